@@ -1,0 +1,56 @@
+"""Errors a user can act on, each with a clear Dutch message.
+
+Everything that is not one of these is a bug and reaches the crash dialog (GUI) or a
+traceback (command line).
+"""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Base for problems the user can act on; ``str(error)`` is the Dutch message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InvalidInput(UserError):
+    """Input that does not have the expected form (a Kamerstuk number, a date, a motion text)."""
+
+
+class NotFound(UserError):
+    """A record the user named does not exist in the store."""
+
+
+class AlreadyExists(UserError):
+    """A record the user tried to add is already in the store."""
+
+
+class StoreError(UserError):
+    """The store cannot be used: locked, corrupt, read-only, full disk, newer version."""
+
+
+class TemplateProblem(UserError):
+    """A letter template that cannot be rendered (syntax error, undefined name, limits)."""
+
+
+class FileProblem(UserError):
+    """A file that cannot be read or written (locked, open in Word, read-only, disk full)."""
+
+
+class SourcedInputError(InvalidInput):
+    """Invalid input located in a file: the message names the file and line."""
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None) -> None:
+        where = ""
+        if source and line:
+            where = f"{source}, regel {line}: "
+        elif source:
+            where = f"{source}: "
+        super().__init__(where + message)
+        self.source = source
+        self.line = line

@@ -1,0 +1,151 @@
+"""Toezeggingen (commitments): add, read, list, settle and reopen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.core.domain.models import COMMITMENT_STATUSES, OPEN_COMMITMENT_STATUSES, Commitment
+from desktop.core.errors import AlreadyExists, InvalidInput, NotFound
+from desktop.core.store import history, kamerstukken
+from desktop.core.store.rows import from_iso, insert_row, query, to_iso
+from desktop.core.store.search import fts_query
+
+_SELECT = """
+SELECT c.*,
+       (SELECT group_concat(coalesce(l.kenmerk, l.datum), '|') FROM commitment_settlements s
+         JOIN letters l ON l.id = s.letter_id WHERE s.commitment_id = c.id) AS voldaan_met
+FROM commitments c
+"""
+
+
+def _from_row(db: Database, row: dict[str, Any]) -> Commitment:
+    return Commitment(
+        tekst=row["tekst"],
+        nummer=row["nummer"],
+        minister=row["minister"],
+        datum_gedaan=from_iso(row["datum_gedaan"]),
+        datum_nakoming=from_iso(row["datum_nakoming"]),
+        status=row["status"],
+        status_datum=from_iso(row["status_datum"]),
+        kamerstuk=kamerstukken.ref_of(db, row["kamerstuk_id"]),
+        notities=row["notities"],
+        voldaan_met=[v for v in (row["voldaan_met"] or "").split("|") if v],
+        id=row["id"],
+        version=row["version"],
+    )
+
+
+def _columns(db: Database, item: Commitment) -> dict[str, Any]:
+    if item.status not in COMMITMENT_STATUSES:
+        raise InvalidInput(
+            f"‘{item.status}’ is geen status van een toezegging. "
+            f"Kies uit: {', '.join(COMMITMENT_STATUSES)}."
+        )
+    if not item.tekst.strip():
+        raise InvalidInput("Een toezegging heeft een tekst nodig.")
+    kamerstuk_id = None
+    if item.kamerstuk is not None:
+        kamerstuk_id = kamerstukken.ensure_kamerstuk(db, item.kamerstuk)
+    return {
+        "nummer": item.nummer,
+        "tekst": item.tekst,
+        "minister": item.minister,
+        "datum_gedaan": to_iso(item.datum_gedaan),
+        "datum_nakoming": to_iso(item.datum_nakoming),
+        "status": item.status,
+        "status_datum": to_iso(item.status_datum),
+        "kamerstuk_id": kamerstuk_id,
+        "notities": item.notities,
+    }
+
+
+def add(db: Database, item: Commitment) -> int:
+    """Store a new commitment (caller provides the transaction)."""
+    if item.nummer and query(db, "SELECT id FROM commitments WHERE nummer = ?", (item.nummer,)):
+        raise AlreadyExists(f"Toezegging {item.nummer} staat al in het register.")
+    commitment_id = insert_row(db, "commitments", _columns(db, item))
+    history.record(db, "commitment", commitment_id, "status", None, item.status, "toegevoegd")
+    return commitment_id
+
+
+def get(db: Database, commitment_id: int) -> Commitment:
+    """One commitment by id."""
+    rows = query(db, _SELECT + " WHERE c.id = ?", (commitment_id,))
+    if not rows:
+        raise NotFound(f"Er is geen toezegging met nummer {commitment_id} in het register.")
+    return _from_row(db, rows[0])
+
+
+def list_commitments(
+    db: Database, *, status: str = "all", search: str | None = None
+) -> list[Commitment]:
+    """Commitments filtered by status (``open``, ``all`` or one status) and search text."""
+    where: list[str] = []
+    params: list[Any] = []
+    if status == "open":
+        where.append("c.status IN (?, ?)")
+        params += list(OPEN_COMMITMENT_STATUSES)
+    elif status in COMMITMENT_STATUSES:
+        where.append("c.status = ?")
+        params.append(status)
+    elif status != "all":
+        raise InvalidInput(f"‘{status}’ is geen statusfilter voor toezeggingen.")
+    match = fts_query(search or "")
+    if match:
+        where.append("c.id IN (SELECT rowid FROM commitments_fts WHERE commitments_fts MATCH ?)")
+        params.append(match)
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY c.datum_nakoming IS NULL, c.datum_nakoming, c.id"
+    return [_from_row(db, row) for row in query(db, sql, params)]
+
+
+def set_status(
+    db: Database,
+    commitment_id: int,
+    status: str,
+    datum: dt.date | None = None,
+    toelichting: str | None = None,
+) -> None:
+    """Change the status and record it in the history."""
+    before = get(db, commitment_id)
+    if status not in COMMITMENT_STATUSES:
+        raise InvalidInput(f"‘{status}’ is geen status van een toezegging.")
+    db.execute(
+        "UPDATE commitments SET status = ?, status_datum = ?, version = version + 1,"
+        " gewijzigd = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
+        (status, to_iso(datum or dt.date.today()), commitment_id),
+    )
+    if before.status != status:
+        history.record(
+            db, "commitment", commitment_id, "status", before.status, status, toelichting
+        )
+
+
+def settle(db: Database, commitment_id: int, letter_id: int, datum: dt.date) -> None:
+    """Mark a commitment voldaan by a letter."""
+    kenmerk = db.execute("SELECT kenmerk FROM letters WHERE id = ?", (letter_id,)).fetchone()[0]
+    db.execute(
+        "INSERT OR REPLACE INTO commitment_settlements (commitment_id, letter_id, datum)"
+        " VALUES (?, ?, ?)",
+        (commitment_id, letter_id, datum.isoformat()),
+    )
+    set_status(db, commitment_id, "voldaan", datum, f"voldaan met brief {kenmerk or letter_id}")
+
+
+def reopen(db: Database, commitment_id: int, letter_id: int | None = None) -> None:
+    """Undo a settlement by one letter (or all)."""
+    if letter_id is None:
+        db.execute("DELETE FROM commitment_settlements WHERE commitment_id = ?", (commitment_id,))
+    else:
+        db.execute(
+            "DELETE FROM commitment_settlements WHERE commitment_id = ? AND letter_id = ?",
+            (commitment_id, letter_id),
+        )
+    remaining = db.execute(
+        "SELECT count(*) FROM commitment_settlements WHERE commitment_id = ?", (commitment_id,)
+    ).fetchone()[0]
+    if not remaining:
+        set_status(db, commitment_id, "openstaand", toelichting="heropend")

@@ -1,0 +1,143 @@
+"""EU files with key dates and dated developments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.core.domain.dutch import normalise_partial_date
+from desktop.core.domain.models import EU_KINDS, EUDate, EUDevelopment, EUFile
+from desktop.core.errors import AlreadyExists, InvalidInput, NotFound
+from desktop.core.store import kamerstukken
+from desktop.core.store.rows import insert_row, query
+from desktop.core.store.search import fts_query
+
+
+def _columns(db: Database, item: EUFile) -> dict[str, Any]:
+    if not item.titel.strip():
+        raise InvalidInput("Een EU-dossier heeft een titel nodig.")
+    if item.soort not in EU_KINDS:
+        raise InvalidInput(
+            f"‘{item.soort}’ is geen soort EU-dossier. Kies uit: {', '.join(EU_KINDS)}."
+        )
+    bnc_id = None
+    if item.bnc_fiche is not None:
+        bnc_id = kamerstukken.ensure_kamerstuk(db, item.bnc_fiche, soort="BNC-fiche")
+    return {
+        "titel": item.titel.strip(),
+        "soort": item.soort,
+        "identificatie": item.identificatie,
+        "celex": item.celex,
+        "bnc_kamerstuk_id": bnc_id,
+        "raadsformatie": item.raadsformatie,
+        "notities": item.notities,
+    }
+
+
+def _write_children(db: Database, eu_file_id: int, item: EUFile) -> None:
+    db.execute("DELETE FROM eu_datums WHERE eu_file_id = ?", (eu_file_id,))
+    db.execute("DELETE FROM eu_ontwikkelingen WHERE eu_file_id = ?", (eu_file_id,))
+    db.table("eu_datums").insert_all(
+        {
+            "eu_file_id": eu_file_id,
+            "datum": normalise_partial_date(d.datum),
+            "omschrijving": d.omschrijving,
+        }
+        for d in item.datums
+    )
+    db.table("eu_ontwikkelingen").insert_all(
+        {
+            "eu_file_id": eu_file_id,
+            "datum": normalise_partial_date(d.datum),
+            "tekst": d.tekst,
+            "bron": d.bron,
+        }
+        for d in item.ontwikkelingen
+    )
+
+
+def add(db: Database, item: EUFile) -> int:
+    """Store a new EU file."""
+    if item.identificatie and query(
+        db, "SELECT id FROM eu_files WHERE identificatie = ?", (item.identificatie,)
+    ):
+        raise AlreadyExists(f"Het EU-dossier {item.identificatie} staat al in het register.")
+    eu_file_id = insert_row(db, "eu_files", _columns(db, item))
+    _write_children(db, eu_file_id, item)
+    return eu_file_id
+
+
+def update(db: Database, item: EUFile) -> None:
+    """Save an edited EU file (dates and developments replaced)."""
+    if item.id is None:
+        raise InvalidInput("Dit EU-dossier is nog niet opgeslagen.")
+    columns = _columns(db, item)
+    cursor = db.execute(
+        "UPDATE eu_files SET "
+        + ", ".join(f"{k} = ?" for k in columns)
+        + ", version = version + 1 WHERE id = ? AND version = ?",
+        [*columns.values(), item.id, item.version],
+    )
+    if cursor.rowcount != 1:
+        get(db, item.id)
+        raise InvalidInput(
+            f"Het EU-dossier ‘{item.titel}’ is intussen door iemand anders gewijzigd."
+        )
+    _write_children(db, item.id, item)
+    item.version += 1
+
+
+def _from_row(db: Database, row: dict[str, Any]) -> EUFile:
+    datums = [
+        EUDate(datum=d["datum"], omschrijving=d["omschrijving"])
+        for d in query(
+            db, "SELECT * FROM eu_datums WHERE eu_file_id = ? ORDER BY datum, id", (row["id"],)
+        )
+    ]
+    developments = [
+        EUDevelopment(datum=d["datum"], tekst=d["tekst"], bron=d["bron"])
+        for d in query(
+            db,
+            "SELECT * FROM eu_ontwikkelingen WHERE eu_file_id = ? ORDER BY datum, id",
+            (row["id"],),
+        )
+    ]
+    return EUFile(
+        titel=row["titel"],
+        soort=row["soort"],
+        identificatie=row["identificatie"],
+        celex=row["celex"],
+        bnc_fiche=kamerstukken.ref_of(db, row["bnc_kamerstuk_id"]),
+        raadsformatie=row["raadsformatie"],
+        datums=datums,
+        ontwikkelingen=developments,
+        notities=row["notities"],
+        id=row["id"],
+        version=row["version"],
+    )
+
+
+def get(db: Database, eu_file_id: int) -> EUFile:
+    """One EU file by id."""
+    rows = query(db, "SELECT * FROM eu_files WHERE id = ?", (eu_file_id,))
+    if not rows:
+        raise NotFound(f"Er is geen EU-dossier met nummer {eu_file_id} in het register.")
+    return _from_row(db, rows[0])
+
+
+def list_eu_files(db: Database, *, search: str | None = None) -> list[EUFile]:
+    """All EU files by title, optionally matching a search."""
+    match = fts_query(search or "")
+    if match:
+        rows = query(
+            db,
+            "SELECT * FROM eu_files WHERE id IN (SELECT rowid FROM eu_files_fts WHERE"
+            " eu_files_fts MATCH ?) OR id IN (SELECT o.eu_file_id FROM eu_ontwikkelingen o"
+            " WHERE o.id IN (SELECT rowid FROM eu_ontwikkelingen_fts WHERE"
+            " eu_ontwikkelingen_fts MATCH ?)) ORDER BY titel",
+            (match, match),
+        )
+    else:
+        rows = query(db, "SELECT * FROM eu_files ORDER BY titel")
+    return [_from_row(db, row) for row in rows]

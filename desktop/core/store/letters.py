@@ -1,0 +1,270 @@
+"""Letters: metadata, ordered sections, motions and commitments, annexed convenanten."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.core.domain.models import (
+    LETTER_STATUSES,
+    Letter,
+    LetterCommitment,
+    LetterMotion,
+    LetterSection,
+)
+from desktop.core.errors import AlreadyExists, InvalidInput, NotFound, StoreError
+from desktop.core.store import commitments, history, kamerstukken, motions
+from desktop.core.store.rows import from_iso, insert_row, query, to_iso
+
+
+def _columns(db: Database, letter: Letter) -> dict[str, Any]:
+    if letter.status not in LETTER_STATUSES:
+        raise InvalidInput(
+            f"‘{letter.status}’ is geen status van een brief. Kies uit: {', '.join(LETTER_STATUSES)}."
+        )
+    kamerstuk_id = None
+    if letter.kamerstuk is not None:
+        kamerstuk_id = kamerstukken.ensure_kamerstuk(
+            db, letter.kamerstuk, soort="Brief", datum=letter.datum, titel=letter.betreft or None
+        )
+    return {
+        "kenmerk": (letter.kenmerk or "").strip() or None,
+        "datum": to_iso(letter.datum),
+        "betreft": letter.betreft,
+        "geadresseerde": letter.geadresseerde,
+        "aanhef": letter.aanhef,
+        "inleiding": letter.inleiding,
+        "slot": letter.slot,
+        "ondertekenaar_functie": letter.ondertekenaar_functie,
+        "ondertekenaar_naam": letter.ondertekenaar_naam,
+        "template": letter.template,
+        "status": letter.status,
+        "kamerstuk_id": kamerstuk_id,
+    }
+
+
+def _write_children(db: Database, letter_id: int, letter: Letter) -> None:
+    for table in ("letter_sections", "letter_motions", "letter_commitments", "letter_convenanten"):
+        db.execute(f"DELETE FROM {table} WHERE letter_id = ?", (letter_id,))
+    for position, section in enumerate(letter.sections):
+        section.id = insert_row(
+            db,
+            "letter_sections",
+            {
+                "letter_id": letter_id,
+                "positie": position,
+                "titel": section.titel,
+                "tekst": section.tekst,
+                "eu_file_id": section.eu_file_id,
+            },
+        )
+    seen: set[int] = set()
+    for position, item in enumerate(letter.motions):
+        if item.motion_id in seen:
+            raise InvalidInput("Een motie staat twee keer in dezelfde brief.")
+        seen.add(item.motion_id)
+        motions.get(db, item.motion_id)
+        db.table("letter_motions").insert(
+            {
+                "letter_id": letter_id,
+                "motion_id": item.motion_id,
+                "positie": position,
+                "response": item.response,
+                "afdoen": int(item.afdoen),
+                "section_positie": item.section_index,
+            }
+        )
+    for position, commitment in enumerate(letter.commitments):
+        commitments.get(db, commitment.commitment_id)
+        db.table("letter_commitments").insert(
+            {
+                "letter_id": letter_id,
+                "commitment_id": commitment.commitment_id,
+                "positie": position,
+                "response": commitment.response,
+                "afdoen": int(commitment.afdoen),
+                "section_positie": commitment.section_index,
+            }
+        )
+    for position, convenant_id in enumerate(dict.fromkeys(letter.convenant_ids)):
+        db.table("letter_convenanten").insert(
+            {"letter_id": letter_id, "convenant_id": convenant_id, "positie": position}
+        )
+
+
+def add(db: Database, letter: Letter) -> int:
+    """Store a new letter with everything it contains."""
+    columns = _columns(db, letter)
+    if columns["kenmerk"] and query(
+        db, "SELECT id FROM letters WHERE kenmerk = ?", (columns["kenmerk"],)
+    ):
+        raise AlreadyExists(
+            f"Er staat al een brief met kenmerk {columns['kenmerk']} in het register."
+        )
+    letter_id = insert_row(db, "letters", columns)
+    _write_children(db, letter_id, letter)
+    history.record(db, "letter", letter_id, "status", None, letter.status, "aangemaakt")
+    letter.id = letter_id
+    return letter_id
+
+
+def update(db: Database, letter: Letter) -> None:
+    """Save an edited letter; detects edits made elsewhere since it was read."""
+    if letter.id is None:
+        raise InvalidInput("Deze brief is nog niet opgeslagen.")
+    columns = _columns(db, letter)
+    cursor = db.execute(
+        "UPDATE letters SET "
+        + ", ".join(f"{k} = ?" for k in columns)
+        + ", version = version + 1, gewijzigd = strftime('%Y-%m-%dT%H:%M:%S', 'now')"
+        + " WHERE id = ? AND version = ?",
+        [*columns.values(), letter.id, letter.version],
+    )
+    if cursor.rowcount != 1:
+        get(db, letter.id)
+        raise StoreError(
+            "Deze brief is intussen in een ander venster of door iemand anders gewijzigd. "
+            "Uw tekst is niet verloren: kies of u die wijziging wilt overschrijven."
+        )
+    _write_children(db, letter.id, letter)
+    letter.version += 1
+
+
+def _from_row(db: Database, row: dict[str, Any]) -> Letter:
+    letter_id = row["id"]
+    sections = [
+        LetterSection(titel=s["titel"], tekst=s["tekst"], eu_file_id=s["eu_file_id"], id=s["id"])
+        for s in query(
+            db, "SELECT * FROM letter_sections WHERE letter_id = ? ORDER BY positie", (letter_id,)
+        )
+    ]
+    letter_motions = [
+        LetterMotion(
+            motion_id=m["motion_id"],
+            response=m["response"],
+            afdoen=bool(m["afdoen"]),
+            section_index=m["section_positie"],
+        )
+        for m in query(
+            db, "SELECT * FROM letter_motions WHERE letter_id = ? ORDER BY positie", (letter_id,)
+        )
+    ]
+    letter_commitments = [
+        LetterCommitment(
+            commitment_id=c["commitment_id"],
+            response=c["response"],
+            afdoen=bool(c["afdoen"]),
+            section_index=c["section_positie"],
+        )
+        for c in query(
+            db,
+            "SELECT * FROM letter_commitments WHERE letter_id = ? ORDER BY positie",
+            (letter_id,),
+        )
+    ]
+    convenant_ids = [
+        c["convenant_id"]
+        for c in query(
+            db,
+            "SELECT convenant_id FROM letter_convenanten WHERE letter_id = ? ORDER BY positie",
+            (letter_id,),
+        )
+    ]
+    return Letter(
+        betreft=row["betreft"],
+        kenmerk=row["kenmerk"],
+        datum=from_iso(row["datum"]),
+        geadresseerde=row["geadresseerde"],
+        aanhef=row["aanhef"],
+        inleiding=row["inleiding"],
+        slot=row["slot"],
+        ondertekenaar_functie=row["ondertekenaar_functie"],
+        ondertekenaar_naam=row["ondertekenaar_naam"],
+        template=row["template"],
+        status=row["status"],
+        kamerstuk=kamerstukken.ref_of(db, row["kamerstuk_id"]),
+        sections=sections,
+        motions=letter_motions,
+        commitments=letter_commitments,
+        convenant_ids=convenant_ids,
+        id=letter_id,
+        version=row["version"],
+    )
+
+
+def get(db: Database, letter_id: int) -> Letter:
+    """One letter by id."""
+    rows = query(db, "SELECT * FROM letters WHERE id = ?", (letter_id,))
+    if not rows:
+        raise NotFound(f"Er is geen brief met nummer {letter_id} in het register.")
+    return _from_row(db, rows[0])
+
+
+def find_by_kenmerk(db: Database, kenmerk: str) -> Letter | None:
+    """A letter by its kenmerk (Onze referentie)."""
+    rows = query(db, "SELECT * FROM letters WHERE kenmerk = ?", (kenmerk.strip(),))
+    return _from_row(db, rows[0]) if rows else None
+
+
+def resolve(db: Database, key: str) -> Letter:
+    """A letter by id or kenmerk."""
+    letter = find_by_kenmerk(db, key)
+    if letter is not None:
+        return letter
+    if key.strip().isdigit():
+        return get(db, int(key))
+    raise NotFound(f"Er is geen brief met kenmerk of nummer ‘{key}’ in het register.")
+
+
+def list_letters(db: Database) -> list[Letter]:
+    """All letters, newest first."""
+    rows = query(db, "SELECT * FROM letters ORDER BY datum IS NULL, datum DESC, id DESC")
+    return [_from_row(db, row) for row in rows]
+
+
+def ensure_letter(db: Database, kenmerk: str, datum: dt.date | None = None) -> tuple[int, bool]:
+    """Get a letter by kenmerk or register a sent one; returns (id, created)."""
+    letter = find_by_kenmerk(db, kenmerk)
+    if letter is not None and letter.id is not None:
+        return letter.id, False
+    letter_id = add(db, Letter(betreft="", kenmerk=kenmerk, datum=datum, status="verzonden"))
+    return letter_id, True
+
+
+def finalize(db: Database, letter_id: int, datum: dt.date | None = None) -> Letter:
+    """Mark a letter definitief and settle the motions and commitments it settles."""
+    letter = get(db, letter_id)
+    if letter.status != "concept":
+        raise InvalidInput(f"De brief {letter.kenmerk or letter_id} is al {letter.status}.")
+    settle_date = datum or letter.datum or dt.date.today()
+    for item in letter.motions:
+        if item.afdoen:
+            motions.settle(db, item.motion_id, letter_id, settle_date)
+    for commitment in letter.commitments:
+        if commitment.afdoen:
+            commitments.settle(db, commitment.commitment_id, letter_id, settle_date)
+    db.execute(
+        "UPDATE letters SET status = 'definitief', version = version + 1 WHERE id = ?", (letter_id,)
+    )
+    history.record(db, "letter", letter_id, "status", "concept", "definitief")
+    return get(db, letter_id)
+
+
+def reopen(db: Database, letter_id: int) -> Letter:
+    """Undo finalize: the letter is a concept again and its settlements are withdrawn."""
+    letter = get(db, letter_id)
+    if letter.status == "concept":
+        raise InvalidInput(f"De brief {letter.kenmerk or letter_id} is nog een concept.")
+    for item in letter.motions:
+        if item.afdoen:
+            motions.reopen(db, item.motion_id, letter_id)
+    for commitment in letter.commitments:
+        if commitment.afdoen:
+            commitments.reopen(db, commitment.commitment_id, letter_id)
+    db.execute(
+        "UPDATE letters SET status = 'concept', version = version + 1 WHERE id = ?", (letter_id,)
+    )
+    history.record(db, "letter", letter_id, "status", letter.status, "concept")
+    return get(db, letter_id)

@@ -1,0 +1,292 @@
+"""Append-only schema migrations. Never edit a released migration: add a new one.
+
+Each migration runs in its own transaction (sqlite-utils ``Migrations``). DDL is written
+as SQL because the status columns carry CHECK constraints, which sqlite-utils' table
+creation does not express.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from desktop.core.domain.models import (
+    COMMITMENT_STATUSES,
+    CONVENANT_FASEN,
+    EU_KINDS,
+    LETTER_STATUSES,
+    MOTION_STATUSES,
+    PARTY_KINDS,
+    UITSLAGEN,
+)
+
+MIGRATION_SET = "voortgang"
+migrations = Migrations(MIGRATION_SET)
+
+_ISO_DATE = "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join("'" + value.replace("'", "''") + "'" for value in values)
+    return f"CHECK ({column} IN ({quoted}))"
+
+
+def _date(column: str) -> str:
+    return f"CHECK ({column} IS NULL OR {column} GLOB {_ISO_DATE})"
+
+
+def _partial_date(column: str) -> str:
+    return (
+        f"CHECK ({column} IS NULL OR {column} GLOB '[0-9][0-9][0-9][0-9]'"
+        f" OR {column} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'"
+        f" OR {column} GLOB {_ISO_DATE})"
+    )
+
+
+def _json_list(column: str) -> str:
+    return f"CHECK (json_valid({column}) AND json_type({column}) = 'array')"
+
+
+def _run(db: Database, statements: list[str]) -> None:
+    # db.execute, not executescript: executescript would COMMIT the migration's transaction.
+    for statement in statements:
+        db.execute(statement)
+
+
+@migrations(name="0001_registry")
+def m0001_registry(db: Database) -> None:
+    """Create the registry tables."""
+    _run(
+        db,
+        [
+            """CREATE TABLE dossiers (
+                id INTEGER PRIMARY KEY,
+                nummer INTEGER NOT NULL CHECK (nummer > 0),
+                toevoeging TEXT NOT NULL DEFAULT '',
+                titel TEXT,
+                UNIQUE (nummer, toevoeging)
+            )""",
+            f"""CREATE TABLE kamerstukken (
+                id INTEGER PRIMARY KEY,
+                dossier_id INTEGER NOT NULL REFERENCES dossiers(id),
+                ondernummer TEXT NOT NULL CHECK (ondernummer <> ''),
+                kamer TEXT NOT NULL DEFAULT 'II' CHECK (kamer IN ('I', 'II')),
+                soort TEXT,
+                datum TEXT {_date("datum")},
+                titel TEXT,
+                vergaderjaar TEXT,
+                UNIQUE (dossier_id, ondernummer, kamer)
+            )""",
+            f"""CREATE TABLE motions (
+                id INTEGER PRIMARY KEY,
+                kamerstuk_id INTEGER NOT NULL UNIQUE REFERENCES kamerstukken(id),
+                indieners TEXT NOT NULL DEFAULT '[]' {_json_list("indieners")},
+                voorgesteld TEXT {_date("voorgesteld")},
+                voorgesteld_bij TEXT,
+                onderwerp TEXT,
+                overwegingen TEXT NOT NULL DEFAULT '[]' {_json_list("overwegingen")},
+                verzoeken TEXT NOT NULL DEFAULT '[]' {_json_list("verzoeken")},
+                kabinetsappreciatie TEXT,
+                uitslag TEXT NOT NULL DEFAULT 'ingediend' {_in("uitslag", UITSLAGEN)},
+                status TEXT NOT NULL DEFAULT 'openstaand' {_in("status", MOTION_STATUSES)},
+                status_datum TEXT {_date("status_datum")},
+                directie TEXT,
+                deadline TEXT {_date("deadline")},
+                notities TEXT NOT NULL DEFAULT '',
+                vervangt_kamerstuk_id INTEGER REFERENCES kamerstukken(id),
+                version INTEGER NOT NULL DEFAULT 1,
+                aangemaakt TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),
+                gewijzigd TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'))
+            )""",
+            f"""CREATE TABLE commitments (
+                id INTEGER PRIMARY KEY,
+                nummer TEXT UNIQUE,
+                tekst TEXT NOT NULL CHECK (tekst <> ''),
+                minister TEXT,
+                datum_gedaan TEXT {_date("datum_gedaan")},
+                datum_nakoming TEXT {_date("datum_nakoming")},
+                status TEXT NOT NULL DEFAULT 'openstaand' {_in("status", COMMITMENT_STATUSES)},
+                status_datum TEXT {_date("status_datum")},
+                kamerstuk_id INTEGER REFERENCES kamerstukken(id),
+                notities TEXT NOT NULL DEFAULT '',
+                version INTEGER NOT NULL DEFAULT 1,
+                aangemaakt TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),
+                gewijzigd TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'))
+            )""",
+            f"""CREATE TABLE convenanten (
+                id INTEGER PRIMARY KEY,
+                naam TEXT NOT NULL UNIQUE CHECK (naam <> ''),
+                sector TEXT,
+                facilitator TEXT,
+                ondertekend TEXT {_partial_date("ondertekend")},
+                in_werking TEXT {_partial_date("in_werking")},
+                looptijd_jaren INTEGER CHECK (looptijd_jaren IS NULL OR looptijd_jaren > 0),
+                einde TEXT {_partial_date("einde")},
+                fase TEXT NOT NULL DEFAULT 'verkenning' {_in("fase", CONVENANT_FASEN)},
+                kerncijfers TEXT NOT NULL DEFAULT '[]' {_json_list("kerncijfers")},
+                notities TEXT NOT NULL DEFAULT '',
+                version INTEGER NOT NULL DEFAULT 1
+            )""",
+            f"""CREATE TABLE convenant_partijen (
+                id INTEGER PRIMARY KEY,
+                convenant_id INTEGER NOT NULL REFERENCES convenanten(id) ON DELETE CASCADE,
+                positie INTEGER NOT NULL,
+                soort TEXT NOT NULL {_in("soort", PARTY_KINDS)},
+                naam TEXT,
+                aantal INTEGER NOT NULL DEFAULT 1 CHECK (aantal > 0)
+            )""",
+            f"""CREATE TABLE convenant_voortgang (
+                id INTEGER PRIMARY KEY,
+                convenant_id INTEGER NOT NULL REFERENCES convenanten(id) ON DELETE CASCADE,
+                datum TEXT NOT NULL {_partial_date("datum")},
+                periode TEXT,
+                bron TEXT,
+                tekst TEXT NOT NULL CHECK (tekst <> '')
+            )""",
+            f"""CREATE TABLE eu_files (
+                id INTEGER PRIMARY KEY,
+                titel TEXT NOT NULL CHECK (titel <> ''),
+                soort TEXT NOT NULL DEFAULT 'overig' {_in("soort", EU_KINDS)},
+                identificatie TEXT UNIQUE,
+                celex TEXT,
+                bnc_kamerstuk_id INTEGER REFERENCES kamerstukken(id),
+                raadsformatie TEXT,
+                notities TEXT NOT NULL DEFAULT '',
+                version INTEGER NOT NULL DEFAULT 1
+            )""",
+            f"""CREATE TABLE eu_datums (
+                id INTEGER PRIMARY KEY,
+                eu_file_id INTEGER NOT NULL REFERENCES eu_files(id) ON DELETE CASCADE,
+                datum TEXT NOT NULL {_partial_date("datum")},
+                omschrijving TEXT NOT NULL
+            )""",
+            f"""CREATE TABLE eu_ontwikkelingen (
+                id INTEGER PRIMARY KEY,
+                eu_file_id INTEGER NOT NULL REFERENCES eu_files(id) ON DELETE CASCADE,
+                datum TEXT NOT NULL {_partial_date("datum")},
+                tekst TEXT NOT NULL CHECK (tekst <> ''),
+                bron TEXT
+            )""",
+            f"""CREATE TABLE letters (
+                id INTEGER PRIMARY KEY,
+                kenmerk TEXT UNIQUE,
+                datum TEXT {_date("datum")},
+                betreft TEXT NOT NULL DEFAULT '',
+                geadresseerde TEXT NOT NULL DEFAULT '',
+                aanhef TEXT NOT NULL DEFAULT 'Geachte voorzitter,',
+                inleiding TEXT NOT NULL DEFAULT '',
+                slot TEXT NOT NULL DEFAULT '',
+                ondertekenaar_functie TEXT,
+                ondertekenaar_naam TEXT,
+                template TEXT NOT NULL DEFAULT 'voortgangsbrief',
+                status TEXT NOT NULL DEFAULT 'concept' {_in("status", LETTER_STATUSES)},
+                kamerstuk_id INTEGER REFERENCES kamerstukken(id),
+                version INTEGER NOT NULL DEFAULT 1,
+                aangemaakt TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),
+                gewijzigd TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now'))
+            )""",
+            """CREATE TABLE letter_sections (
+                id INTEGER PRIMARY KEY,
+                letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
+                positie INTEGER NOT NULL,
+                titel TEXT NOT NULL DEFAULT '',
+                tekst TEXT NOT NULL DEFAULT '',
+                eu_file_id INTEGER REFERENCES eu_files(id) ON DELETE SET NULL
+            )""",
+            """CREATE TABLE letter_motions (
+                letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
+                motion_id INTEGER NOT NULL REFERENCES motions(id) ON DELETE CASCADE,
+                positie INTEGER NOT NULL,
+                response TEXT NOT NULL DEFAULT '',
+                afdoen INTEGER NOT NULL DEFAULT 1 CHECK (afdoen IN (0, 1)),
+                section_positie INTEGER,
+                PRIMARY KEY (letter_id, motion_id)
+            )""",
+            """CREATE TABLE letter_commitments (
+                letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
+                commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+                positie INTEGER NOT NULL,
+                response TEXT NOT NULL DEFAULT '',
+                afdoen INTEGER NOT NULL DEFAULT 1 CHECK (afdoen IN (0, 1)),
+                section_positie INTEGER,
+                PRIMARY KEY (letter_id, commitment_id)
+            )""",
+            """CREATE TABLE letter_convenanten (
+                letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
+                convenant_id INTEGER NOT NULL REFERENCES convenanten(id) ON DELETE CASCADE,
+                positie INTEGER NOT NULL,
+                PRIMARY KEY (letter_id, convenant_id)
+            )""",
+            f"""CREATE TABLE motion_settlements (
+                motion_id INTEGER NOT NULL REFERENCES motions(id) ON DELETE CASCADE,
+                letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
+                datum TEXT NOT NULL {_date("datum")},
+                PRIMARY KEY (motion_id, letter_id)
+            )""",
+            f"""CREATE TABLE commitment_settlements (
+                commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+                letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
+                datum TEXT NOT NULL {_date("datum")},
+                PRIMARY KEY (commitment_id, letter_id)
+            )""",
+            """CREATE TABLE status_history (
+                id INTEGER PRIMARY KEY,
+                entity TEXT NOT NULL
+                    CHECK (entity IN ('motion', 'commitment', 'letter', 'convenant', 'eu_file')),
+                entity_id INTEGER NOT NULL,
+                veld TEXT NOT NULL,
+                van TEXT,
+                naar TEXT,
+                wie TEXT NOT NULL,
+                wanneer TEXT NOT NULL,
+                toelichting TEXT
+            )""",
+            """CREATE TABLE settings (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL CHECK (json_valid(value))
+            )""",
+            "CREATE INDEX idx_kamerstukken_dossier ON kamerstukken(dossier_id)",
+            "CREATE INDEX idx_motions_status ON motions(status, deadline)",
+            "CREATE INDEX idx_commitments_status ON commitments(status, datum_nakoming)",
+            "CREATE INDEX idx_history_entity ON status_history(entity, entity_id)",
+            "CREATE INDEX idx_sections_letter ON letter_sections(letter_id, positie)",
+            "CREATE INDEX idx_voortgang_convenant ON convenant_voortgang(convenant_id, datum)",
+        ],
+    )
+
+
+# Columns indexed for full-text search, per table.
+FTS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "motions": ("onderwerp", "indieners", "overwegingen", "verzoeken", "notities"),
+    "commitments": ("tekst", "minister", "notities"),
+    "convenanten": ("naam", "sector", "facilitator", "notities"),
+    "convenant_voortgang": ("tekst",),
+    "eu_files": ("titel", "identificatie", "celex", "notities"),
+    "eu_ontwikkelingen": ("tekst",),
+}
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+
+
+@migrations(name="0002_full_text_search")
+def m0002_full_text_search(db: Database) -> None:
+    """Add FTS5 indexes (external content, kept current by triggers)."""
+    for table, columns in FTS_COLUMNS.items():
+        cols = ", ".join(columns)
+        new = ", ".join(f"new.{c}" for c in columns)
+        old = ", ".join(f"old.{c}" for c in columns)
+        fts = f"{table}_fts"
+        _run(
+            db,
+            [
+                f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content={table}, "
+                f"content_rowid=id, tokenize='{FTS_TOKENIZER}')",
+                f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN "
+                f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END",
+                f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN "
+                f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old}); END",
+                f"CREATE TRIGGER {table}_au AFTER UPDATE ON {table} BEGIN "
+                f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old}); "
+                f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END",
+                f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",
+            ],
+        )

@@ -1,0 +1,301 @@
+"""Motions: add, read, list, update with conflict detection, settle and reopen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.core.domain.kamerstuk import KamerstukRef
+from desktop.core.domain.models import MOTION_STATUSES, OPEN_MOTION_STATUSES, UITSLAGEN, Motion
+from desktop.core.errors import AlreadyExists, InvalidInput, NotFound, StoreError
+from desktop.core.store import history, kamerstukken
+from desktop.core.store.rows import from_iso, from_json, insert_row, query, to_iso, to_json
+from desktop.core.store.search import fts_query
+
+_SELECT = """
+SELECT m.*, k.ondernummer, k.kamer, k.vergaderjaar, d.nummer AS dossier, d.toevoeging,
+       d.titel AS dossier_titel,
+       vd.nummer AS vervangt_dossier, vd.toevoeging AS vervangt_toevoeging,
+       vk.ondernummer AS vervangt_nummer,
+       (SELECT k2.ondernummer FROM motions m2 JOIN kamerstukken k2 ON k2.id = m2.kamerstuk_id
+         WHERE m2.vervangt_kamerstuk_id = m.kamerstuk_id ORDER BY m2.id LIMIT 1)
+         AS vervangen_door_nummer,
+       (SELECT group_concat(coalesce(l.kenmerk, l.datum), '|') FROM motion_settlements s
+         JOIN letters l ON l.id = s.letter_id WHERE s.motion_id = m.id) AS afgedaan_met
+FROM motions m
+JOIN kamerstukken k ON k.id = m.kamerstuk_id
+JOIN dossiers d ON d.id = k.dossier_id
+LEFT JOIN kamerstukken vk ON vk.id = m.vervangt_kamerstuk_id
+LEFT JOIN dossiers vd ON vd.id = vk.dossier_id
+"""
+_ORDER = " ORDER BY d.nummer, d.toevoeging, CAST(k.ondernummer AS INTEGER)"
+
+STATUS_FILTERS = ("open", "afgedaan", "all", *MOTION_STATUSES)
+
+
+def _from_row(row: dict[str, Any]) -> Motion:
+    ref = KamerstukRef(
+        dossier=row["dossier"],
+        toevoeging=row["toevoeging"] or None,
+        ondernummer=row["ondernummer"],
+        kamer=row["kamer"],
+        vergaderjaar=row["vergaderjaar"],
+    )
+    vervangt = None
+    if row["vervangt_nummer"] is not None:
+        vervangt = KamerstukRef(
+            row["vervangt_dossier"], row["vervangt_toevoeging"] or None, row["vervangt_nummer"]
+        )
+    vervangen_door = None
+    if row["vervangen_door_nummer"] is not None:
+        vervangen_door = KamerstukRef(ref.dossier, ref.toevoeging, row["vervangen_door_nummer"])
+    return Motion(
+        kamerstuk=ref,
+        indieners=from_json(row["indieners"]),
+        dossier_titel=row["dossier_titel"],
+        voorgesteld=from_iso(row["voorgesteld"]),
+        voorgesteld_bij=row["voorgesteld_bij"],
+        onderwerp=row["onderwerp"],
+        overwegingen=from_json(row["overwegingen"]),
+        verzoeken=from_json(row["verzoeken"]),
+        kabinetsappreciatie=row["kabinetsappreciatie"],
+        uitslag=row["uitslag"],
+        status=row["status"],
+        status_datum=from_iso(row["status_datum"]),
+        directie=row["directie"],
+        deadline=from_iso(row["deadline"]),
+        notities=row["notities"],
+        vervangt=vervangt,
+        vervangen_door=vervangen_door,
+        afgedaan_met=[v for v in (row["afgedaan_met"] or "").split("|") if v],
+        id=row["id"],
+        version=row["version"],
+    )
+
+
+def _validate(motion: Motion) -> None:
+    if motion.status not in MOTION_STATUSES:
+        raise InvalidInput(
+            f"‘{motion.status}’ is geen afhandelingsstatus. Kies uit: {', '.join(MOTION_STATUSES)}."
+        )
+    if motion.uitslag not in UITSLAGEN:
+        raise InvalidInput(f"‘{motion.uitslag}’ is geen uitslag. Kies uit: {', '.join(UITSLAGEN)}.")
+
+
+def _columns(db: Database, motion: Motion) -> dict[str, Any]:
+    vervangt_id = None
+    if motion.vervangt is not None:
+        vervangt_id = kamerstukken.ensure_kamerstuk(
+            db, motion.vervangt, soort="Motie", dossier_titel=motion.dossier_titel
+        )
+    return {
+        "indieners": to_json(motion.indieners),
+        "voorgesteld": to_iso(motion.voorgesteld),
+        "voorgesteld_bij": motion.voorgesteld_bij,
+        "onderwerp": motion.onderwerp,
+        "overwegingen": to_json(motion.overwegingen),
+        "verzoeken": to_json(motion.verzoeken),
+        "kabinetsappreciatie": motion.kabinetsappreciatie,
+        "uitslag": motion.uitslag,
+        "status": motion.status,
+        "status_datum": to_iso(motion.status_datum),
+        "directie": motion.directie,
+        "deadline": to_iso(motion.deadline),
+        "notities": motion.notities,
+        "vervangt_kamerstuk_id": vervangt_id,
+    }
+
+
+def add(db: Database, motion: Motion) -> int:
+    """Store a new motion (caller provides the transaction).
+
+    Raises:
+        AlreadyExists: when a motion with this Kamerstuk number is registered.
+    """
+    _validate(motion)
+    existing = find(db, motion.kamerstuk)
+    if existing is not None:
+        raise AlreadyExists(
+            f"{existing.name[0].upper()}{existing.name[1:]} ({existing.citation}) "
+            "staat al in het register."
+        )
+    kamerstuk_id = kamerstukken.ensure_kamerstuk(
+        db,
+        motion.kamerstuk,
+        soort="Motie",
+        datum=motion.voorgesteld,
+        titel=motion.name[3:].capitalize() if motion.indieners else None,
+        dossier_titel=motion.dossier_titel,
+    )
+    motion_id = insert_row(db, "motions", {"kamerstuk_id": kamerstuk_id, **_columns(db, motion)})
+    history.record(db, "motion", motion_id, "status", None, motion.status, "toegevoegd")
+    return motion_id
+
+
+def get(db: Database, motion_id: int) -> Motion:
+    """One motion by id.
+
+    Raises:
+        NotFound: when there is no such motion.
+    """
+    rows = query(db, _SELECT + " WHERE m.id = ?", (motion_id,))
+    if not rows:
+        raise NotFound(f"Er is geen motie met nummer {motion_id} in het register.")
+    return _from_row(rows[0])
+
+
+def find(db: Database, ref: KamerstukRef) -> Motion | None:
+    """A motion by its Kamerstuk number, if registered."""
+    rows = query(
+        db,
+        _SELECT + " WHERE d.nummer = ? AND d.toevoeging = ? AND k.ondernummer = ? AND k.kamer = ?",
+        (ref.dossier, ref.toevoeging or "", ref.ondernummer, ref.kamer),
+    )
+    return _from_row(rows[0]) if rows else None
+
+
+def resolve(db: Database, key: str) -> Motion:
+    """A motion by id (``12``) or by Kamerstuk number (``26 485, nr. 224``)."""
+    if key.strip().isdigit():
+        return get(db, int(key))
+    motion = find(db, KamerstukRef.parse(key))
+    if motion is None:
+        raise NotFound(f"Er is geen motie {key} in het register.")
+    return motion
+
+
+def _search_clause(text: str) -> tuple[str, list[Any]]:
+    """SQL condition for a search: Kamerstuk numbers exactly, words through FTS."""
+    refs = [ref for ref, _, _ in KamerstukRef.find_all(text)]
+    if refs:
+        parts = ["(d.nummer = ? AND d.toevoeging = ? AND k.ondernummer = ?)" for _ in refs]
+        params: list[Any] = []
+        for ref in refs:
+            params += [ref.dossier, ref.toevoeging or "", ref.ondernummer]
+        return "(" + " OR ".join(parts) + ")", params
+    digits = re.sub(r"[\s\u00a0.]", "", text)
+    if digits.isdigit():
+        return "(d.nummer = ? OR k.ondernummer = ?)", [int(digits), digits]
+    match = fts_query(text)
+    if match is None:
+        return "1", []
+    return "m.id IN (SELECT rowid FROM motions_fts WHERE motions_fts MATCH ?)", [match]
+
+
+def list_motions(
+    db: Database,
+    *,
+    status: str = "all",
+    search: str | None = None,
+    limit: int | None = None,
+) -> list[Motion]:
+    """Motions filtered by status (``open``, ``afgedaan``, ``all`` or one status) and search."""
+    if status not in STATUS_FILTERS:
+        raise InvalidInput(
+            f"‘{status}’ is geen statusfilter. Kies uit: {', '.join(STATUS_FILTERS)}."
+        )
+    where: list[str] = []
+    params: list[Any] = []
+    if status == "open":
+        where.append("m.status IN ({})".format(", ".join("?" * len(OPEN_MOTION_STATUSES))))
+        params += list(OPEN_MOTION_STATUSES)
+    elif status == "afgedaan":
+        where.append("m.status = 'afgedaan'")
+    elif status != "all":
+        where.append("m.status = ?")
+        params.append(status)
+    if search and search.strip():
+        clause, extra = _search_clause(search)
+        where.append(clause)
+        params += extra
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + _ORDER
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return [_from_row(row) for row in query(db, sql, params)]
+
+
+def update(db: Database, motion: Motion) -> int:
+    """Save an edited motion; returns its new version.
+
+    Raises:
+        StoreError: when the motion changed since it was read (another window or user).
+    """
+    if motion.id is None:
+        raise InvalidInput("Deze motie is nog niet opgeslagen.")
+    _validate(motion)
+    before = get(db, motion.id)
+    columns = _columns(db, motion)
+    cursor = db.execute(
+        "UPDATE motions SET "
+        + ", ".join(f"{name} = ?" for name in columns)
+        + ", version = version + 1, gewijzigd = strftime('%Y-%m-%dT%H:%M:%S', 'now')"
+        + " WHERE id = ? AND version = ?",
+        [*columns.values(), motion.id, motion.version],
+    )
+    if cursor.rowcount != 1:
+        raise StoreError(
+            f"{before.name[0].upper()}{before.name[1:]} is intussen door iemand anders gewijzigd. "
+            "Laad de motie opnieuw en kies welke wijziging u wilt bewaren."
+        )
+    if before.status != motion.status:
+        history.record(db, "motion", motion.id, "status", before.status, motion.status)
+    if before.uitslag != motion.uitslag:
+        history.record(db, "motion", motion.id, "uitslag", before.uitslag, motion.uitslag)
+    return motion.version + 1
+
+
+def set_status(
+    db: Database,
+    motion_id: int,
+    status: str,
+    datum: dt.date | None = None,
+    toelichting: str | None = None,
+) -> None:
+    """Change the implementation status and record it in the history."""
+    if status not in MOTION_STATUSES:
+        raise InvalidInput(
+            f"‘{status}’ is geen afhandelingsstatus. Kies uit: {', '.join(MOTION_STATUSES)}."
+        )
+    before = get(db, motion_id)
+    db.execute(
+        "UPDATE motions SET status = ?, status_datum = ?, version = version + 1,"
+        " gewijzigd = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
+        (status, to_iso(datum or dt.date.today()), motion_id),
+    )
+    if before.status != status:
+        history.record(db, "motion", motion_id, "status", before.status, status, toelichting)
+
+
+def settle(db: Database, motion_id: int, letter_id: int, datum: dt.date) -> None:
+    """Mark a motion afgedaan by a letter (kept in the settlements and the history)."""
+    kenmerk = db.execute("SELECT kenmerk FROM letters WHERE id = ?", (letter_id,)).fetchone()[0]
+    db.execute(
+        "INSERT OR REPLACE INTO motion_settlements (motion_id, letter_id, datum) VALUES (?, ?, ?)",
+        (motion_id, letter_id, datum.isoformat()),
+    )
+    set_status(db, motion_id, "afgedaan", datum, f"afgedaan met brief {kenmerk or letter_id}")
+
+
+def reopen(db: Database, motion_id: int, letter_id: int | None = None) -> None:
+    """Undo a settlement: the motion is open again (history keeps the settlement)."""
+    if letter_id is None:
+        db.execute("DELETE FROM motion_settlements WHERE motion_id = ?", (motion_id,))
+    else:
+        db.execute(
+            "DELETE FROM motion_settlements WHERE motion_id = ? AND letter_id = ?",
+            (motion_id, letter_id),
+        )
+    remaining = db.execute(
+        "SELECT count(*) FROM motion_settlements WHERE motion_id = ?", (motion_id,)
+    ).fetchone()[0]
+    if not remaining:
+        set_status(db, motion_id, "openstaand", toelichting="heropend")
+
+
+def delete(db: Database, motion_id: int) -> None:
+    """Remove a motion (its Kamerstuk stays registered)."""
+    get(db, motion_id)
+    db.execute("DELETE FROM motions WHERE id = ?", (motion_id,))

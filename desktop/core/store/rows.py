@@ -1,0 +1,83 @@
+"""Conversions between SQLite rows and domain values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.core.errors import StoreError
+
+
+def to_iso(value: dt.date | None) -> str | None:
+    """A date as ISO text for the store."""
+    return value.isoformat() if value else None
+
+
+def from_iso(value: str | None) -> dt.date | None:
+    """ISO text from the store as a date."""
+    return dt.date.fromisoformat(value) if value else None
+
+
+def to_json(values: list[str]) -> str:
+    """A list of strings as JSON text."""
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def from_json(value: str | None) -> list[str]:
+    """JSON text from the store as a list of strings."""
+    return [str(item) for item in json.loads(value)] if value else []
+
+
+def now_text() -> str:
+    """The current local time, to the second, for history records."""
+    return dt.datetime.now().replace(microsecond=0).isoformat()
+
+
+def current_user() -> str:
+    """Who is making a change, for the status history."""
+    for name in ("VOORTGANG_USER", "USER", "USERNAME", "LOGNAME"):
+        if os.environ.get(name):
+            return os.environ[name]
+    return "onbekend"
+
+
+def query(db: Database, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
+    """Run a query and return rows as dicts."""
+    return list(db.query(sql, params))
+
+
+@contextmanager
+def transaction(db: Database) -> Iterator[Database]:
+    """One atomic unit of work; known SQLite failures become clear Dutch messages."""
+    try:
+        with db.atomic():
+            yield db
+    except sqlite3.OperationalError as exc:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            raise StoreError(
+                "Het register is bezet door een ander venster of programma. "
+                "Probeer het zo opnieuw; er is niets gewijzigd."
+            ) from exc
+        if "disk" in text and "full" in text:
+            raise StoreError("De schijf is vol; de wijziging is niet opgeslagen.") from exc
+        if "readonly" in text or "read-only" in text:
+            raise StoreError(
+                "Het register is alleen-lezen; de wijziging is niet opgeslagen."
+            ) from exc
+        raise
+
+
+def insert_row(db: Database, table: str, record: dict[str, Any]) -> int:
+    """Insert one row and return its id."""
+    pk = db.table(table).insert(record).last_pk
+    if pk is None:  # pragma: no cover - sqlite-utils always reports the rowid of an insert
+        raise StoreError(f"Er is niets opgeslagen in {table}.")
+    return int(pk)

@@ -1,0 +1,49 @@
+"""Where things live: the registry file, bundled resources and user templates."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "Voortgang"
+DB_ENV = "VOORTGANG_DB"
+
+
+def _bundle_root() -> Path:
+    """The folder holding ``resources/`` and ``letter_templates/`` (also when frozen)."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    """Bundled resources (demo registry, emblem placeholder, reference document)."""
+    return Path(os.environ.get("VOORTGANG_RESOURCES", _bundle_root() / "resources"))
+
+
+def shipped_templates_dir() -> Path:
+    """The letter templates shipped with the app (never written to)."""
+    return _bundle_root() / "letter_templates"
+
+
+def data_dir() -> Path:
+    """The per-user data folder."""
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def user_templates_dir() -> Path:
+    """The per-user folder for the user's own letter templates."""
+    return data_dir() / "sjablonen"
+
+
+def default_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The registry file: ``--db``, else ``VOORTGANG_DB``, else the per-user data folder."""
+    if explicit:
+        return Path(explicit).expanduser()
+    if os.environ.get(DB_ENV):
+        return Path(os.environ[DB_ENV]).expanduser()
+    return data_dir() / "register.db"

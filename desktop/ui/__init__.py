@@ -1,0 +1,1 @@
+"""The Qt user interface (built on desktop.core; the core never imports this)."""

@@ -1,0 +1,150 @@
+"""Schema migrations: blank store, older store (backup first), newer store refused."""
+
+import sqlite3
+
+import pytest
+from sqlite_utils import Database
+
+from desktop.core.errors import StoreError
+from desktop.core.store import Store
+from desktop.core.store.db import applied_migrations, known_migrations
+from desktop.core.store.migrations import migrations
+
+
+def test_blank_store_gets_every_table_and_column():
+    with Store.open(None) as store:
+        db = store.db
+        assert applied_migrations(db) == known_migrations()
+        assert db["motions"].columns_dict == {
+            "id": int,
+            "kamerstuk_id": int,
+            "indieners": str,
+            "voorgesteld": str,
+            "voorgesteld_bij": str,
+            "onderwerp": str,
+            "overwegingen": str,
+            "verzoeken": str,
+            "kabinetsappreciatie": str,
+            "uitslag": str,
+            "status": str,
+            "status_datum": str,
+            "directie": str,
+            "deadline": str,
+            "notities": str,
+            "vervangt_kamerstuk_id": int,
+            "version": int,
+            "aangemaakt": str,
+            "gewijzigd": str,
+        }
+        for table in (
+            "dossiers",
+            "kamerstukken",
+            "commitments",
+            "convenanten",
+            "convenant_partijen",
+            "convenant_voortgang",
+            "eu_files",
+            "eu_datums",
+            "eu_ontwikkelingen",
+            "letters",
+            "letter_sections",
+            "letter_motions",
+            "letter_commitments",
+            "letter_convenanten",
+            "motion_settlements",
+            "commitment_settlements",
+            "status_history",
+            "settings",
+        ):
+            assert db[table].exists(), table
+        for fts in (
+            "motions_fts",
+            "commitments_fts",
+            "convenanten_fts",
+            "eu_files_fts",
+            "convenant_voortgang_fts",
+            "eu_ontwikkelingen_fts",
+        ):
+            assert db[fts].exists(), fts
+
+
+def test_file_store_uses_wal_and_foreign_keys(tmp_path):
+    with Store.open(tmp_path / "r.db") as store:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert store.integrity() == "ok"
+
+
+def test_check_constraints_guard_statuses(store):
+    store.db.execute("INSERT INTO dossiers (nummer) VALUES (26485)")
+    store.db.execute("INSERT INTO kamerstukken (dossier_id, ondernummer) VALUES (1, '224')")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.db.execute("INSERT INTO motions (kamerstuk_id, status) VALUES (1, 'klaar')")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.db.execute("INSERT INTO motions (kamerstuk_id, deadline) VALUES (1, '21-02-2020')")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.db.execute("INSERT INTO kamerstukken (dossier_id, ondernummer) VALUES (99, '1')")
+
+
+def test_older_store_is_copied_then_migrated(tmp_path):
+    path = tmp_path / "register.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="0002_full_text_search")
+    old.execute("INSERT INTO dossiers (nummer, titel) VALUES (26485, 'MVO')")
+    old.execute("INSERT INTO kamerstukken (dossier_id, ondernummer) VALUES (1, '224')")
+    old.execute(
+        "INSERT INTO motions (kamerstuk_id, onderwerp) VALUES (1, 'toezicht op convenanten')"
+    )
+    old.conn.commit()
+    old.close()
+
+    with Store.open(path) as store:
+        assert applied_migrations(store.db) == known_migrations()
+        from desktop.core.store import motions
+
+        found = motions.list_motions(store.db, search="toezicht")
+        assert [m.onderwerp for m in found] == ["toezicht op convenanten"]
+    backups = list(tmp_path.glob("register.voor-migratie-*.db"))
+    assert len(backups) == 1
+    copy = Database(backups[0])
+    assert applied_migrations(copy) == ["0001_registry"]
+    assert copy.execute("SELECT onderwerp FROM motions").fetchone()[0] == "toezicht op convenanten"
+
+
+def test_up_to_date_store_is_not_copied(tmp_path):
+    path = tmp_path / "register.db"
+    Store.open(path).close()
+    Store.open(path).close()
+    assert not list(tmp_path.glob("*voor-migratie*"))
+
+
+def test_store_from_a_newer_version_is_refused_untouched(tmp_path):
+    path = tmp_path / "register.db"
+    Store.open(path).close()
+    db = Database(path)
+    db["_sqlite_migrations"].insert(
+        {"migration_set": "voortgang", "name": "9999_future", "applied_at": "2030-01-01"}
+    )
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="nieuwere versie"):
+        Store.open(path)
+    assert path.read_bytes() == before
+
+
+def test_not_a_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "notities.db"
+    path.write_text("dit is tekst", encoding="utf-8")
+    with pytest.raises(StoreError, match="geen Voortgang-register"):
+        Store.open(path)
+    assert path.read_text(encoding="utf-8") == "dit is tekst"
+
+
+def test_another_programs_database_is_refused(tmp_path):
+    path = tmp_path / "ander.db"
+    other = Database(path)
+    other["klanten"].insert({"naam": "x"})
+    other.close()
+    with pytest.raises(StoreError, match="ander programma"):
+        Store.open(path)
+    assert Database(path).table_names() == ["klanten"]
