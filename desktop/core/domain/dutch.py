@@ -48,7 +48,7 @@ _MONTH_NUMBER.update(
 
 _MONTH_ALTERNATION = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 DUTCH_DATE_PATTERN = rf"(\d{{1,2}})\s+({_MONTH_ALTERNATION})\.?\s+(\d{{4}})"
-_DUTCH_DATE_RE = re.compile(rf"^\s*{DUTCH_DATE_PATTERN}\s*$", re.IGNORECASE)
+_DUTCH_DATE_RE = re.compile(rf"^\s*{DUTCH_DATE_PATTERN}\s*$", re.IGNORECASE | re.ASCII)
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")

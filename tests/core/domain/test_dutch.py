@@ -73,3 +73,10 @@ def test_vergaderjaar_for():
     assert vergaderjaar_for(dt.date(2020, 2, 21)) == "2019-2020"
     assert vergaderjaar_for(dt.date(2020, 9, 15)) == "2020-2021"  # Prinsjesdag 2020
     assert vergaderjaar_for(dt.date(2020, 9, 14)) == "2019-2020"
+
+
+def test_unicode_case_folding_lookalikes_are_refused_not_crashing():
+    # "ſ" (long s) and the Kelvin sign fold to s/k under IGNORECASE.
+    for text in ("1 ſept 2016", "1 o\u212at 2016"):
+        with pytest.raises(InvalidInput):
+            parse_date(text)
