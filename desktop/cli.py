@@ -259,6 +259,78 @@ def cmd_reopen(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _library() -> Any:
+    from desktop.core.drafting.templates import TemplateLibrary
+
+    return TemplateLibrary(paths.shipped_templates_dir(), paths.user_templates_dir())
+
+
+def _emblem() -> Path:
+    return paths.resources_dir() / "embleem-plaatshouder.png"
+
+
+def _report_export(result: Any) -> None:
+    print(f"Opgeslagen: {result.docx} ({result.footnotes} voetnoten)")
+    for annex in result.annexes:
+        print(f"Bijlage: {annex}")
+    if result.pdf:
+        print(f"PDF: {result.pdf}")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.core.errors import FileProblem
+    from desktop.core.export import export_letter
+
+    with _open_store(args) as store:
+        letter = letters.resolve(store.db, args.letter)
+        annexes = Path(args.annexes_separately) if args.annexes_separately else None
+        result = export_letter(
+            store.db,
+            letter,
+            _library(),
+            Path(args.output),
+            emblem=_emblem(),
+            annexes_dir=annexes,
+            pdf=False,
+        )
+    _report_export(result)
+    if args.pdf:
+        from desktop.core.docx.save import convert_to_pdf
+
+        try:
+            result.pdf = convert_to_pdf(result.docx, result.docx.with_suffix(".pdf"))
+        except FileProblem as error:
+            print(f"voortgang: {error}", file=sys.stderr)
+            return EXIT_USER_ERROR
+        print(f"PDF: {result.pdf}")
+    return EXIT_OK
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from desktop.core.export import render_markdown_file
+
+    result = render_markdown_file(Path(args.input), Path(args.output), emblem=_emblem())
+    _report_export(result)
+    return EXIT_OK
+
+
+def cmd_finalize(args: argparse.Namespace) -> int:
+    datum = parse_date(args.datum) if args.datum else None
+    with _open_store(args) as store:
+        with store.transaction() as db:
+            letter = letters.resolve(db, args.letter)
+            assert letter.id is not None
+            done = letters.finalize(db, letter.id, datum)
+        settled = [m for m in done.motions if m.afdoen]
+        kept = [c for c in done.commitments if c.afdoen]
+    print(
+        f"Brief {done.kenmerk or done.id} is definitief; {len(settled)} "
+        f"{'motie' if len(settled) == 1 else 'moties'} en {len(kept)} "
+        f"{'toezegging' if len(kept) == 1 else 'toezeggingen'} afgedaan."
+    )
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop.app import run_gui
 
@@ -314,6 +386,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("target", metavar="MOTIE_OF_BRIEF", help="id/Kamerstuk van een motie of kenmerk")
     p.add_argument("--letter", action="store_true", help="het doel is een brief (id of kenmerk)")
     p.set_defaults(func=cmd_reopen)
+
+    p = sub.add_parser("export", help="maak een Word-concept van een brief")
+    p.add_argument("letter", metavar="BRIEF", help="id of kenmerk van de brief")
+    p.add_argument("-o", "--output", required=True, metavar="UIT.docx")
+    p.add_argument(
+        "--annexes-separately",
+        metavar="MAP",
+        help="schrijf elke convenantbijlage ook als eigen .docx in deze map",
+    )
+    p.add_argument("--pdf", action="store_true", help="maak ook een PDF (met LibreOffice)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("render", help="zet een Markdown-bestand om in een brief (.docx)")
+    p.add_argument("input", metavar="IN.md")
+    p.add_argument("-o", "--output", required=True, metavar="UIT.docx")
+    p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("finalize", help="maak een brief definitief en doe zijn moties af")
+    p.add_argument("letter", metavar="BRIEF", help="id of kenmerk van de brief")
+    p.add_argument("--datum", metavar="DATUM", help="datum van afdoening (standaard briefdatum)")
+    p.set_defaults(func=cmd_finalize)
 
     p = sub.add_parser("gui", help="start het programma met vensters")
     p.set_defaults(func=cmd_gui)

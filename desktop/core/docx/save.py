@@ -1,0 +1,137 @@
+"""Saving Word files safely, and PDF through LibreOffice when it is installed."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from desktop.core.errors import FileProblem
+
+PDF_TIMEOUT_SECONDS = 180
+
+
+def lock_file_of(target: Path) -> Path | None:
+    """The lock file Word (``~$name``) or LibreOffice (``.~lock.name#``) keeps, if any."""
+    candidates = [
+        target.with_name("~$" + target.name[2:] if len(target.name) > 2 else "~$" + target.name),
+        target.with_name("~$" + target.name),
+        target.with_name(f".~lock.{target.name}#"),
+    ]
+    return next((c for c in candidates if c.exists()), None)
+
+
+def _explain(error: OSError, target: Path) -> FileProblem:
+    if error.errno == errno.ENOSPC:
+        return FileProblem(f"De schijf is vol; {target.name} is niet opgeslagen.")
+    if isinstance(error, PermissionError) or error.errno in (
+        errno.EACCES,
+        errno.EPERM,
+        errno.EROFS,
+    ):
+        return FileProblem(
+            f"{target} kan niet worden geschreven: het bestand is geopend in een ander programma "
+            "(bijvoorbeeld Word) of de map is alleen-lezen. Sluit het bestand of kies een "
+            "andere naam of map; er is niets verloren."
+        )
+    if error.errno == errno.ENOENT:
+        return FileProblem(f"De map {target.parent} bestaat niet.")
+    return FileProblem(f"{target} kan niet worden opgeslagen: {error.strerror or error}.")
+
+
+def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> Path:
+    """Write a file completely to a temporary name, then replace the target.
+
+    The target is either the old file or the complete new one, never half written.
+
+    Raises:
+        FileProblem: when the target is open elsewhere, read-only, or the disk is full.
+    """
+    target = target.expanduser()
+    if target.exists() and target.is_dir():
+        raise FileProblem(f"{target} is een map; kies een bestandsnaam.")
+    lock = lock_file_of(target)
+    if lock is not None:
+        raise FileProblem(
+            f"{target.name} is geopend in Word of LibreOffice (vergrendeld door {lock.name}). "
+            "Sluit het document of kies een andere naam; er is niets overschreven."
+        )
+    if not target.parent.exists():
+        raise FileProblem(f"De map {target.parent} bestaat niet.")
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=".~voortgang-", suffix=target.suffix, dir=target.parent
+        )
+    except OSError as error:
+        raise _explain(error, target) from error
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise _explain(error, target) from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return target
+
+
+def find_libreoffice() -> str | None:
+    """The LibreOffice executable, if installed."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def convert_to_pdf(source: Path, target: Path) -> Path:
+    """Convert a .docx to PDF with headless LibreOffice (atomically replacing ``target``).
+
+    Raises:
+        FileProblem: when LibreOffice is not installed or the conversion fails.
+    """
+    office = find_libreoffice()
+    if office is None:
+        raise FileProblem(
+            "LibreOffice is niet geïnstalleerd, dus er is geen PDF gemaakt (het Word-bestand "
+            "wel). Installeer LibreOffice om ook een PDF te maken."
+        )
+    with tempfile.TemporaryDirectory(prefix="voortgang-pdf-") as work:
+        profile = Path(work) / "profiel"
+        command = [
+            office,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            work,
+            str(source),
+        ]
+        try:
+            result = subprocess.run(
+                command, capture_output=True, text=True, timeout=PDF_TIMEOUT_SECONDS, check=False
+            )
+        except subprocess.TimeoutExpired as error:
+            raise FileProblem("LibreOffice deed te lang over de PDF en is gestopt.") from error
+        produced = Path(work) / (source.stem + ".pdf")
+        if result.returncode != 0 or not produced.exists():
+            raise FileProblem(
+                f"LibreOffice kon geen PDF maken van {source.name}: "
+                f"{(result.stderr or result.stdout).strip()[:300]}"
+            )
+        data = produced.read_bytes()
+    return atomic_write(target, lambda stream: stream.write(data))

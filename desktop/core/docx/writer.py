@@ -1,0 +1,271 @@
+"""The letter model written to Word with python-docx: real footnotes, headings, lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.document import Document
+from docx.enum.text import WD_BREAK
+from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
+from docx.shared import Pt
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from desktop.core.docx import layout
+from desktop.core.docx.footnotes import Footnote, add_footnote, add_hyperlink, footnotes_part
+from desktop.core.drafting.model import (
+    Annex,
+    Block,
+    Heading,
+    Inline,
+    LetterDocument,
+    LetterMeta,
+    LineBreak,
+    Link,
+    ListBlock,
+    Note,
+    PageBreak,
+    Table,
+    Text,
+)
+from desktop.core.drafting.model import (
+    Paragraph as ParagraphBlock,
+)
+
+_MAX_LIST_DEPTH = 3
+
+
+class _Writer:
+    """Writes blocks into a python-docx document (body or a footnote)."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._numbering = document.part.numbering_part.element
+        self._abstract_for: dict[str, int] = {}
+
+    # -- inlines --------------------------------------------------------------------
+
+    def inlines(self, paragraph: Paragraph, inlines: list[Inline]) -> None:
+        for item in inlines:
+            if isinstance(item, Text):
+                if item.text:
+                    run = paragraph.add_run(item.text)
+                    run.bold = item.bold or None
+                    run.italic = item.italic or None
+            elif isinstance(item, Link):
+                text = "".join(child.text for child in item.children) or item.url
+                add_hyperlink(paragraph, item.url, text)
+                if any(child.italic for child in item.children):
+                    for run in paragraph._p.findall(f"{qn('w:hyperlink')}/{qn('w:r')}")[-1:]:
+                        rpr = run.get_or_add_rPr()
+                        rpr.append(OxmlElement("w:i"))
+            elif isinstance(item, LineBreak):
+                paragraph.add_run().add_break()
+            elif isinstance(item, Note):
+                self.note(paragraph, item)
+
+    def note(self, paragraph: Paragraph, note: Note) -> None:
+        footnote: Footnote = add_footnote(paragraph)
+        first = True
+        for block in note.blocks or [ParagraphBlock([])]:
+            if isinstance(block, ParagraphBlock):
+                target = footnote.paragraphs[0] if first else footnote.add_paragraph()
+                self.inlines(target, [i for i in block.inlines if not isinstance(i, Note)])
+                first = False
+            elif isinstance(block, ListBlock):
+                for item in block.items:
+                    for inner in item:
+                        if isinstance(inner, ParagraphBlock):
+                            target = footnote.paragraphs[0] if first else footnote.add_paragraph()
+                            target.add_run("– ")
+                            self.inlines(target, inner.inlines)
+                            first = False
+
+    # -- blocks ---------------------------------------------------------------------
+
+    def blocks(self, container: Any, blocks: list[Block], depth: int = 0) -> None:
+        for block in blocks:
+            if isinstance(block, ParagraphBlock):
+                self.inlines(container.add_paragraph(), block.inlines)
+            elif isinstance(block, Heading):
+                paragraph = container.add_paragraph(style=f"Heading {block.level}")
+                self.inlines(paragraph, block.inlines)
+            elif isinstance(block, ListBlock):
+                self.list(container, block, depth)
+            elif isinstance(block, Table):
+                self.table(container, block)
+            elif isinstance(block, PageBreak):
+                container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def _abstract_num(self, style_name: str) -> int:
+        if style_name not in self._abstract_for:
+            style = self.document.styles[style_name]
+            num_id = style.element.pPr.numPr.numId.val
+            num = self._numbering.num_having_numId(num_id)
+            self._abstract_for[style_name] = int(num.abstractNumId.val)
+        return self._abstract_for[style_name]
+
+    def list(self, container: Any, block: ListBlock, depth: int) -> None:
+        level = min(depth, _MAX_LIST_DEPTH - 1)
+        kind = "List Number" if block.ordered else "List Bullet"
+        style_name = kind if level == 0 else f"{kind} {level + 1}"
+        num_id = None
+        if block.ordered:
+            # A fresh w:num per list, so every numbered list restarts at its own start.
+            num = self._numbering.add_num(self._abstract_num(style_name))
+            override = num.add_lvlOverride(ilvl=0)
+            override.add_startOverride(block.start)
+            num_id = num.numId
+        last: Paragraph | None = None
+        for item in block.items:
+            first_in_item = True
+            for inner in item:
+                if isinstance(inner, ParagraphBlock) and first_in_item:
+                    paragraph = container.add_paragraph(style=style_name)
+                    if num_id is not None:
+                        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+                        num_pr.get_or_add_ilvl().val = 0
+                        num_pr.get_or_add_numId().val = num_id
+                    self.inlines(paragraph, inner.inlines)
+                    last = paragraph
+                    first_in_item = False
+                elif isinstance(inner, ListBlock):
+                    self.list(container, inner, depth + 1)
+                else:
+                    self.blocks(container, [inner], depth + 1)
+        if last is not None and depth == 0:
+            last.paragraph_format.space_after = layout.BODY_LEADING
+
+    def table(self, container: Any, block: Table) -> None:
+        columns = max([len(block.header), *(len(row) for row in block.rows)] or [1])
+        width = layout.PAGE_WIDTH - layout.MARGIN_LEFT - layout.MARGIN_RIGHT
+        table = container.add_table(rows=0, cols=columns, width=width)
+        table.style = self.document.styles["Table Grid"]
+        rows = ([block.header] if block.header else []) + block.rows
+        for index, cells in enumerate(rows):
+            row = table.add_row()
+            if index == 0 and block.header:
+                tr_pr = row._tr.get_or_add_trPr()
+                header = OxmlElement("w:tblHeader")
+                tr_pr.append(header)
+            for column in range(columns):
+                cell: _Cell = row.cells[column]
+                paragraph = cell.paragraphs[0]
+                paragraph.paragraph_format.space_after = Pt(0)
+                inlines = cells[column] if column < len(cells) else []
+                if index == 0 and block.header:
+                    inlines = [
+                        Text(i.text, bold=True, italic=i.italic) if isinstance(i, Text) else i
+                        for i in inlines
+                    ]
+                self.inlines(paragraph, inlines)
+        container.add_paragraph()
+
+
+def _signature(document: Document, meta: LetterMeta) -> None:
+    if meta.ondertekenaar_functie:
+        functie = meta.ondertekenaar_functie.strip()
+        if functie[-1:] not in ",.":
+            functie += ","
+        paragraph = document.add_paragraph(functie)
+        paragraph.paragraph_format.space_after = Pt(48)
+        paragraph.paragraph_format.keep_with_next = True
+    if meta.ondertekenaar_naam:
+        document.add_paragraph(meta.ondertekenaar_naam)
+
+
+def _letter_opening(document: Document, meta: LetterMeta) -> Paragraph:
+    """Addressee, Datum and Betreft, salutation; returns the first paragraph (the anchor)."""
+    first: Paragraph | None = None
+    for line in meta.geadresseerde or [""]:
+        paragraph = document.add_paragraph(line)
+        paragraph.paragraph_format.space_after = Pt(0)
+        first = first or paragraph
+    assert first is not None
+    spacer = document.add_paragraph()
+    spacer.paragraph_format.space_after = Pt(36)
+    for label, value in (("Datum", meta.datum), ("Betreft", meta.betreft)):
+        if value:
+            paragraph = document.add_paragraph()
+            paragraph.paragraph_format.space_after = Pt(0)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(layout.Mm(20))
+            paragraph.add_run(f"{label}\t{value}")
+    document.add_paragraph().paragraph_format.space_after = Pt(24)
+    if meta.aanhef:
+        document.add_paragraph(meta.aanhef)
+    return first
+
+
+def build_document(letter: LetterDocument, *, emblem: Path | None = None) -> Document:
+    """Build the complete Word document of a letter (body, signature, annexes)."""
+    document = docx.Document()
+    layout.setup_page(document.sections[0])
+    layout.setup_styles(document)
+    footnotes_part(document)  # styles and separators also when there are no notes
+    layout.set_properties(document, letter.meta)
+    body = document._body
+    # python-docx's template starts with no paragraph; the first one anchors the box.
+    if letter.meta.letterhead:
+        anchor = _letter_opening(document, letter.meta)
+        layout.apply_letterhead(document, letter.meta, emblem, anchor)
+    else:
+        layout.apply_plain_footer(document)
+    writer = _Writer(document)
+    writer.blocks(body, letter.body)
+    if letter.meta.letterhead:
+        _signature(document, letter.meta)
+    for annex in letter.annexes:
+        _annex(document, writer, annex)
+    return document
+
+
+def _annex(document: Document, writer: _Writer, annex: Annex) -> None:
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_paragraph(annex.title, style="Heading 1")
+    writer.blocks(document._body, annex.blocks)
+
+
+def build_annex_document(
+    letter: LetterDocument, annex: Annex, *, emblem: Path | None = None
+) -> Document:
+    """One annex as its own Word document, with the letter's references in the header."""
+    meta = letter.meta
+    annex_meta = LetterMeta(
+        title=annex.title,
+        kenmerk=meta.kenmerk,
+        datum=meta.datum,
+        betreft=annex.title,
+        afzender=meta.afzender,
+        letterhead=False,
+    )
+    document = docx.Document()
+    layout.setup_page(document.sections[0])
+    layout.setup_styles(document)
+    footnotes_part(document)
+    layout.set_properties(document, annex_meta)
+    layout.apply_plain_footer(document)
+    header = document.sections[0].header.paragraphs[0]
+    lines = layout.reference_lines(meta, first_page=False)
+    if lines:
+        box = layout.text_box(
+            header, "Kenmerk", layout.COLUMN_X, layout.COLUMN_Y, layout.COLUMN_WIDTH, layout.Mm(40)
+        )
+        layout.fill_box(box[0], lines)
+    document.add_paragraph(annex.title, style="Heading 1")
+    _Writer(document).blocks(document._body, annex.blocks)
+    return document
+
+
+def split_annex(annex: Annex) -> list[Annex]:
+    """The parts of an annex, one per level-2 heading (one per convenant)."""
+    parts: list[Annex] = []
+    for block in annex.blocks:
+        if isinstance(block, Heading) and block.level == 2:
+            title = "".join(i.text for i in block.inlines if isinstance(i, Text))
+            parts.append(Annex(title=title, blocks=[]))
+        elif parts:
+            parts[-1].blocks.append(block)
+    return parts or [annex]

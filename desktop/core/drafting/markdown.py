@@ -1,0 +1,329 @@
+"""Markdown (CommonMark + tables + footnotes) to the letter model, with markdown-it-py."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from desktop.core.drafting.model import (
+    Annex,
+    Block,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    ListBlock,
+    Note,
+    PageBreak,
+    Paragraph,
+    Table,
+    Text,
+)
+from desktop.core.errors import InvalidInput
+
+# XML 1.0 cannot hold these; PDFs pasted into a letter bring \x0b and \x0c along.
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_ANNEX = re.compile(
+    r"^\s*<!--\s*bijlage\s*:\s*(?P<title>.*?)\s*(?:\|\s*(?P<stem>[\w.-]+)\s*)?-->\s*$",
+    re.IGNORECASE,
+)
+_PAGE_BREAK = re.compile(
+    r"^\s*(?:\\newpage|\\pagebreak|<!--\s*pagina(?:einde)?\s*-->)\s*$", re.IGNORECASE
+)
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+_MAX_NESTING = 40
+
+
+def clean_text(text: str) -> str:
+    """Remove characters Word cannot store (control characters, lone surrogates)."""
+    text = text.replace("\x0b", " ").replace("\x0c", " ")
+    return _SURROGATES.sub("", _INVALID_XML.sub("", text))
+
+
+def safe_url(url: str) -> str | None:
+    """The URL when it is http(s) or mailto; None for anything else (kept as text)."""
+    stripped = url.strip()
+    return stripped if stripped.lower().startswith(_SAFE_SCHEMES) else None
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.use(footnote_plugin).use(front_matter_plugin)
+    # Parse every link; safe_url decides later, so an unsafe link keeps its text as text.
+    md.validateLink = lambda url: True
+    # Deeply nested input must stay a clear error, never a RecursionError.
+    md.options["maxNesting"] = _MAX_NESTING
+    return md
+
+
+_MD = _parser()
+
+
+@dataclass(slots=True)
+class ParsedMarkdown:
+    """Body blocks, annexes and front matter of one Markdown text."""
+
+    body: list[Block]
+    annexes: list[Annex]
+    front_matter: dict[str, Any]
+
+
+class _Converter:
+    """Walks markdown-it tokens and builds blocks; footnotes resolved by id."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.notes: dict[int, list[Block]] = {}
+        self.front_matter: dict[str, Any] = {}
+        self._collect_footnotes()
+
+    def _collect_footnotes(self) -> None:
+        tokens = self.tokens
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if token.type == "footnote_open":
+                end = index + 1
+                depth = 1
+                while depth:
+                    if tokens[end].type == "footnote_open":
+                        depth += 1
+                    elif tokens[end].type == "footnote_close":
+                        depth -= 1
+                    end += 1
+                inner = [t for t in tokens[index + 1 : end - 1] if t.type != "footnote_anchor"]
+                self.notes[int(token.meta["id"])] = self._blocks(inner)
+                index = end
+            else:
+                index += 1
+
+    # -- blocks ---------------------------------------------------------------------
+
+    def _blocks(self, tokens: Sequence[Token]) -> list[Block]:
+        blocks: list[Block] = []
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            kind = token.type
+            if kind == "front_matter":
+                self._read_front_matter(token)
+                index += 1
+            elif kind == "footnote_block_open":
+                index = self._skip(tokens, index, "footnote_block_open", "footnote_block_close")
+            elif kind == "heading_open":
+                level = min(int(token.tag[1]), 3)
+                blocks.append(Heading(level, self._inlines(tokens[index + 1].children or [])))
+                index += 3
+            elif kind == "paragraph_open":
+                inline = tokens[index + 1]
+                if _PAGE_BREAK.match(inline.content):
+                    blocks.append(PageBreak())
+                else:
+                    blocks.append(Paragraph(self._inlines(inline.children or [])))
+                index += 3
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                end = self._skip(tokens, index, kind, kind.replace("_open", "_close"))
+                blocks.append(self._list(tokens[index:end]))
+                index = end
+            elif kind == "table_open":
+                end = self._skip(tokens, index, "table_open", "table_close")
+                blocks.append(self._table(tokens[index:end]))
+                index = end
+            elif kind in ("fence", "code_block"):
+                lines = clean_text(token.content.rstrip("\n")).split("\n")
+                inlines: list[Inline] = []
+                for number, line in enumerate(lines):
+                    if number:
+                        inlines.append(LineBreak())
+                    inlines.append(Text(line))
+                blocks.append(Paragraph(inlines))
+                index += 1
+            elif kind == "html_block":
+                if _PAGE_BREAK.match(token.content):
+                    blocks.append(PageBreak())
+                elif not token.content.strip().startswith("<!--"):
+                    blocks.append(Paragraph([Text(clean_text(token.content.strip()))]))
+                index += 1
+            elif kind == "blockquote_open":
+                end = self._skip(tokens, index, "blockquote_open", "blockquote_close")
+                blocks.extend(self._blocks(tokens[index + 1 : end - 1]))
+                index = end
+            elif kind == "hr":
+                index += 1
+            else:
+                index += 1
+        return blocks
+
+    @staticmethod
+    def _skip(tokens: Sequence[Token], index: int, open_type: str, close_type: str) -> int:
+        depth = 0
+        while index < len(tokens):
+            if tokens[index].type == open_type:
+                depth += 1
+            elif tokens[index].type == close_type:
+                depth -= 1
+                if depth == 0:
+                    return index + 1
+            index += 1
+        return index
+
+    def _list(self, tokens: Sequence[Token]) -> ListBlock:
+        opener = tokens[0]
+        ordered = opener.type == "ordered_list_open"
+        start = int(opener.attrs.get("start", 1) or 1) if ordered else 1
+        block = ListBlock(ordered=ordered, start=start)
+        index = 1
+        while index < len(tokens) - 1:
+            if tokens[index].type == "list_item_open":
+                end = self._skip(tokens, index, "list_item_open", "list_item_close")
+                block.items.append(self._blocks(tokens[index + 1 : end - 1]))
+                index = end
+            else:
+                index += 1
+        return block
+
+    def _table(self, tokens: Sequence[Token]) -> Table:
+        table = Table()
+        row: list[list[Inline]] = []
+        in_head = False
+        for token in tokens:
+            if token.type == "thead_open":
+                in_head = True
+            elif token.type == "thead_close":
+                in_head = False
+            elif token.type == "tr_open":
+                row = []
+            elif token.type == "inline":
+                row.append(self._inlines(token.children or []))
+            elif token.type == "tr_close":
+                if in_head:
+                    table.header = row
+                else:
+                    table.rows.append(row)
+        return table
+
+    def _read_front_matter(self, token: Token) -> None:
+        try:
+            data = yaml.safe_load(token.content) or {}
+        except yaml.YAMLError as exc:
+            raise InvalidInput(f"De kop (YAML) van het document is ongeldig: {exc}") from exc
+        if not isinstance(data, dict):
+            raise InvalidInput("De kop (YAML) van het document moet sleutels met waarden bevatten.")
+        self.front_matter = {str(k): v for k, v in data.items()}
+
+    # -- inlines --------------------------------------------------------------------
+
+    def _inlines(self, tokens: Sequence[Token]) -> list[Inline]:
+        result: list[Inline] = []
+        bold = italic = False
+        link: Link | None = None
+        for token in tokens:
+            kind = token.type
+            if kind in ("text", "code_inline", "html_inline"):
+                if kind == "html_inline" and token.content.startswith("<!--"):
+                    continue
+                text = Text(clean_text(token.content), bold=bold, italic=italic)
+                if not text.text:
+                    continue
+                # Inside an unsafe link (link is None) the text stays plain text.
+                (link.children if link is not None else result).append(text)
+            elif kind == "strong_open":
+                bold = True
+            elif kind == "strong_close":
+                bold = False
+            elif kind == "em_open":
+                italic = True
+            elif kind == "em_close":
+                italic = False
+            elif kind == "softbreak":
+                (link.children if link is not None else result).append(Text(" ", bold, italic))
+            elif kind == "hardbreak":
+                result.append(LineBreak())
+            elif kind == "link_open":
+                url = safe_url(str(token.attrs.get("href", "")))
+                link = Link(url=url) if url is not None else None
+            elif kind == "link_close":
+                if link is not None:
+                    if not link.children:
+                        link.children.append(Text(link.url))
+                    result.append(link)
+                link = None
+            elif kind == "image":
+                alt = clean_text(token.content or "")
+                if alt:
+                    result.append(Text(alt, bold=bold, italic=italic))
+            elif kind == "footnote_ref":
+                note_id = int(token.meta["id"])
+                result.append(Note(blocks=list(self.notes.get(note_id, []))))
+        return _merge(result)
+
+
+def _merge(inlines: list[Inline]) -> list[Inline]:
+    """Join neighbouring runs with the same emphasis (fewer Word runs, same text)."""
+    merged: list[Inline] = []
+    for item in inlines:
+        last = merged[-1] if merged else None
+        if (
+            isinstance(item, Text)
+            and isinstance(last, Text)
+            and (last.bold, last.italic) == (item.bold, item.italic)
+        ):
+            last.text += item.text
+        else:
+            merged.append(item)
+    return merged
+
+
+def _split_annexes(markdown: str) -> tuple[str, list[tuple[str, str | None, str]]]:
+    """Split at ``<!-- bijlage: Titel -->`` lines: body text and (title, stem, text) parts."""
+    body_lines: list[str] = []
+    parts: list[tuple[str, str | None, list[str]]] = []
+    in_fence = False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        match = None if in_fence else _ANNEX.match(line)
+        if match:
+            parts.append((match.group("title"), match.group("stem"), []))
+        elif parts:
+            parts[-1][2].append(line)
+        else:
+            body_lines.append(line)
+    return "\n".join(body_lines), [(t, s, "\n".join(lines)) for t, s, lines in parts]
+
+
+def parse_markdown(markdown: str) -> ParsedMarkdown:
+    """Parse letter Markdown into body blocks, annexes and front matter.
+
+    Footnote definitions (``[^id]: ...``) are shared by body and annexes, so they may
+    stand anywhere, as pandoc allows.
+
+    Raises:
+        InvalidInput: for invalid YAML front matter.
+    """
+    text = clean_text(markdown.replace("\r\n", "\n").replace("\r", "\n"))
+    body_text, annex_parts = _split_annexes(text)
+    definitions = "\n".join(line for line in text.split("\n") if re.match(r"^\[\^[^\]]+\]:", line))
+    converter = _Converter(_MD.parse(body_text + "\n\n" + definitions))
+    body = converter._blocks(converter.tokens)
+    annexes: list[Annex] = []
+    for title, stem, part in annex_parts:
+        # Footnote definitions may sit at the end of the whole text; give each part access.
+        part_converter = _Converter(_MD.parse(part + "\n\n" + definitions))
+        annexes.append(
+            Annex(
+                title=clean_text(title),
+                blocks=part_converter._blocks(part_converter.tokens),
+                file_stem=stem,
+            )
+        )
+    return ParsedMarkdown(body=body, annexes=annexes, front_matter=converter.front_matter)

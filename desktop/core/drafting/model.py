@@ -1,0 +1,139 @@
+"""The letter model: what a template produces, what the Word writer and preview consume."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop.core.domain.models import SenderSettings
+
+
+@dataclass(slots=True)
+class Text:
+    """A run of text with emphasis."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(slots=True)
+class Link:
+    """A hyperlink (http, https or mailto only)."""
+
+    url: str
+    children: list[Text] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class LineBreak:
+    """A hard line break inside a paragraph."""
+
+
+@dataclass(slots=True)
+class Note:
+    """A footnote at this position; Word numbers it."""
+
+    blocks: list[Block] = field(default_factory=list)
+
+
+Inline = Text | Link | LineBreak | Note
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A body paragraph."""
+
+    inlines: list[Inline] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Heading:
+    """A section title (level 1-3 become Word's Heading 1-3)."""
+
+    level: int
+    inlines: list[Inline] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ListBlock:
+    """A bullet or numbered list; each item is a list of blocks (so lists can nest)."""
+
+    ordered: bool
+    items: list[list[Block]] = field(default_factory=list)
+    start: int = 1
+
+
+@dataclass(slots=True)
+class Table:
+    """A table with one marked header row."""
+
+    header: list[list[Inline]] = field(default_factory=list)
+    rows: list[list[list[Inline]]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PageBreak:
+    """Start a new page."""
+
+
+Block = Paragraph | Heading | ListBlock | Table | PageBreak
+
+
+@dataclass(slots=True)
+class Annex:
+    """A bijlage: a titled part after the signature, starting on a new page."""
+
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    file_stem: str | None = None
+
+
+@dataclass(slots=True)
+class LetterMeta:
+    """Everything the layout needs besides the body: letterhead, references, signature."""
+
+    title: str = ""
+    kenmerk: str | None = None
+    datum: str | None = None
+    betreft: str | None = None
+    geadresseerde: list[str] = field(default_factory=list)
+    aanhef: str | None = None
+    afzender: SenderSettings = field(default_factory=SenderSettings)
+    ondertekenaar_functie: str | None = None
+    ondertekenaar_naam: str | None = None
+    letterhead: bool = True
+    bijlagen: int = 0
+
+
+@dataclass(slots=True)
+class LetterDocument:
+    """A complete letter: meta, body blocks and annexes."""
+
+    meta: LetterMeta
+    body: list[Block] = field(default_factory=list)
+    annexes: list[Annex] = field(default_factory=list)
+
+    def footnote_count(self) -> int:
+        """Number of footnotes in the whole document (body and annexes)."""
+        return sum(_count_notes(block) for block in self.all_blocks())
+
+    def all_blocks(self) -> list[Block]:
+        """Body blocks followed by every annex's blocks."""
+        blocks = list(self.body)
+        for annex in self.annexes:
+            blocks.extend(annex.blocks)
+        return blocks
+
+
+def _count_notes(block: Block) -> int:
+    if isinstance(block, Paragraph | Heading):
+        return sum(
+            1 + sum(_count_notes(b) for b in i.blocks) if isinstance(i, Note) else 0
+            for i in block.inlines
+        )
+    if isinstance(block, ListBlock):
+        return sum(_count_notes(b) for item in block.items for b in item)
+    if isinstance(block, Table):
+        cells = [*block.header, *(cell for row in block.rows for cell in row)]
+        return sum(1 for cell in cells for i in cell if isinstance(i, Note))
+    return 0

@@ -1,0 +1,92 @@
+"""Export: a letter from the registry (or a Markdown file) to .docx, annexes and PDF."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop.core.docx.save import atomic_write, convert_to_pdf
+from desktop.core.docx.writer import build_annex_document, build_document, split_annex
+from desktop.core.domain.models import Letter
+from desktop.core.drafting.compose import compose_letter, compose_markdown
+from desktop.core.drafting.model import LetterDocument
+from desktop.core.drafting.templates import TemplateLibrary
+from desktop.core.errors import FileProblem
+
+
+@dataclass(slots=True)
+class ExportResult:
+    """What an export wrote."""
+
+    docx: Path
+    annexes: list[Path] = field(default_factory=list)
+    pdf: Path | None = None
+    footnotes: int = 0
+
+
+def slug(text: str) -> str:
+    """A safe file name part: ``IMVO-convenant Sierteeltsector`` → ``imvo-convenant-sierteeltsector``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80] or "bijlage"
+
+
+def write_letter(
+    document: LetterDocument,
+    target: Path,
+    *,
+    emblem: Path | None,
+    annexes_dir: Path | None = None,
+    pdf: bool = False,
+) -> ExportResult:
+    """Write a composed letter to ``target`` (atomically), plus optional annexes and PDF."""
+    if target.suffix.lower() != ".docx":
+        raise FileProblem(f"{target.name}: kies een bestandsnaam die eindigt op .docx.")
+    word = build_document(document, emblem=emblem)
+    result = ExportResult(docx=atomic_write(target, word.save), footnotes=document.footnote_count())
+    if annexes_dir is not None:
+        annexes_dir.mkdir(parents=True, exist_ok=True)
+        prefix = slug(document.meta.kenmerk or target.stem)
+        for annex in document.annexes:
+            for number, part in enumerate(split_annex(annex), start=1):
+                annex_doc = build_annex_document(document, part, emblem=emblem)
+                path = annexes_dir / f"{prefix}-bijlage-{number:02d}-{slug(part.title)}.docx"
+                result.annexes.append(atomic_write(path, annex_doc.save))
+    if pdf:
+        result.pdf = convert_to_pdf(result.docx, result.docx.with_suffix(".pdf"))
+    return result
+
+
+def export_letter(
+    db: Database,
+    letter: Letter,
+    library: TemplateLibrary,
+    target: Path,
+    *,
+    emblem: Path | None,
+    annexes_dir: Path | None = None,
+    pdf: bool = False,
+) -> ExportResult:
+    """Compose a registry letter through its template and write it."""
+    document = compose_letter(db, letter, library)
+    return write_letter(document, target, emblem=emblem, annexes_dir=annexes_dir, pdf=pdf)
+
+
+def render_markdown_file(source: Path, target: Path, *, emblem: Path | None) -> ExportResult:
+    """``voortgang render``: a Markdown file (with optional YAML front matter) to .docx."""
+    try:
+        raw = source.read_bytes()
+    except OSError as error:
+        raise FileProblem(
+            f"{source} kan niet worden gelezen: {error.strerror or error}."
+        ) from error
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FileProblem(
+            f"{source.name} is geen UTF-8-tekst (byte {error.start}). Sla het bestand op als UTF-8."
+        ) from error
+    return write_letter(compose_markdown(text), target, emblem=emblem)
