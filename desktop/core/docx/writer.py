@@ -140,7 +140,7 @@ class _Writer:
             last.paragraph_format.space_after = layout.BODY_LEADING
 
     def table(self, container: Any, block: Table) -> None:
-        columns = max([len(block.header), *(len(row) for row in block.rows)] or [1])
+        columns = max(1, len(block.header), *(len(row) for row in block.rows))
         width = layout.PAGE_WIDTH - layout.MARGIN_LEFT - layout.MARGIN_RIGHT
         table = container.add_table(rows=0, cols=columns, width=width)
         table.style = self.document.styles["Table Grid"]
