@@ -10,13 +10,15 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop import __version__, paths
 from desktop.core.domain.dutch import join_list, parse_date
-from desktop.core.domain.models import Letter, Motion
+from desktop.core.domain.models import MOTION_STATUS_FILTERS, Letter, Motion
 from desktop.core.errors import UserError
-from desktop.core.store import Store, letters, motions
+
+if TYPE_CHECKING:
+    from desktop.core.store import Store
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
@@ -117,10 +119,14 @@ def _print_json(data: Any) -> None:
 
 
 def _open_store(args: argparse.Namespace) -> Store:
+    from desktop.core.store import Store
+
     return Store.open(paths.default_db_path(args.db))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from desktop.core.store import Store
+
     path = paths.default_db_path(args.db)
     with Store.open(path) as store:
         if args.demo:
@@ -144,6 +150,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_motions(args: argparse.Namespace) -> int:
+    from desktop.core.store import motions
+
     with _open_store(args) as store:
         items = motions.list_motions(store.db, status=args.status, search=args.search)
     if args.format == "json":
@@ -184,6 +192,7 @@ def cmd_motions(args: argparse.Namespace) -> int:
 
 def cmd_import_motion(args: argparse.Namespace) -> int:
     from desktop.core.importers.motion_text import parse_motion_file
+    from desktop.core.store import motions
 
     parsed = [parse_motion_file(Path(name)) for name in args.files]
     with _open_store(args) as store:
@@ -199,6 +208,8 @@ def cmd_import_motion(args: argparse.Namespace) -> int:
 
 
 def cmd_letters(args: argparse.Namespace) -> int:
+    from desktop.core.store import letters
+
     with _open_store(args) as store:
         items = letters.list_letters(store.db)
     if args.format == "json":
@@ -222,6 +233,8 @@ def cmd_letters(args: argparse.Namespace) -> int:
 
 
 def cmd_settle(args: argparse.Namespace) -> int:
+    from desktop.core.store import letters, motions
+
     datum = parse_date(args.datum) if args.datum else dt.date.today()
     with _open_store(args) as store:
         with store.transaction() as db:
@@ -239,6 +252,8 @@ def cmd_settle(args: argparse.Namespace) -> int:
 
 
 def cmd_reopen(args: argparse.Namespace) -> int:
+    from desktop.core.store import letters, motions
+
     with _open_store(args) as store:
         target = args.target
         if args.letter or (not target.isdigit() and letters.find_by_kenmerk(store.db, target)):
@@ -280,6 +295,7 @@ def _report_export(result: Any) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.core.errors import FileProblem
     from desktop.core.export import export_letter
+    from desktop.core.store import letters
 
     with _open_store(args) as store:
         letter = letters.resolve(store.db, args.letter)
@@ -315,6 +331,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_finalize(args: argparse.Namespace) -> int:
+    from desktop.core.store import letters
+
     datum = parse_date(args.datum) if args.datum else None
     with _open_store(args) as store:
         with store.transaction() as db:
@@ -360,7 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("motions", help="toon moties")
-    p.add_argument("--status", default="open", choices=motions.STATUS_FILTERS)
+    p.add_argument("--status", default="open", choices=MOTION_STATUS_FILTERS)
     p.add_argument("--search", metavar="TEKST", help="zoek in onderwerp, indieners, tekst")
     p.add_argument("--format", default="table", choices=("table", "json", "csv"))
     p.set_defaults(func=cmd_motions)

@@ -232,3 +232,72 @@ def test_python_m_desktop_and_console_script_agree(tmp_path):
     assert via_script.returncode == 0 and json.loads(via_script.stdout) == []
     bad = subprocess.run([sys.executable, "-m", "desktop", "--db", db, "frobnicate"], **env_args)
     assert bad.returncode == 2
+
+
+def test_export_render_finalize_and_reopen(demo_db, tmp_path, capsys):
+    db = str(demo_db)
+    out = tmp_path / "brief.docx"
+    code, stdout, _ = run(
+        capsys,
+        "--db",
+        db,
+        "export",
+        "Min-BuZa.2020.396",
+        "-o",
+        str(out),
+        "--annexes-separately",
+        str(tmp_path / "bijlagen"),
+    )
+    assert code == 0 and "9 voetnoten" in stdout and out.exists()
+    assert len(list((tmp_path / "bijlagen").glob("*.docx"))) == 13
+    seed = SHARED / "bench" / "seed_letter.md"
+    code, stdout, _ = run(capsys, "render", str(seed), "-o", str(tmp_path / "seed.docx"))
+    assert code == 0 and "9 voetnoten" in stdout
+    # A new concept letter: finalize settles its motion, reopen undoes it.
+    from desktop.core.domain.models import Letter, LetterMotion
+    from desktop.core.store import Store, letters, motions
+
+    with Store.open(demo_db) as store, store.transaction() as tx:
+        voordewind = motions.list_motions(tx, search="Voordewind")[0]
+        letters.add(
+            tx,
+            Letter(
+                betreft="Proef",
+                kenmerk="BZ-PROEF",
+                motions=[LetterMotion(voordewind.id, "Uitgevoerd.")],
+            ),
+        )
+    code, stdout, _ = run(capsys, "--db", db, "finalize", "BZ-PROEF", "--datum", "2026-11-21")
+    assert code == 0 and "1 motie" in stdout
+    _, stdout, _ = run(capsys, "--db", db, "motions", "--status", "afgedaan", "--format", "json")
+    assert {m["nummer"]: m["afgedaan_met"] for m in json.loads(stdout)}[229] == ["BZ-PROEF"]
+    code, _, err = run(capsys, "--db", db, "finalize", "BZ-PROEF")
+    assert code == 1 and "al definitief" in err
+    code, stdout, _ = run(capsys, "--db", db, "reopen", "BZ-PROEF")
+    assert code == 0 and "weer een concept" in stdout
+    _, stdout, _ = run(capsys, "--db", db, "motions", "--format", "json")
+    assert 229 in {m["nummer"] for m in json.loads(stdout)}
+
+
+def test_export_to_a_locked_target_loses_nothing(demo_db, tmp_path, capsys):
+    out = tmp_path / "brief.docx"
+    out.write_bytes(b"vorige versie")
+    (tmp_path / ".~lock.brief.docx#").write_text("x")
+    code, _, err = run(capsys, "--db", str(demo_db), "export", "Min-BuZa.2020.396", "-o", str(out))
+    assert code == 1 and "geopend" in err
+    assert out.read_bytes() == b"vorige versie"
+
+
+def test_export_unknown_letter_and_bad_markdown(demo_db, tmp_path, capsys):
+    code, _, err = run(
+        capsys, "--db", str(demo_db), "export", "BZ-GEEN", "-o", str(tmp_path / "x.docx")
+    )
+    assert code == 1 and "geen brief" in err
+    bad = tmp_path / "kop.md"
+    bad.write_text("---\nkenmerk: [onaf\n---\nTekst", encoding="utf-8")
+    code, _, err = run(capsys, "render", str(bad), "-o", str(tmp_path / "x.docx"))
+    assert code == 1 and "YAML" in err
+    latin = tmp_path / "latin.md"
+    latin.write_bytes("Caf\xe9".encode("latin-1"))
+    code, _, err = run(capsys, "render", str(latin), "-o", str(tmp_path / "y.docx"))
+    assert code == 1 and "UTF-8" in err

@@ -6,16 +6,19 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.core.docx.save import atomic_write, convert_to_pdf
 from desktop.core.docx.writer import build_annex_document, build_document, split_annex
 from desktop.core.domain.models import Letter
-from desktop.core.drafting.compose import compose_letter, compose_markdown
+from desktop.core.drafting.frontmatter import compose_markdown
 from desktop.core.drafting.model import LetterDocument
-from desktop.core.drafting.templates import TemplateLibrary
 from desktop.core.errors import FileProblem
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from desktop.core.drafting.templates import TemplateLibrary
 
 
 @dataclass(slots=True)
@@ -71,6 +74,8 @@ def export_letter(
     pdf: bool = False,
 ) -> ExportResult:
     """Compose a registry letter through its template and write it."""
+    from desktop.core.drafting.compose import compose_letter
+
     document = compose_letter(db, letter, library)
     return write_letter(document, target, emblem=emblem, annexes_dir=annexes_dir, pdf=pdf)
 

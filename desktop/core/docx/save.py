@@ -10,7 +10,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from desktop.core.errors import FileProblem
 
@@ -45,7 +45,7 @@ def _explain(error: OSError, target: Path) -> FileProblem:
     return FileProblem(f"{target} kan niet worden opgeslagen: {error.strerror or error}.")
 
 
-def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> Path:
+def atomic_write(target: Path, write: Callable[[BinaryIO], Any]) -> Path:
     """Write a file completely to a temporary name, then replace the target.
 
     The target is either the old file or the complete new one, never half written.

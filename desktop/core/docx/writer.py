@@ -10,7 +10,7 @@ from docx.document import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
@@ -45,6 +45,47 @@ class _Writer:
         self.document = document
         self._numbering = document.part.numbering_part.element
         self._abstract_for: dict[str, int] = {}
+        self._style_ids: dict[str, str] = {}
+        self._body = document._body
+        self._sect_pr = document.element.body.get_or_add_sectPr()
+
+    def paragraph(self, container: Any, style: str | None = None) -> Paragraph:
+        """A new paragraph; style ids are looked up once (python-docx scans per call)."""
+        if container is self._body:
+            # python-docx finds w:sectPr by scanning the body for every new paragraph,
+            # which makes long letters quadratic; insert before the known sectPr instead.
+            element = OxmlElement("w:p")
+            self._sect_pr.addprevious(element)
+            paragraph = Paragraph(element, container)
+        else:
+            paragraph = container.add_paragraph()
+        if style is not None:
+            if style not in self._style_ids:
+                self._style_ids[style] = self.document.styles[style].style_id
+            paragraph._p.style = self._style_ids[style]
+        return paragraph
+
+    @staticmethod
+    def text_run(
+        paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False
+    ) -> None:
+        """Append a run; plain text goes straight to a w:t (tabs and breaks via python-docx)."""
+        if "\t" in text or "\n" in text or "\r" in text:
+            run = paragraph.add_run(text)
+            run.bold = bold or None
+            run.italic = italic or None
+            return
+        # Runs only ever follow pPr, so append directly (python-docx's add_r searches).
+        element = OxmlElement("w:r")
+        if bold or italic:
+            properties = OxmlElement("w:rPr")
+            if bold:
+                properties.append(OxmlElement("w:b"))
+            if italic:
+                properties.append(OxmlElement("w:i"))
+            element.append(properties)
+        element.add_t(text)
+        paragraph._p.append(element)
 
     # -- inlines --------------------------------------------------------------------
 
@@ -52,9 +93,7 @@ class _Writer:
         for item in inlines:
             if isinstance(item, Text):
                 if item.text:
-                    run = paragraph.add_run(item.text)
-                    run.bold = item.bold or None
-                    run.italic = item.italic or None
+                    self.text_run(paragraph, item.text, bold=item.bold, italic=item.italic)
             elif isinstance(item, Link):
                 text = "".join(child.text for child in item.children) or item.url
                 add_hyperlink(paragraph, item.url, text)
@@ -80,7 +119,7 @@ class _Writer:
                     for inner in item:
                         if isinstance(inner, ParagraphBlock):
                             target = footnote.paragraphs[0] if first else footnote.add_paragraph()
-                            target.add_run("– ")
+                            self.text_run(target, "– ")
                             self.inlines(target, inner.inlines)
                             first = False
 
@@ -89,10 +128,9 @@ class _Writer:
     def blocks(self, container: Any, blocks: list[Block], depth: int = 0) -> None:
         for block in blocks:
             if isinstance(block, ParagraphBlock):
-                self.inlines(container.add_paragraph(), block.inlines)
+                self.inlines(self.paragraph(container), block.inlines)
             elif isinstance(block, Heading):
-                paragraph = container.add_paragraph(style=f"Heading {block.level}")
-                self.inlines(paragraph, block.inlines)
+                self.inlines(self.paragraph(container, f"Heading {block.level}"), block.inlines)
             elif isinstance(block, ListBlock):
                 self.list(container, block, depth)
             elif isinstance(block, Table):
@@ -124,7 +162,7 @@ class _Writer:
             first_in_item = True
             for inner in item:
                 if isinstance(inner, ParagraphBlock) and first_in_item:
-                    paragraph = container.add_paragraph(style=style_name)
+                    paragraph = self.paragraph(container, style_name)
                     if num_id is not None:
                         num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
                         num_pr.get_or_add_ilvl().val = 0
@@ -191,7 +229,7 @@ def _letter_opening(document: Document, meta: LetterMeta) -> Paragraph:
         if value:
             paragraph = document.add_paragraph()
             paragraph.paragraph_format.space_after = Pt(0)
-            paragraph.paragraph_format.tab_stops.add_tab_stop(layout.Mm(20))
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(20))
             paragraph.add_run(f"{label}\t{value}")
     document.add_paragraph().paragraph_format.space_after = Pt(24)
     if meta.aanhef:
@@ -223,8 +261,9 @@ def build_document(letter: LetterDocument, *, emblem: Path | None = None) -> Doc
 
 
 def _annex(document: Document, writer: _Writer, annex: Annex) -> None:
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    document.add_paragraph(annex.title, style="Heading 1")
+    title = document.add_paragraph(annex.title, style="Heading 1")
+    title.paragraph_format.page_break_before = True
+    title.paragraph_format.space_after = layout.BODY_LEADING
     writer.blocks(document._body, annex.blocks)
 
 
@@ -251,10 +290,11 @@ def build_annex_document(
     lines = layout.reference_lines(meta, first_page=False)
     if lines:
         box = layout.text_box(
-            header, "Kenmerk", layout.COLUMN_X, layout.COLUMN_Y, layout.COLUMN_WIDTH, layout.Mm(40)
+            header, "Kenmerk", layout.COLUMN_X, layout.COLUMN_Y, layout.COLUMN_WIDTH, Mm(40)
         )
         layout.fill_box(box[0], lines)
-    document.add_paragraph(annex.title, style="Heading 1")
+    title = document.add_paragraph(annex.title, style="Heading 1")
+    title.paragraph_format.space_after = layout.BODY_LEADING
     _Writer(document).blocks(document._body, annex.blocks)
     return document
 

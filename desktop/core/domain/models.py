@@ -11,6 +11,7 @@ from desktop.core.domain.naming import motion_name
 # The ministry's own implementation status of a motion (not the Kamer's procedure).
 MOTION_STATUSES = ("openstaand", "in uitvoering", "deels afgedaan", "afgedaan")
 OPEN_MOTION_STATUSES = ("openstaand", "in uitvoering", "deels afgedaan")
+MOTION_STATUS_FILTERS = ("open", "afgedaan", "all", *MOTION_STATUSES)
 # The procedural outcome in the Kamer.
 UITSLAGEN = (
     "ingediend",

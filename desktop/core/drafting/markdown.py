@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
@@ -59,7 +58,7 @@ def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
     md.use(footnote_plugin).use(front_matter_plugin)
     # Parse every link; safe_url decides later, so an unsafe link keeps its text as text.
-    md.validateLink = lambda url: True
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
     # Deeply nested input must stay a clear error, never a RecursionError.
     md.options["maxNesting"] = _MAX_NESTING
     return md
@@ -212,6 +211,8 @@ class _Converter:
         return table
 
     def _read_front_matter(self, token: Token) -> None:
+        import yaml  # only documents with front matter pay for PyYAML's import
+
         try:
             data = yaml.safe_load(token.content) or {}
         except yaml.YAMLError as exc:

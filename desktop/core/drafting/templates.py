@@ -20,7 +20,8 @@ from jinja2 import (
     TemplateSyntaxError,
     UndefinedError,
 )
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from desktop.core.domain.dutch import count_in_words, format_date, join_list
 from desktop.core.domain.kamerstuk import NBSP, KamerstukRef
@@ -55,17 +56,22 @@ def _motie_naam(motion: Motion, hoofdletter: bool = False) -> str:
     return motion_name(motion.indieners, gewijzigd=motion.gewijzigd, capital=hoofdletter)
 
 
+_REQUEST_VERB = re.compile(r"^(verzoekt (?:de regering|het kabinet)),?\s*")
+
+
 def verzoek_phrase(motion: Motion) -> str:
     """The motion's request as a clause: ``verzoekt de regering X en Y``."""
     clauses = [" ".join(v.split()).rstrip(" ,.;") for v in motion.verzoeken if v.strip()]
     if not clauses:
         return "verzoekt de regering"
+    first = _REQUEST_VERB.match(clauses[0])
     cleaned = []
-    first_verb = re.match(r"^((?:verzoekt|roept|draagt|spreekt)\s+\S+(?:\s+\S+)?)", clauses[0])
     for index, clause in enumerate(clauses):
-        clause = re.sub(r"^(verzoekt (?:de regering|het kabinet)),\s*", r"\1 ", clause)
-        if index and first_verb and clause.startswith(first_verb.group(1)):
-            clause = clause[len(first_verb.group(1)) :].strip(" ,")
+        match = _REQUEST_VERB.match(clause)
+        if match and index and first and match.group(1) == first.group(1):
+            clause = clause[match.end() :]
+        elif match:
+            clause = f"{match.group(1)} {clause[match.end() :]}"
         cleaned.append(clause)
     return join_list(cleaned)
 

@@ -9,7 +9,13 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop.core.domain.kamerstuk import KamerstukRef
-from desktop.core.domain.models import MOTION_STATUSES, OPEN_MOTION_STATUSES, UITSLAGEN, Motion
+from desktop.core.domain.models import (
+    MOTION_STATUS_FILTERS,
+    MOTION_STATUSES,
+    OPEN_MOTION_STATUSES,
+    UITSLAGEN,
+    Motion,
+)
 from desktop.core.errors import AlreadyExists, InvalidInput, NotFound, StoreError
 from desktop.core.store import history, kamerstukken
 from desktop.core.store.rows import from_iso, from_json, insert_row, query, to_iso, to_json
@@ -33,7 +39,7 @@ LEFT JOIN dossiers vd ON vd.id = vk.dossier_id
 """
 _ORDER = " ORDER BY d.nummer, d.toevoeging, CAST(k.ondernummer AS INTEGER)"
 
-STATUS_FILTERS = ("open", "afgedaan", "all", *MOTION_STATUSES)
+STATUS_FILTERS = MOTION_STATUS_FILTERS
 
 
 def _from_row(row: dict[str, Any]) -> Motion:

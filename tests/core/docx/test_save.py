@@ -1,0 +1,85 @@
+"""Saving never loses the old file: locked, read-only, failing writes."""
+
+import pytest
+
+from desktop.core.docx.save import atomic_write, convert_to_pdf
+from desktop.core.errors import FileProblem
+
+
+def test_writes_and_replaces(tmp_path):
+    target = tmp_path / "brief.docx"
+    atomic_write(target, lambda s: s.write(b"een"))
+    atomic_write(target, lambda s: s.write(b"twee"))
+    assert target.read_bytes() == b"twee"
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.docx"]
+
+
+def test_failed_write_keeps_the_old_file_and_no_temp_files(tmp_path):
+    target = tmp_path / "brief.docx"
+    target.write_bytes(b"oud")
+
+    def broken(stream):
+        stream.write(b"half")
+        raise RuntimeError("stroom weg")
+
+    with pytest.raises(RuntimeError):
+        atomic_write(target, broken)
+    assert target.read_bytes() == b"oud"
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.docx"]
+
+
+@pytest.mark.parametrize("lock", ["~$ief.docx", ".~lock.brief.docx#"])
+def test_document_open_in_word_or_libreoffice_is_refused(tmp_path, lock):
+    target = tmp_path / "brief.docx"
+    target.write_bytes(b"oud")
+    (tmp_path / lock).write_text("x")
+    with pytest.raises(FileProblem, match="geopend in Word of LibreOffice"):
+        atomic_write(target, lambda s: s.write(b"nieuw"))
+    assert target.read_bytes() == b"oud"
+
+
+def test_read_only_folder_or_file_open_elsewhere(tmp_path, monkeypatch):
+    """Both surface as PermissionError from the OS (Windows: a file open in Word)."""
+    import desktop.core.docx.save as save
+
+    target = tmp_path / "brief.docx"
+    target.write_bytes(b"oud")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(save.os, "replace", refuse)
+    with pytest.raises(FileProblem, match="geopend in een ander programma"):
+        atomic_write(target, lambda s: s.write(b"nieuw"))
+    assert target.read_bytes() == b"oud"
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.docx"]
+    monkeypatch.setattr(save.tempfile, "mkstemp", refuse)
+    with pytest.raises(FileProblem, match="alleen-lezen"):
+        atomic_write(target, lambda s: s.write(b"nieuw"))
+
+
+def test_full_disk(tmp_path, monkeypatch):
+    import errno
+
+    target = tmp_path / "brief.docx"
+    target.write_bytes(b"oud")
+
+    def full(stream):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(FileProblem, match="schijf is vol"):
+        atomic_write(target, full)
+    assert target.read_bytes() == b"oud"
+
+
+def test_missing_folder_and_directory_target(tmp_path):
+    with pytest.raises(FileProblem, match="bestaat niet"):
+        atomic_write(tmp_path / "nergens" / "brief.docx", lambda s: s.write(b"x"))
+    with pytest.raises(FileProblem, match="is een map"):
+        atomic_write(tmp_path, lambda s: s.write(b"x"))
+
+
+def test_pdf_without_libreoffice_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(FileProblem, match="LibreOffice is niet geïnstalleerd"):
+        convert_to_pdf(tmp_path / "brief.docx", tmp_path / "brief.pdf")

@@ -1,0 +1,57 @@
+"""Writer details: lists restart, table headers, plain layout, cleaning."""
+
+import docx
+
+from desktop.core.docx.writer import build_document
+from desktop.core.drafting.frontmatter import compose_markdown
+from tests.core.docx.conftest import NS, W, xml_part
+
+
+def _save(markdown, tmp_path, name="d.docx"):
+    path = tmp_path / name
+    build_document(compose_markdown(markdown)).save(str(path))
+    return path
+
+
+def test_each_numbered_list_restarts(tmp_path):
+    path = _save("1. een\n2. twee\n\nTekst\n\n1. weer een\n2. twee\n\nTekst\n\n5. vijf", tmp_path)
+    body = xml_part(path, "word/document.xml")
+    num_ids = [
+        p.find("w:pPr/w:numPr/w:numId", NS).get(f"{{{W}}}val")
+        for p in body.iter(f"{{{W}}}p")
+        if p.find("w:pPr/w:numPr", NS) is not None
+    ]
+    assert len(num_ids) == 5
+    assert num_ids[0] == num_ids[1] and num_ids[2] == num_ids[3]
+    assert len({num_ids[0], num_ids[2], num_ids[4]}) == 3
+    numbering = xml_part(path, "word/numbering.xml")
+    starts = {
+        num.get(f"{{{W}}}numId"): num.find("w:lvlOverride/w:startOverride", NS).get(f"{{{W}}}val")
+        for num in numbering.findall("w:num", NS)
+        if num.find("w:lvlOverride/w:startOverride", NS) is not None
+    }
+    assert starts[num_ids[0]] == "1" and starts[num_ids[2]] == "1" and starts[num_ids[4]] == "5"
+
+
+def test_table_header_row_is_marked(tmp_path):
+    path = _save("| Motie | Status |\n|---|---|\n| Van Laar | afgedaan |", tmp_path)
+    body = xml_part(path, "word/document.xml")
+    rows = body.findall(".//w:tbl/w:tr", NS)
+    assert rows[0].find("w:trPr/w:tblHeader", NS) is not None
+    assert rows[1].find("w:trPr/w:tblHeader", NS) is None
+    assert rows[0].find(".//w:b", NS) is not None
+
+
+def test_plain_document_has_no_letterhead_but_page_numbers(tmp_path):
+    path = _save("# Kop\n\nTekst met noot^[Een noot.]", tmp_path)
+    document = docx.Document(str(path))
+    assert not document.sections[0].different_first_page_header_footer
+    assert document.paragraphs[0].style.name == "Heading 1"
+    footer = "".join(xml_part(path, "word/footer1.xml").itertext())
+    assert "Pagina" in footer
+
+
+def test_pasted_control_characters_never_reach_the_file(tmp_path):
+    path = _save("Tekst\x0b met\x0c stuurtekens\x01 ^[noot\x0b]", tmp_path)
+    document = docx.Document(str(path))
+    assert "Tekst  met  stuurtekens" in document.paragraphs[0].text

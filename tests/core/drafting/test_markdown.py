@@ -1,0 +1,100 @@
+"""Markdown to the letter model."""
+
+from desktop.core.drafting.markdown import clean_text, parse_markdown
+from desktop.core.drafting.model import (
+    Heading,
+    LetterDocument,
+    LetterMeta,
+    LineBreak,
+    Link,
+    ListBlock,
+    Note,
+    PageBreak,
+    Paragraph,
+    Table,
+    Text,
+)
+from tests.conftest import SHARED
+
+
+def test_seed_letter_has_nine_footnotes_with_links():
+    parsed = parse_markdown((SHARED / "bench" / "seed_letter.md").read_text(encoding="utf-8"))
+    document = LetterDocument(LetterMeta(), parsed.body, parsed.annexes)
+    assert document.footnote_count() == 9
+    notes = [
+        i for b in parsed.body if isinstance(b, Paragraph) for i in b.inlines if isinstance(i, Note)
+    ]
+    first = notes[0].blocks[0]
+    assert isinstance(first, Paragraph)
+    assert isinstance(first.inlines[-1], Link)
+    assert first.inlines[-1].url == "http://www.imvoconvenanten.nl"
+
+
+def test_inline_and_labelled_footnotes_emphasis_and_breaks():
+    parsed = parse_markdown(
+        "Een *cursief* en **vet**[^a] woord^[noot *twee*]  \nregel\n\n[^a]: Eén."
+    )
+    (paragraph,) = parsed.body
+    kinds = [type(i).__name__ for i in paragraph.inlines]
+    assert kinds == ["Text", "Text", "Text", "Text", "Note", "Text", "Note", "LineBreak", "Text"]
+    assert paragraph.inlines[1] == Text("cursief", italic=True)
+    assert paragraph.inlines[3] == Text("vet", bold=True)
+    assert isinstance(paragraph.inlines[7], LineBreak)
+
+
+def test_lists_nest_and_numbered_lists_keep_their_start():
+    parsed = parse_markdown("3. drie\n4. vier\n   - sub\n\nTekst\n\n1. opnieuw")
+    first, _, second = parsed.body
+    assert isinstance(first, ListBlock) and first.ordered and first.start == 3
+    assert isinstance(first.items[1][1], ListBlock) and not first.items[1][1].ordered
+    assert isinstance(second, ListBlock) and second.start == 1
+
+
+def test_table_with_header_row():
+    (table,) = parse_markdown("| Motie | Status |\n|---|---|\n| Van Laar | afgedaan |").body
+    assert isinstance(table, Table)
+    assert table.header == [[Text("Motie")], [Text("Status")]]
+    assert table.rows == [[[Text("Van Laar")], [Text("afgedaan")]]]
+
+
+def test_headings_page_breaks_and_annexes():
+    parsed = parse_markdown(
+        "# Kop\n\nTekst\n\n\\newpage\n\n<!-- pagina -->\n\n"
+        "<!-- bijlage: Bijlage I: Convenanten | conv -->\n\n## Goud\n\nGoud tekst[^1]\n\n"
+        "[^1]: Voetnoot uit de bijlage."
+    )
+    assert isinstance(parsed.body[0], Heading) and parsed.body[0].level == 1
+    assert [type(b) for b in parsed.body[2:]] == [PageBreak, PageBreak]
+    (annex,) = parsed.annexes
+    assert annex.title == "Bijlage I: Convenanten" and annex.file_stem == "conv"
+    note = annex.blocks[1].inlines[-1]
+    assert isinstance(note, Note)
+    assert note.blocks[0].inlines == [Text("Voetnoot uit de bijlage.")]
+
+
+def test_unsafe_links_become_plain_text_safe_ones_stay():
+    (paragraph,) = parse_markdown(
+        "[a](javascript:alert(1)) [b](file:///etc/passwd) [c](mailto:x@y.nl) [d](https://e.nl)"
+    ).body
+    links = [i for i in paragraph.inlines if isinstance(i, Link)]
+    assert [link.url for link in links] == ["mailto:x@y.nl", "https://e.nl"]
+    text = "".join(i.text for i in paragraph.inlines if isinstance(i, Text))
+    assert "a" in text and "b" in text and "javascript" not in text
+
+
+def test_control_characters_from_pdfs_are_cleaned():
+    assert clean_text("a\x0bb\x0cc\x00d\x1fe") == "a b cde"
+    (paragraph,) = parse_markdown("Tekst\x0b uit\x0c een PDF\x07.").body
+    assert "".join(i.text for i in paragraph.inlines if isinstance(i, Text)) == (
+        "Tekst  uit  een PDF."
+    )
+
+
+def test_front_matter_is_read():
+    parsed = parse_markdown("---\nkenmerk: BZ-1\nbetreft: Test\n---\n\nTekst")
+    assert parsed.front_matter == {"kenmerk": "BZ-1", "betreft": "Test"}
+
+
+def test_deep_nesting_does_not_crash():
+    parsed = parse_markdown("> " * 500 + "diep\n\n" + "- " * 300 + "lijst")
+    assert parsed.body
