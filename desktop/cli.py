@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from desktop import __version__, paths
 from desktop.core.domain.dutch import join_list, parse_date
 from desktop.core.domain.models import MOTION_STATUS_FILTERS, Letter, Motion
-from desktop.core.errors import UserError
+from desktop.core.errors import AlreadyExists, UserError
 
 if TYPE_CHECKING:
     from desktop.core.store import Store
@@ -197,7 +197,12 @@ def cmd_import_motion(args: argparse.Namespace) -> int:
     parsed = [parse_motion_file(Path(name)) for name in args.files]
     with _open_store(args) as store:
         with store.transaction() as db:
-            ids = [motions.add(db, motion) for motion in parsed]
+            ids = []
+            for name, motion in zip(args.files, parsed, strict=True):
+                try:
+                    ids.append(motions.add(db, motion))
+                except AlreadyExists as error:
+                    raise AlreadyExists(f"{Path(name).name}: {error}") from error
         stored = [motions.get(store.db, motion_id) for motion_id in ids]
     if args.json:
         _print_json([motion_json(m) for m in stored])

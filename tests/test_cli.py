@@ -115,7 +115,7 @@ def test_import_motion_files(tmp_path, capsys):
     assert stored[1]["citation"] == "Kamerstuk 34 300 XVII, nr. 38"
     # Importing again is refused with a clear message, and nothing is added twice.
     code, _, err = run(capsys, "--db", db, "import", "motion", str(MOTIONS / "kst-26485-229.txt"))
-    assert code == 1 and "staat al in het register" in err
+    assert code == 1 and "staat al in het register" in err and "kst-26485-229.txt" in err
     _, out, _ = run(capsys, "--db", db, "motions", "--status", "all", "--format", "json")
     assert len(json.loads(out)) == 2
 
