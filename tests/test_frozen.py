@@ -1,0 +1,81 @@
+"""The PyInstaller one-folder app finds its templates and resources when frozen."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+
+from tests.conftest import REPO, SHARED
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def frozen_app(tmp_path_factory) -> Path:
+    pyinstaller = Path(sys.executable).with_name("pyinstaller")
+    if not pyinstaller.exists():
+        if os.environ.get("CI"):
+            pytest.fail("pyinstaller is required in CI (pip install -e '.[dev]')")
+        pytest.skip("pyinstaller not installed")
+    work = tmp_path_factory.mktemp("frozen")
+    subprocess.run(
+        [
+            str(pyinstaller),
+            "--noconfirm",
+            "--log-level",
+            "ERROR",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            "build.spec",
+        ],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        timeout=1200,
+    )
+    binary = work / "dist" / "voortgang" / "voortgang"
+    assert binary.exists()
+    return binary
+
+
+def test_frozen_version_export_and_render(frozen_app, tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "VOORTGANG_DB"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(frozen_app), *args],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.startswith("Voortgang ")
+    assert run("--db", "f.db", "init", "--demo").returncode == 0
+    export = run(
+        "--db",
+        "f.db",
+        "export",
+        "Min-BuZa.2020.396",
+        "-o",
+        "brief.docx",
+        "--annexes-separately",
+        "bijlagen",
+    )
+    assert export.returncode == 0, export.stderr
+    assert "9 voetnoten" in export.stdout
+    document = docx.Document(str(tmp_path / "brief.docx"))
+    assert any(p.text == "Bijlage I: Voortgang IMVO-convenanten" for p in document.paragraphs)
+    assert len(list((tmp_path / "bijlagen").glob("*.docx"))) == 13
+    render = run("render", str(SHARED / "bench" / "seed_letter.md"), "-o", "seed.docx")
+    assert render.returncode == 0 and "9 voetnoten" in render.stdout
