@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 from desktop.core.errors import UserError
 
 
 def run_gui(db: str | None) -> int:
     """Start the windowed application on the given (or default) registry."""
-    if importlib.util.find_spec("desktop.ui.main_window") is None:
+    try:
+        from desktop.ui.main_window import run
+    except ImportError as exc:  # pragma: no cover - PySide6 is a dependency
         raise UserError(
-            "Deze versie van Voortgang heeft nog geen vensters; gebruik voorlopig de opdrachten "
-            "(voortgang --help)."
-        )
-    from desktop.ui.main_window import run  # pragma: no cover - built with the desktop app
-
-    return int(run(db))  # pragma: no cover
+            f"De vensters van Voortgang kunnen niet starten ({exc}); "
+            "gebruik de opdrachten (voortgang --help) of installeer Voortgang opnieuw."
+        ) from exc
+    return int(run(db))

@@ -212,6 +212,130 @@ def cmd_import_motion(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# Progress on stderr only for files large enough to take noticeable time.
+PROGRESS_MIN_BYTES = 5 * 1024 * 1024
+
+
+def _progress_printer(label: str) -> Callable[[int, int], None]:
+    shown = -1
+
+    def show(done: int, total: int) -> None:
+        nonlocal shown
+        if total < PROGRESS_MIN_BYTES:
+            return
+        percent = done * 100 // total
+        if percent == shown:
+            return
+        shown = percent
+        megabytes = 1024 * 1024
+        print(
+            f"\r{label}: {percent}% ({done / megabytes:.0f} van {total / megabytes:.0f} MB)",
+            end="\n" if done >= total else "",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    return show
+
+
+def cmd_import_tk(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from desktop.core.importers.opendata import import_open_data
+
+    files = [Path(name) for name in args.files]
+    if args.dossier and not args.fetch:
+        args.parser.error("--dossier werkt alleen samen met --fetch")
+    if args.fetch and not args.dossier:
+        args.parser.error("--fetch heeft --dossier NUMMER nodig")
+    if not files and not args.fetch:
+        args.parser.error("geef een of meer bestanden, of --dossier NUMMER --fetch")
+    with tempfile.TemporaryDirectory(prefix="voortgang-tk-") as folder:
+        if args.fetch:
+            from desktop.core.importers.opendata_fetch import dossier_url, download_pages
+
+            url = dossier_url(args.dossier)
+            print(f"Downloaden van dossier {args.dossier} …", file=sys.stderr)
+            files += download_pages(
+                url,
+                Path(folder),
+                progress=lambda n: print(f"\rPagina {n}", end="", file=sys.stderr, flush=True),
+            )
+            print(file=sys.stderr)
+        with _open_store(args) as store:
+            report = import_open_data(store, files, _progress_printer("Inlezen"))
+    if args.json:
+        _print_json(report.as_json())
+    else:
+        print(f"Geïmporteerd uit {join_list(report.files)}:")
+        for line in report.summary():
+            print(line)
+    return EXIT_OK
+
+
+def cmd_import_letter(args: argparse.Namespace) -> int:
+    from desktop.core.importers.letter_import import read_letter, record_letter
+
+    found = read_letter(Path(args.file))
+    data = found.as_json()
+    registered = None
+    if not args.dry_run:
+        with _open_store(args) as store, store.transaction() as db:
+            registered = record_letter(db, found)
+        data["registry"] = registered.as_json()
+    if args.json:
+        _print_json(data)
+        return EXIT_OK
+    info = data["letter"]
+    print(f"Brief {found.source}:")
+    for label, key in (
+        ("Kenmerk", "kenmerk"),
+        ("Datum", "datum"),
+        ("Betreft", "betreft"),
+        ("Kamerstuk", "kamerstuk"),
+    ):
+        if info[key]:
+            print(f"  {label}: {info[key]}")
+    print(f"Kamerstukken ({len(data['kamerstukken'])}):")
+    for item in data["kamerstukken"]:
+        print(f"  {item['citation']}")
+    print(f"Moties ({len(data['motions'])}):")
+    for item in data["motions"]:
+        settled = " — afgedaan met deze brief" if item["afgedaan"] else ""
+        print(f"  {item['name']} ({item['citation']}){settled}")
+    if data["eu"]:
+        print(f"EU ({len(data['eu'])}):")
+        for item in data["eu"]:
+            print(f"  {item['identificatie']}")
+    if registered is None:
+        print("Proefrun: het register is niet gewijzigd.")
+        return EXIT_OK
+    added = registered
+    print(
+        f"Toegevoegd aan het register: {len(added.kamerstukken_added)} Kamerstukken, "
+        f"{len(added.motions_added)} moties, {len(added.eu_added)} EU-dossiers."
+    )
+    if added.letter_id is None:
+        print(f"De brief is niet vastgelegd: {added.letter_reason}.")
+    else:
+        state = "toegevoegd" if added.letter_action == "nieuw" else "stond al in het register"
+        print(f"De brief {state} [id {added.letter_id}].")
+    if added.motions_settled:
+        print(f"Afgedaan met deze brief: {join_list(added.motions_settled)}.")
+    return EXIT_OK
+
+
+def cmd_afdoeningstabel(args: argparse.Namespace) -> int:
+    from desktop.core.reports.afdoening import write_afdoeningstabel
+
+    with _open_store(args) as store:
+        path, count = write_afdoeningstabel(
+            store.db, Path(args.output), status=args.status, file_format=args.format
+        )
+    print(f"Opgeslagen: {path} ({count} {'regel' if count == 1 else 'regels'})")
+    return EXIT_OK
+
+
 def cmd_letters(args: argparse.Namespace) -> int:
     from desktop.core.store import letters
 
@@ -305,15 +429,32 @@ def cmd_export(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         letter = letters.resolve(store.db, args.letter)
         annexes = Path(args.annexes_separately) if args.annexes_separately else None
-        result = export_letter(
-            store.db,
-            letter,
-            _library(),
-            Path(args.output),
-            emblem=_emblem(),
-            annexes_dir=annexes,
-            pdf=False,
-        )
+        if args.afdoeningstabel:
+            from desktop.core.drafting.compose import compose_letter
+            from desktop.core.export import write_letter
+            from desktop.core.reports.afdoening import (
+                add_afdoening_annex,
+                afdoening_rows,
+                letter_rows,
+            )
+
+            document = compose_letter(store.db, letter, _library())
+            # The letter's own motions and commitments; without any, everything still open.
+            rows = letter_rows(store.db, letter) or afdoening_rows(store.db, "open")
+            add_afdoening_annex(document, rows)
+            result = write_letter(
+                document, Path(args.output), emblem=_emblem(), annexes_dir=annexes
+            )
+        else:
+            result = export_letter(
+                store.db,
+                letter,
+                _library(),
+                Path(args.output),
+                emblem=_emblem(),
+                annexes_dir=annexes,
+                pdf=False,
+            )
     _report_export(result)
     if args.pdf:
         from desktop.core.docx.save import convert_to_pdf
@@ -351,6 +492,184 @@ def cmd_finalize(args: argparse.Namespace) -> int:
         f"{'motie' if len(settled) == 1 else 'moties'} en {len(kept)} "
         f"{'toezegging' if len(kept) == 1 else 'toezeggingen'} afgedaan."
     )
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from desktop.core.store.backup import list_backups, make_backup
+
+    path = paths.default_db_path(args.db)
+    if args.list:
+        items = list_backups(path)
+        if not items:
+            print("Er zijn nog geen reservekopieën.")
+        for item in items:
+            print(
+                f"{item.made:%Y-%m-%d %H:%M}  {item.kind:<13}  {item.size // 1024:>6} kB  "
+                f"{item.path}"
+            )
+        return EXIT_OK
+    with _open_store(args) as store:
+        made = make_backup(store.db, path, target=Path(args.to) if args.to else None)
+    print(f"Reservekopie gemaakt: {made}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from desktop.core.store.backup import restore_backup
+
+    path = paths.default_db_path(args.db)
+    with _open_store(args) as store:
+        safety = restore_backup(store.db, path, Path(args.backup))
+    print(f"Hersteld uit {args.backup}. De vorige inhoud staat in {safety}.")
+    return EXIT_OK
+
+
+def _date_arg(value: str | None) -> dt.date | None:
+    return parse_date(value) if value else None
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    from desktop.core.planning.due import due_items
+
+    with _open_store(args) as store:
+        items = due_items(store.db, before=_date_arg(args.before))
+    if args.format == "json":
+        _print_json([item.as_json() for item in items])
+        return EXIT_OK
+    if not items:
+        print("Er is niets dat binnen deze periode moet worden afgedaan.")
+        return EXIT_OK
+    rows = [
+        (
+            item.due_label,
+            "verlopen" if item.overdue else "",
+            item.kind,
+            item.reference,
+            item.title[:70],
+        )
+        for item in items
+    ]
+    print(_table(["Datum", "", "Soort", "Verwijzing", "Wat"], rows))
+    return EXIT_OK
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    from desktop.core.planning.changes import (
+        changes_between,
+        previous_letter,
+        report_document,
+        section_diffs,
+    )
+    from desktop.core.store import letters
+
+    with _open_store(args) as store:
+        diffs = None
+        if args.letter:
+            letter = letters.resolve(store.db, args.letter)
+            earlier = (
+                letters.resolve(store.db, args.since)
+                if args.since
+                else previous_letter(store.db, letter)
+            )
+            if earlier is None or earlier.datum is None or letter.datum is None:
+                raise UserError(
+                    "Er is geen eerdere brief met een datum om mee te vergelijken; "
+                    "geef --since DATUM."
+                )
+            since, until = earlier.datum, letter.datum
+            diffs = section_diffs(earlier, letter)
+        else:
+            if not args.since:
+                raise UserError("Geef een brief of --since DATUM.")
+            since = parse_date(args.since)
+            until = _date_arg(args.until) or dt.date.today()
+        report = changes_between(store.db, since, until)
+    if args.output:
+        from desktop.core.export import write_letter
+
+        result = write_letter(report_document(report, diffs), Path(args.output), emblem=None)
+        print(f"Opgeslagen: {result.docx}")
+    if args.format == "json":
+        data = report.as_json()
+        if diffs is not None:
+            data["secties"] = [
+                {"titel": d.titel, "status": d.status, "vervallen": d.removed, "nieuw": d.added}
+                for d in diffs
+            ]
+        _print_json(data)
+    elif not args.output:
+        print(f"Veranderd na {since.isoformat()} tot en met {until.isoformat()}:")
+        for title, items in report.groups():
+            if items:
+                print(f"\n{title} ({len(items)})")
+                for item in items:
+                    print(f"  {item.datum}  {item.titel[:60]}  {item.wat}")
+        if report.empty:
+            print("  niets")
+        for diff in diffs or []:
+            if diff.status != "ongewijzigd":
+                print(f"\nSectie ‘{diff.titel}’: {diff.status}")
+    return EXIT_OK
+
+
+def cmd_new_letter(args: argparse.Namespace) -> int:
+    from desktop.core.planning.carry_forward import new_letter_from
+    from desktop.core.store import letters
+
+    with _open_store(args) as store, store.transaction() as db:
+        previous = letters.resolve(db, args.previous)
+        letter = new_letter_from(db, previous, parse_date(args.datum), args.kenmerk)
+    print(
+        f"Nieuwe conceptbrief {letter.kenmerk or ''} [id {letter.id}] gemaakt uit "
+        f"{previous.kenmerk or previous.id}: {len(letter.sections)} secties, "
+        f"{len(letter.motions)} moties, {len(letter.commitments)} toezeggingen, "
+        f"{len(letter.convenant_ids)} convenanten in de bijlage."
+    )
+    return EXIT_OK
+
+
+def cmd_versions(args: argparse.Namespace) -> int:
+    from desktop.core.planning.versions import compare_versions, list_versions
+    from desktop.core.store import letters
+
+    with _open_store(args) as store:
+        letter = letters.resolve(store.db, args.letter)
+        assert letter.id is not None
+        if args.compare:
+            old, new = args.compare
+            comparison = compare_versions(store.db, letter.id, old, new)
+            if args.format == "json":
+                _print_json(
+                    {
+                        "van": old,
+                        "naar": new,
+                        "secties": [
+                            {
+                                "titel": d.titel,
+                                "status": d.status,
+                                "vervallen": d.removed,
+                                "nieuw": d.added,
+                            }
+                            for d in comparison.sections
+                        ],
+                    }
+                )
+            else:
+                print("\n".join(comparison.text_diff) or "Geen verschillen.")
+            return EXIT_OK
+        versions = list_versions(store.db, letter.id)
+    if args.format == "json":
+        _print_json([v.as_json() for v in versions])
+    elif not versions:
+        print("Deze brief is nog niet geëxporteerd; er zijn geen versies.")
+    else:
+        print(
+            _table(
+                ["Versie", "Gemaakt", "Door", "Bestand"],
+                [(v.nummer, v.gemaakt, v.wie, v.bestand) for v in versions],
+            )
+        )
     return EXIT_OK
 
 
@@ -394,10 +713,38 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("files", nargs="+", metavar="BESTAND")
     q.add_argument("--json", action="store_true", help="toon de opgeslagen moties als JSON")
     q.set_defaults(func=cmd_import_motion)
+    q = import_sub.add_parser(
+        "tk",
+        help="open data van de Tweede Kamer (OData-JSON of SyncFeed-Atom): moties, toezeggingen",
+    )
+    q.add_argument("files", nargs="*", metavar="BESTAND")
+    q.add_argument("--json", action="store_true", help="toon het verslag als JSON")
+    q.add_argument("--dossier", metavar="NUMMER", help="dossier om te downloaden (met --fetch)")
+    q.add_argument(
+        "--fetch",
+        action="store_true",
+        help="download de moties van --dossier van de open-datadienst",
+    )
+    q.set_defaults(func=cmd_import_tk, parser=q)
+    q = import_sub.add_parser(
+        "letter", help="verwijzingen uit een eerdere brief (.docx, .md, .txt)"
+    )
+    q.add_argument("file", metavar="BESTAND")
+    q.add_argument("--dry-run", action="store_true", help="toon alleen wat er gevonden is")
+    q.add_argument("--json", action="store_true", help="toon het resultaat als JSON")
+    q.set_defaults(func=cmd_import_letter)
 
     p = sub.add_parser("letters", help="toon brieven")
     p.add_argument("--format", default="table", choices=("table", "json"))
     p.set_defaults(func=cmd_letters)
+
+    p = sub.add_parser(
+        "afdoeningstabel", help="schrijf de afdoeningstabel van moties en toezeggingen (.xlsx/.csv)"
+    )
+    p.add_argument("-o", "--output", required=True, metavar="UIT.xlsx")
+    p.add_argument("--format", choices=("xlsx", "csv"), help="standaard: volgens de extensie")
+    p.add_argument("--status", default="open", choices=("open", "all"))
+    p.set_defaults(func=cmd_afdoeningstabel)
 
     p = sub.add_parser("settle", help="markeer een motie als afgedaan met een brief")
     p.add_argument("motion", metavar="MOTIE", help="id of Kamerstuknummer van de motie")
@@ -419,6 +766,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="schrijf elke convenantbijlage ook als eigen .docx in deze map",
     )
     p.add_argument("--pdf", action="store_true", help="maak ook een PDF (met LibreOffice)")
+    p.add_argument(
+        "--afdoeningstabel",
+        action="store_true",
+        help="voeg de afdoeningstabel van de moties en toezeggingen toe als bijlage",
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("render", help="zet een Markdown-bestand om in een brief (.docx)")
@@ -430,6 +782,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("letter", metavar="BRIEF", help="id of kenmerk van de brief")
     p.add_argument("--datum", metavar="DATUM", help="datum van afdoening (standaard briefdatum)")
     p.set_defaults(func=cmd_finalize)
+
+    p = sub.add_parser("backup", help="maak een reservekopie van het register")
+    p.add_argument(
+        "--to", metavar="BESTAND", help="waar de kopie komt (standaard naast het register)"
+    )
+    p.add_argument("--list", action="store_true", help="toon de bestaande reservekopieën")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="zet een reservekopie terug")
+    p.add_argument("backup", metavar="KOPIE", help="het reservekopiebestand")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("due", help="wat moet er in de volgende brief (termijnen, toezeggingen)")
+    p.add_argument("--before", metavar="DATUM", help="tot en met deze datum (standaard +90 dagen)")
+    p.add_argument("--format", default="table", choices=("table", "json"))
+    p.set_defaults(func=cmd_due)
+
+    p = sub.add_parser("changes", help="wat is er veranderd sinds de vorige brief")
+    p.add_argument("letter", nargs="?", metavar="BRIEF", help="vergelijk met de brief daarvoor")
+    p.add_argument("--since", metavar="BRIEF_OF_DATUM", help="eerdere brief, of begindatum")
+    p.add_argument("--until", metavar="DATUM", help="einddatum (zonder BRIEF; standaard vandaag)")
+    p.add_argument("--format", default="table", choices=("table", "json"))
+    p.add_argument("-o", "--output", metavar="RAPPORT.docx", help="schrijf het rapport in Word")
+    p.set_defaults(func=cmd_changes)
+
+    p = sub.add_parser("new-letter", help="nieuwe conceptbrief op basis van de vorige")
+    p.add_argument("--from", dest="previous", required=True, metavar="BRIEF")
+    p.add_argument("--datum", required=True, metavar="DATUM", help="geplande datum")
+    p.add_argument("--kenmerk", metavar="KENMERK")
+    p.set_defaults(func=cmd_new_letter)
+
+    p = sub.add_parser("versions", help="geëxporteerde versies van een brief, of vergelijk er twee")
+    p.add_argument("letter", metavar="BRIEF")
+    p.add_argument("--compare", nargs=2, type=int, metavar=("OUD", "NIEUW"))
+    p.add_argument("--format", default="table", choices=("table", "json"))
+    p.set_defaults(func=cmd_versions)
 
     p = sub.add_parser("gui", help="start het programma met vensters")
     p.set_defaults(func=cmd_gui)

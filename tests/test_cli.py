@@ -301,3 +301,221 @@ def test_export_unknown_letter_and_bad_markdown(demo_db, tmp_path, capsys):
     latin.write_bytes("Caf\xe9".encode("latin-1"))
     code, _, err = run(capsys, "render", str(latin), "-o", str(tmp_path / "y.docx"))
     assert code == 1 and "UTF-8" in err
+
+
+# -- importing open data and earlier letters, the afdoeningstabel ------------------------------
+
+TK_FIXTURES = REPO / "tests" / "core" / "importers" / "fixtures"
+LETTER_2020 = SHARED / "reference" / "kamerbrief-voortgang-imvo-2020.md"
+
+
+def test_import_tk_reports_counts_and_is_idempotent(demo_db, capsys):
+    db = str(demo_db)
+    files = [str(TK_FIXTURES / n) for n in ("tk-zaak-expand.json", "tk-syncfeed.xml")]
+    code, out, _ = run(capsys, "--db", db, "import", "tk", *files, "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert report["files"] == ["tk-zaak-expand.json", "tk-syncfeed.xml"]
+    assert report["motions"] == {"new": 0, "updated": 3, "unchanged": 0, "skipped": 1}
+    assert report["commitments"] == {"new": 1, "updated": 0, "unchanged": 0, "skipped": 0}
+    change = report["changes"][0]
+    assert {"kind", "action", "id", "label", "tk_id", "fields"} <= change.keys()
+    skipped = {(s["kind"], s["reason"]): s for s in report["skipped"]}
+    assert skipped[("motie", "verwijderd bij de Tweede Kamer")]["examples"] == ["2018Z20200"]
+    code, out, _ = run(capsys, "--db", db, "import", "tk", *files)
+    assert code == 0
+    assert "Moties: 0 nieuw, 0 bijgewerkt, 3 ongewijzigd, 1 overgeslagen." in out
+    _, out, _ = run(capsys, "--db", db, "motions", "--status", "all", "--format", "json")
+    assert len(json.loads(out)) == 5
+
+
+def test_import_tk_bad_file_exits_1_and_imports_nothing(tmp_path, capsys):
+    db = str(tmp_path / "r.db")
+    data = (TK_FIXTURES / "tk-zaak-expand.json").read_bytes()
+    cut = tmp_path / "half.json"
+    cut.write_bytes(data[: len(data) // 2])
+    code, _, err = run(
+        capsys, "--db", db, "import", "tk", str(TK_FIXTURES / "tk-toezegging.json"), str(cut)
+    )
+    assert code == 1 and "half.json" in err and "afgebroken" in err
+    _, out, _ = run(capsys, "--db", db, "motions", "--status", "all", "--format", "json")
+    assert json.loads(out) == []
+
+
+def test_import_tk_progress_for_large_files(tmp_path, capsys, monkeypatch):
+    import desktop.cli
+
+    monkeypatch.setattr(desktop.cli, "PROGRESS_MIN_BYTES", 1)
+    code, _, err = run(
+        capsys,
+        "--db",
+        str(tmp_path / "r.db"),
+        "import",
+        "tk",
+        str(TK_FIXTURES / "tk-toezegging.json"),
+    )
+    assert code == 0 and "Inlezen: 100%" in err
+
+
+def test_import_tk_usage_and_offline_fetch(tmp_path, capsys, monkeypatch):
+    import urllib.error
+    import urllib.request
+
+    db = str(tmp_path / "r.db")
+    for args in (
+        ["import", "tk"],
+        ["import", "tk", "--dossier", "26485"],
+        ["import", "tk", "--fetch"],
+    ):
+        with pytest.raises(SystemExit) as info:
+            main(["--db", db, *args])
+        assert info.value.code == 2
+    capsys.readouterr()
+
+    def offline(request, timeout):
+        raise urllib.error.URLError("Name or service not known")
+
+    monkeypatch.setattr(urllib.request, "urlopen", offline)
+    code, _, err = run(capsys, "--db", db, "import", "tk", "--dossier", "26 485", "--fetch")
+    assert code == 1 and "Geen verbinding" in err and "niets geïmporteerd" in err
+
+
+def test_import_letter_dry_run_json_leaves_no_register(tmp_path, capsys):
+    db = tmp_path / "r.db"
+    code, out, _ = run(
+        capsys, "--db", str(db), "import", "letter", str(LETTER_2020), "--dry-run", "--json"
+    )
+    assert code == 0 and not db.exists()
+    data = json.loads(out)
+    assert set(data) >= {"letter", "kamerstukken", "motions", "eu"}
+    assert data["letter"]["kenmerk"] == "Min-BuZa.2020.396"
+    assert len(data["kamerstukken"]) == 8
+    assert data["kamerstukken"][0] == {
+        "citation": "Kamerstuk 26 485, nr. 224",
+        "dossier": "26 485",
+        "toevoeging": None,
+        "nummer": 224,
+        "kamer": "II",
+        "context": data["kamerstukken"][0]["context"],
+    }
+    assert [m["name"] for m in data["motions"]] == [
+        "de motie Van Laar",
+        "de motie Diks/Van den Hul",
+        "de motie Van Ojik/Karabulut",
+    ]
+
+
+def test_import_letter_records_it_and_round_trips_an_export(demo_db, tmp_path, capsys):
+    db = str(demo_db)
+    exported = tmp_path / "brief.docx"
+    assert run(capsys, "--db", db, "export", "Min-BuZa.2020.396", "-o", str(exported))[0] == 0
+    _, dry, _ = run(capsys, "import", "letter", str(LETTER_2020), "--dry-run", "--json")
+    _, back, _ = run(capsys, "import", "letter", str(exported), "--dry-run", "--json")
+    cited = [k["citation"] for k in json.loads(dry)["kamerstukken"]]
+    assert [k["citation"] for k in json.loads(back)["kamerstukken"]] == cited
+    assert [m["name"] for m in json.loads(back)["motions"]] == [
+        m["name"] for m in json.loads(dry)["motions"]
+    ]
+    fresh = str(tmp_path / "leeg.db")
+    code, out, _ = run(capsys, "--db", fresh, "import", "letter", str(LETTER_2020))
+    assert code == 0 and "De brief toegevoegd" in out
+    assert "Afgedaan met deze brief: Kamerstuk 26 485, nr. 224 en" in out
+    _, out, _ = run(capsys, "--db", fresh, "motions", "--status", "afgedaan", "--format", "json")
+    assert {m["citation"] for m in json.loads(out)} == {
+        "Kamerstuk 26 485, nr. 224",
+        "Kamerstuk 35 000 XVII, nr. 34",
+    }
+    code, out, _ = run(capsys, "--db", fresh, "import", "letter", str(LETTER_2020), "--json")
+    assert code == 0 and json.loads(out)["registry"]["letter"] == "bestond al"
+
+
+def test_import_letter_that_is_no_word_file_exits_1(tmp_path, capsys):
+    fake = tmp_path / "brief.docx"
+    fake.write_text("Dit is tekst.", encoding="utf-8")
+    code, _, err = run(capsys, "import", "letter", str(fake), "--dry-run")
+    assert code == 1 and "brief.docx" in err and "geen Word-bestand" in err
+
+
+def test_afdoeningstabel_files_and_letter_annex(demo_db, tmp_path, capsys):
+    from docx import Document
+    from docx.oxml.ns import qn
+    from openpyxl import load_workbook
+
+    db = str(demo_db)
+    code, out, _ = run(capsys, "--db", db, "afdoeningstabel", "-o", str(tmp_path / "t.xlsx"))
+    assert code == 0 and "3 regels" in out
+    sheet = load_workbook(tmp_path / "t.xlsx").active
+    assert sheet["A1"].value == "Soort" and sheet["A1"].font.bold and sheet.freeze_panes == "A2"
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "afdoeningstabel",
+        "--status",
+        "all",
+        "--format",
+        "csv",
+        "-o",
+        str(tmp_path / "t.txt"),
+    )
+    assert code == 0 and "5 regels" in out
+    assert (tmp_path / "t.txt").read_text(encoding="utf-8-sig").startswith("Soort;Nummer;")
+    code, _, err = run(capsys, "--db", db, "afdoeningstabel", "-o", str(tmp_path / "t.pdf"))
+    assert code == 1 and ".xlsx" in err
+    target = tmp_path / "brief.docx"
+    code, _, _ = run(
+        capsys, "--db", db, "export", "Min-BuZa.2020.396", "-o", str(target), "--afdoeningstabel"
+    )
+    assert code == 0
+    table = Document(str(target)).tables[-1]
+    assert table.rows[0].cells[1].text == "Vindplaats"
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_due_changes_new_letter_and_versions(demo_db, tmp_path, capsys):
+    db = str(demo_db)
+    code, out, _ = run(capsys, "--db", db, "due", "--before", "2030-01-01", "--format", "json")
+    assert code == 0 and isinstance(json.loads(out), list)
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "changes",
+        "--since",
+        "2019-12-01",
+        "--until",
+        "2020-02-21",
+        "--format",
+        "json",
+    )
+    data = json.loads(out)
+    assert code == 0 and len(data["afgedaan"]) == 2 and len(data["convenantvoortgang"]) == 13
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "new-letter",
+        "--from",
+        "Min-BuZa.2020.396",
+        "--datum",
+        "1 september 2020",
+        "--kenmerk",
+        "BZ-2020-2",
+    )
+    assert code == 0 and "9 secties" in out and "13 convenanten" in out
+    report = tmp_path / "wijzigingen.docx"
+    code, out, _ = run(capsys, "--db", db, "changes", "BZ-2020-2", "-o", str(report))
+    assert code == 0 and report.exists()
+    for number in (1, 2):
+        code, _, _ = run(
+            capsys, "--db", db, "export", "BZ-2020-2", "-o", str(tmp_path / f"v{number}.docx")
+        )
+        assert code == 0
+    code, out, _ = run(capsys, "--db", db, "versions", "BZ-2020-2", "--format", "json")
+    assert [v["nummer"] for v in json.loads(out)] == [1, 2]
+    code, out, _ = run(capsys, "--db", db, "versions", "BZ-2020-2", "--compare", "1", "2")
+    assert code == 0 and "Geen verschillen." in out
+    code, _, err = run(
+        capsys, "--db", db, "new-letter", "--from", "Min-BuZa.2020.396", "--datum", "2019-01-01"
+    )
+    assert code == 1 and "later gedateerd" in err

@@ -34,6 +34,15 @@ class StoreError(UserError):
     """The store cannot be used: locked, corrupt, read-only, full disk, newer version."""
 
 
+class ConflictError(StoreError):
+    """A record changed elsewhere since it was read; the user chooses which version wins."""
+
+    def __init__(self, message: str, *, entity: str, entity_id: int) -> None:
+        super().__init__(message)
+        self.entity = entity
+        self.entity_id = entity_id
+
+
 class TemplateProblem(UserError):
     """A letter template that cannot be rendered (syntax error, undefined name, limits)."""
 

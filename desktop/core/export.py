@@ -29,6 +29,7 @@ class ExportResult:
     annexes: list[Path] = field(default_factory=list)
     pdf: Path | None = None
     footnotes: int = 0
+    version: int | None = None
 
 
 def slug(text: str) -> str:
@@ -73,11 +74,22 @@ def export_letter(
     annexes_dir: Path | None = None,
     pdf: bool = False,
 ) -> ExportResult:
-    """Compose a registry letter through its template and write it."""
-    from desktop.core.drafting.compose import compose_letter
+    """Compose a registry letter through its template, write it, and store a version."""
+    from desktop.core.drafting.compose import letter_meta, render_letter_markdown
+    from desktop.core.drafting.markdown import parse_markdown
+    from desktop.core.planning.versions import record_version
+    from desktop.core.store import settings
+    from desktop.core.store.rows import transaction
 
-    document = compose_letter(db, letter, library)
-    return write_letter(document, target, emblem=emblem, annexes_dir=annexes_dir, pdf=pdf)
+    markdown = render_letter_markdown(db, letter, library)
+    parsed = parse_markdown(markdown)
+    meta = letter_meta(letter, settings.get_sender(db), len(parsed.annexes))
+    document = LetterDocument(meta=meta, body=parsed.body, annexes=parsed.annexes)
+    result = write_letter(document, target, emblem=emblem, annexes_dir=annexes_dir, pdf=pdf)
+    if letter.id is not None:
+        with transaction(db):
+            result.version = record_version(db, letter, markdown, result.docx)
+    return result
 
 
 def render_markdown_file(source: Path, target: Path, *, emblem: Path | None) -> ExportResult:

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -15,6 +16,17 @@ from typing import Any, BinaryIO
 from desktop.core.errors import FileProblem
 
 PDF_TIMEOUT_SECONDS = 180
+TEMP_PREFIX = ".~voortgang-"
+STALE_TEMP_SECONDS = 3600
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Remove temporary files an earlier, interrupted save left behind (over an hour old)."""
+    now = time.time()
+    for leftover in folder.glob(f"{TEMP_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > STALE_TEMP_SECONDS:
+                leftover.unlink()
 
 
 def lock_file_of(target: Path) -> Path | None:
@@ -64,9 +76,10 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], Any]) -> Path:
         )
     if not target.parent.exists():
         raise FileProblem(f"De map {target.parent} bestaat niet.")
+    _remove_stale_temporaries(target.parent)
     try:
         handle, temporary = tempfile.mkstemp(
-            prefix=".~voortgang-", suffix=target.suffix, dir=target.parent
+            prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent
         )
     except OSError as error:
         raise _explain(error, target) from error

@@ -133,6 +133,9 @@ class Commitment:
     voldaan_met: list[str] = field(default_factory=list)
     id: int | None = None
     version: int = 1
+    # From the Kamer's open data (Toezegging.Ministerie, .KamerbriefNakoming).
+    ministerie: str | None = None
+    kamerbrief_nakoming: str | None = None
 
     @property
     def is_open(self) -> bool:

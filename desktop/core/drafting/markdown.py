@@ -40,6 +40,11 @@ _PAGE_BREAK = re.compile(
 )
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _MAX_NESTING = 40
+# Leading container markers (quote, bullet, number) beyond this depth are dropped before
+# parsing: markdown-it silently discards content nested past maxNesting, and a pasted
+# document must never lose its words.
+_MAX_LINE_DEPTH = 12
+_MARKER = re.compile(r"[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?")
 
 
 def clean_text(text: str) -> str:
@@ -284,6 +289,29 @@ def _merge(inlines: list[Inline]) -> list[Inline]:
     return merged
 
 
+def _flatten_deep_nesting(markdown: str) -> str:
+    lines = []
+    for line in markdown.split("\n"):
+        position = depth = 0
+        while True:
+            match = _MARKER.match(line, position)
+            if not match or match.end() == position:
+                break
+            position = match.end()
+            depth += 1
+        if depth > _MAX_LINE_DEPTH:
+            kept = position
+            position = depth = 0
+            while depth < _MAX_LINE_DEPTH:
+                match = _MARKER.match(line, position)
+                assert match is not None
+                position = match.end()
+                depth += 1
+            line = line[:position] + line[kept:]
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def _split_annexes(markdown: str) -> tuple[str, list[tuple[str, str | None, str]]]:
     """Split at ``<!-- bijlage: Titel -->`` lines: body text and (title, stem, text) parts."""
     body_lines: list[str] = []
@@ -312,6 +340,7 @@ def parse_markdown(markdown: str) -> ParsedMarkdown:
         InvalidInput: for invalid YAML front matter.
     """
     text = clean_text(markdown.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _flatten_deep_nesting(text)
     body_text, annex_parts = _split_annexes(text)
     definitions = "\n".join(line for line in text.split("\n") if re.match(r"^\[\^[^\]]+\]:", line))
     converter = _Converter(_MD.parse(body_text + "\n\n" + definitions))

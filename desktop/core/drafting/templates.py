@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import re
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable
@@ -93,17 +95,33 @@ def _lijst(items: Iterable[object]) -> str:
     return join_list(str(item) for item in items)
 
 
+MAX_SEQUENCE_PRODUCT = 1_000_000
+MAX_POWER_EXPONENT = 1_000
+
+
+class _TemplateTimeout(Exception):
+    """Raised inside a template thread that ran past its time limit."""
+
+
 class _LimitedEnvironment(SandboxedEnvironment):
-    """A sandbox that also stops templates that run too long."""
+    """A sandbox that also stops templates that run too long or build huge values."""
 
     deadline: float = 0.0
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > MAX_POWER_EXPONENT:
+            raise TemplateProblem("Het sjabloon rekent met een te grote macht.")
+        if operator == "*":
+            sizes = [len(x) for x in (left, right) if isinstance(x, str | list | tuple)]
+            counts = [x for x in (left, right) if isinstance(x, int)]
+            if sizes and counts and sizes[0] * max(counts[0], 0) > MAX_SEQUENCE_PRODUCT:
+                raise TemplateProblem("Het sjabloon maakt een te lange tekst of lijst.")
+        return super().call_binop(context, operator, left, right)
 
     def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         if self.deadline and time.monotonic() > self.deadline:
-            raise TemplateProblem(
-                f"Het sjabloon doet er langer dan {TIME_LIMIT_SECONDS:.0f} seconden over "
-                "en is gestopt."
-            )
+            raise _TemplateTimeout()
         return super().call(__context, __obj, *args, **kwargs)
 
 
@@ -186,6 +204,39 @@ class TemplateLibrary:
         return self._run(name, lambda: template.generate(**context))
 
     def _run(self, name: str, generate: Callable[[], Iterable[str]]) -> str:
+        """Render on a worker thread so even a loop without calls or output can be stopped."""
+        outcome: dict[str, Any] = {}
+
+        def work() -> None:
+            try:
+                outcome["text"] = self._collect(name, generate)
+            except BaseException as exc:  # handed to the caller's thread below
+                outcome["error"] = exc
+
+        worker = threading.Thread(target=work, name=f"sjabloon-{name}", daemon=True)
+        worker.start()
+        worker.join(TIME_LIMIT_SECONDS + 1.0)
+        if worker.is_alive() and worker.ident is not None:
+            # CPython delivers this between bytecodes: it ends pure-Python template loops.
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                ctypes.c_ulong(worker.ident), ctypes.py_object(_TemplateTimeout)
+            )
+            worker.join(2.0)
+        error = outcome.get("error")
+        if (
+            isinstance(error, _TemplateTimeout)
+            or worker.is_alive()
+            or (error is None and "text" not in outcome)
+        ):
+            raise TemplateProblem(
+                f"Het sjabloon ‘{name}’ doet er langer dan {TIME_LIMIT_SECONDS:.0f} seconden "
+                "over en is gestopt."
+            )
+        if error is not None:
+            raise error
+        return str(outcome["text"])
+
+    def _collect(self, name: str, generate: Callable[[], Iterable[str]]) -> str:
         self.env.deadline = time.monotonic() + TIME_LIMIT_SECONDS
         parts: list[str] = []
         size = 0
@@ -198,12 +249,9 @@ class TemplateLibrary:
                         "en is gestopt.".replace(",", ".")
                     )
                 if time.monotonic() > self.env.deadline:
-                    raise TemplateProblem(
-                        f"Het sjabloon ‘{name}’ doet er langer dan {TIME_LIMIT_SECONDS:.0f} "
-                        "seconden over en is gestopt."
-                    )
+                    raise _TemplateTimeout()
                 parts.append(chunk)
-        except TemplateProblem:
+        except (TemplateProblem, _TemplateTimeout):
             raise
         except UndefinedError as exc:
             missing = re.search(r"'([^']+)' is undefined", str(exc))
@@ -221,7 +269,15 @@ class TemplateLibrary:
             ) from exc
         except MemoryError as exc:  # pragma: no cover - depends on the machine
             raise TemplateProblem(f"Het sjabloon ‘{name}’ vraagt te veel geheugen.") from exc
-        except (TypeError, ValueError, AttributeError, ZeroDivisionError, KeyError) as exc:
+        except (
+            TypeError,
+            ValueError,
+            AttributeError,
+            ZeroDivisionError,
+            KeyError,
+            OverflowError,
+            IndexError,
+        ) as exc:
             raise TemplateProblem(
                 f"Het sjabloon ‘{name}’{_line_hint()} gaf een fout: {exc}."
             ) from exc

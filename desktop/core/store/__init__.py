@@ -19,12 +19,25 @@ class Store:
         self.db = db
         self.path = path
         self.migration_backup = migration_backup
+        self.backup_failed = False
 
     @classmethod
-    def open(cls, path: Path | None) -> Store:
-        """Open (creating or migrating as needed) the registry at ``path``; None: in memory."""
+    def open(cls, path: Path | None, *, daily_backup: bool = True) -> Store:
+        """Open (creating or migrating as needed) the registry at ``path``; None: in memory.
+
+        A file registry gets its daily backup on the first open of the day.
+        """
         db, resolved = open_database(path)
-        return cls(db, resolved)
+        store = cls(db, resolved)
+        if daily_backup and resolved is not None:
+            from desktop.core.store.backup import daily_backup as make_daily
+
+            try:
+                make_daily(db, resolved)
+            except Exception:
+                # A failed backup must never keep the user from their registry.
+                store.backup_failed = True
+        return store
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:

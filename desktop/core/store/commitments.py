@@ -35,6 +35,8 @@ def _from_row(db: Database, row: dict[str, Any]) -> Commitment:
         voldaan_met=[v for v in (row["voldaan_met"] or "").split("|") if v],
         id=row["id"],
         version=row["version"],
+        ministerie=row.get("ministerie"),
+        kamerbrief_nakoming=row.get("kamerbrief_nakoming"),
     )
 
 
@@ -59,6 +61,8 @@ def _columns(db: Database, item: Commitment) -> dict[str, Any]:
         "status_datum": to_iso(item.status_datum),
         "kamerstuk_id": kamerstuk_id,
         "notities": item.notities,
+        "ministerie": item.ministerie,
+        "kamerbrief_nakoming": item.kamerbrief_nakoming,
     }
 
 

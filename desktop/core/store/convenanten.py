@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from desktop.core.domain.dutch import normalise_partial_date
 from desktop.core.domain.models import CONVENANT_FASEN, PARTY_KINDS, Convenant, Party, ProgressEntry
-from desktop.core.errors import AlreadyExists, InvalidInput, NotFound
+from desktop.core.errors import AlreadyExists, ConflictError, InvalidInput, NotFound
 from desktop.core.store.rows import from_json, insert_row, query, to_json
 from desktop.core.store.search import fts_query
 
@@ -101,9 +101,11 @@ def update(db: Database, item: Convenant) -> None:
     )
     if cursor.rowcount != 1:
         get(db, item.id)
-        raise InvalidInput(
+        raise ConflictError(
             f"Het convenant ‘{item.naam}’ is intussen door iemand anders gewijzigd. "
-            "Laad het opnieuw en kies welke wijziging u wilt bewaren."
+            "Laad het opnieuw en kies welke wijziging u wilt bewaren.",
+            entity="convenant",
+            entity_id=item.id,
         )
     _write_children(db, item.id, item)
     item.version += 1

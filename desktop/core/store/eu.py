@@ -8,7 +8,7 @@ from sqlite_utils import Database
 
 from desktop.core.domain.dutch import normalise_partial_date
 from desktop.core.domain.models import EU_KINDS, EUDate, EUDevelopment, EUFile
-from desktop.core.errors import AlreadyExists, InvalidInput, NotFound
+from desktop.core.errors import AlreadyExists, ConflictError, InvalidInput, NotFound
 from desktop.core.store import kamerstukken
 from desktop.core.store.rows import insert_row, query
 from desktop.core.store.search import fts_query
@@ -81,8 +81,10 @@ def update(db: Database, item: EUFile) -> None:
     )
     if cursor.rowcount != 1:
         get(db, item.id)
-        raise InvalidInput(
-            f"Het EU-dossier ‘{item.titel}’ is intussen door iemand anders gewijzigd."
+        raise ConflictError(
+            f"Het EU-dossier ‘{item.titel}’ is intussen door iemand anders gewijzigd.",
+            entity="eu_file",
+            entity_id=item.id,
         )
     _write_children(db, item.id, item)
     item.version += 1

@@ -14,7 +14,7 @@ from desktop.core.domain.models import (
     LetterMotion,
     LetterSection,
 )
-from desktop.core.errors import AlreadyExists, InvalidInput, NotFound, StoreError
+from desktop.core.errors import AlreadyExists, ConflictError, InvalidInput, NotFound
 from desktop.core.store import commitments, history, kamerstukken, motions
 from desktop.core.store.rows import from_iso, insert_row, query, to_iso
 
@@ -124,9 +124,11 @@ def update(db: Database, letter: Letter) -> None:
     )
     if cursor.rowcount != 1:
         get(db, letter.id)
-        raise StoreError(
+        raise ConflictError(
             "Deze brief is intussen in een ander venster of door iemand anders gewijzigd. "
-            "Uw tekst is niet verloren: kies of u die wijziging wilt overschrijven."
+            "Uw tekst is niet verloren: kies of u die wijziging wilt overschrijven.",
+            entity="letter",
+            entity_id=letter.id,
         )
     _write_children(db, letter.id, letter)
     letter.version += 1

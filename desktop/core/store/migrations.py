@@ -290,3 +290,70 @@ def m0002_full_text_search(db: Database) -> None:
                 f"INSERT INTO {fts}({fts}) VALUES ('rebuild')",
             ],
         )
+
+
+@migrations(name="0003_open_data")
+def m0003_open_data(db: Database) -> None:
+    """Link records to the Tweede Kamer's open data; Kamer fields of commitments.
+
+    ``open_data_links`` keeps, per imported Zaak or Toezegging (its GUID), which motion or
+    commitment it became, the Kamer's own number, the newest ``GewijzigdOp`` seen and, for
+    commitments, the status the Kamer gave last (so an import can tell whether the user
+    changed the status since). Triggers drop the link when the record is deleted.
+    """
+    _run(
+        db,
+        [
+            "ALTER TABLE commitments ADD COLUMN ministerie TEXT",
+            "ALTER TABLE commitments ADD COLUMN kamerbrief_nakoming TEXT",
+            """CREATE TABLE open_data_links (
+                tk_id TEXT PRIMARY KEY CHECK (tk_id <> ''),
+                entity TEXT NOT NULL CHECK (entity IN ('motion', 'commitment')),
+                entity_id INTEGER NOT NULL,
+                nummer TEXT,
+                gewijzigd_op TEXT,
+                status TEXT,
+                geimporteerd TEXT NOT NULL,
+                UNIQUE (entity, entity_id)
+            )""",
+            "CREATE TRIGGER motions_open_data_ad AFTER DELETE ON motions BEGIN "
+            "DELETE FROM open_data_links WHERE entity = 'motion' AND entity_id = old.id; END",
+            "CREATE TRIGGER commitments_open_data_ad AFTER DELETE ON commitments BEGIN "
+            "DELETE FROM open_data_links WHERE entity = 'commitment' AND entity_id = old.id; END",
+        ],
+    )
+
+
+@migrations(name="0004_letter_versions")
+def m0004_letter_versions(db: Database) -> None:
+    """Snapshots of a letter, one per export, so any two versions can be compared."""
+    _run(
+        db,
+        [
+            """CREATE TABLE letter_versions (
+                id INTEGER PRIMARY KEY,
+                letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
+                nummer INTEGER NOT NULL CHECK (nummer > 0),
+                gemaakt TEXT NOT NULL,
+                wie TEXT NOT NULL,
+                bestand TEXT,
+                snapshot TEXT NOT NULL CHECK (json_valid(snapshot)),
+                markdown TEXT NOT NULL,
+                UNIQUE (letter_id, nummer)
+            )""",
+            "CREATE INDEX idx_letter_versions ON letter_versions(letter_id, nummer)",
+        ],
+    )
+
+
+@migrations(name="0005_motion_indexes")
+def m0005_motion_indexes(db: Database) -> None:
+    """Indexes the motion list needs at 100 000 motions (replacing links, settlements)."""
+    _run(
+        db,
+        [
+            "CREATE INDEX idx_motions_vervangt ON motions(vervangt_kamerstuk_id)",
+            "CREATE INDEX idx_settlements_letter ON motion_settlements(letter_id)",
+            "CREATE INDEX idx_letter_motions_motion ON letter_motions(motion_id)",
+        ],
+    )

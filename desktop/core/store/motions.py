@@ -16,7 +16,8 @@ from desktop.core.domain.models import (
     UITSLAGEN,
     Motion,
 )
-from desktop.core.errors import AlreadyExists, InvalidInput, NotFound, StoreError
+from desktop.core.domain.naming import motion_name
+from desktop.core.errors import AlreadyExists, ConflictError, InvalidInput, NotFound
 from desktop.core.store import history, kamerstukken
 from desktop.core.store.rows import from_iso, from_json, insert_row, query, to_iso, to_json
 from desktop.core.store.search import fts_query
@@ -115,6 +116,12 @@ def _columns(db: Database, motion: Motion) -> dict[str, Any]:
     }
 
 
+def _title(motion: Motion) -> str:
+    """``Motie Van Laar/Diks``: the motion's name as a Kamerstuk title."""
+    name = motion_name(motion.indieners, gewijzigd=motion.gewijzigd).removeprefix("de ")
+    return name[0].upper() + name[1:]
+
+
 def add(db: Database, motion: Motion) -> int:
     """Store a new motion (caller provides the transaction).
 
@@ -133,7 +140,7 @@ def add(db: Database, motion: Motion) -> int:
         motion.kamerstuk,
         soort="Motie",
         datum=motion.voorgesteld,
-        titel=motion.name[3:].capitalize() if motion.indieners else None,
+        titel=_title(motion) if motion.indieners else None,
         dossier_titel=motion.dossier_titel,
     )
     motion_id = insert_row(db, "motions", {"kamerstuk_id": kamerstuk_id, **_columns(db, motion)})
@@ -183,7 +190,8 @@ def _search_clause(text: str) -> tuple[str, list[Any]]:
             params += [ref.dossier, ref.toevoeging or "", ref.ondernummer]
         return "(" + " OR ".join(parts) + ")", params
     digits = re.sub(r"[\s\u00a0.]", "", text)
-    if digits.isdigit():
+    # Only ASCII digits: "²".isdigit() is True, but it is no dossier number.
+    if re.fullmatch(r"[0-9]{1,9}", digits):
         return "(d.nummer = ? OR k.ondernummer = ?)", [int(digits), digits]
     match = fts_query(text)
     if match is None:
@@ -242,9 +250,11 @@ def update(db: Database, motion: Motion) -> int:
         [*columns.values(), motion.id, motion.version],
     )
     if cursor.rowcount != 1:
-        raise StoreError(
+        raise ConflictError(
             f"{before.name[0].upper()}{before.name[1:]} is intussen door iemand anders gewijzigd. "
-            "Laad de motie opnieuw en kies welke wijziging u wilt bewaren."
+            "Laad de motie opnieuw en kies welke wijziging u wilt bewaren.",
+            entity="motion",
+            entity_id=motion.id,
         )
     if before.status != motion.status:
         history.record(db, "motion", motion.id, "status", before.status, motion.status)
@@ -302,6 +312,35 @@ def reopen(db: Database, motion_id: int, letter_id: int | None = None) -> None:
 
 
 def delete(db: Database, motion_id: int) -> None:
-    """Remove a motion (its Kamerstuk stays registered)."""
-    get(db, motion_id)
+    """Remove a motion (its Kamerstuk stays registered); refused while a letter names it."""
+    motion = get(db, motion_id)
+    named_in = [
+        row["kenmerk"] or f"brief {row['id']}"
+        for row in query(
+            db,
+            "SELECT DISTINCT l.id, l.kenmerk FROM letters l WHERE l.id IN (SELECT letter_id FROM"
+            " letter_motions WHERE motion_id = ? UNION SELECT letter_id FROM motion_settlements"
+            " WHERE motion_id = ?) ORDER BY l.id",
+            (motion_id, motion_id),
+        )
+    ]
+    if named_in:
+        raise InvalidInput(
+            f"{motion.name[0].upper()}{motion.name[1:]} staat in "
+            f"{'brief' if len(named_in) == 1 else 'de brieven'} {', '.join(named_in)} en kan "
+            "niet worden verwijderd. Haal de motie eerst uit die brief."
+        )
     db.execute("DELETE FROM motions WHERE id = ?", (motion_id,))
+
+
+def settling_letters(db: Database, motion_id: int) -> list[tuple[int, str | None, str | None]]:
+    """The letters that settled a motion: (id, kenmerk, datum), oldest first."""
+    return [
+        (row["id"], row["kenmerk"], row["datum"])
+        for row in query(
+            db,
+            "SELECT l.id, l.kenmerk, l.datum FROM motion_settlements s JOIN letters l"
+            " ON l.id = s.letter_id WHERE s.motion_id = ? ORDER BY s.datum, l.id",
+            (motion_id,),
+        )
+    ]

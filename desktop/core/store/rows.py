@@ -53,26 +53,54 @@ def query(db: Database, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> l
     return list(db.query(sql, params))
 
 
+def _explain_operational(exc: sqlite3.OperationalError) -> StoreError | None:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            "Het register is bezet door een ander venster of programma. "
+            "Probeer het zo opnieuw; er is niets gewijzigd."
+        )
+    if "disk" in text and "full" in text:
+        return StoreError("De schijf is vol; de wijziging is niet opgeslagen.")
+    if "readonly" in text or "read-only" in text:
+        return StoreError("Het register is alleen-lezen; de wijziging is niet opgeslagen.")
+    if "disk i/o" in text:
+        return StoreError(
+            "Het register kon niet worden geschreven (schijffout); er is niets gewijzigd."
+        )
+    return None
+
+
 @contextmanager
 def transaction(db: Database) -> Iterator[Database]:
-    """One atomic unit of work; known SQLite failures become clear Dutch messages."""
-    try:
+    """One atomic unit of work; known SQLite failures become clear Dutch messages.
+
+    The outermost level starts with BEGIN IMMEDIATE: it takes the write lock up front,
+    so a second writer waits (busy timeout) instead of failing when its read snapshot
+    would have to be upgraded. Nested levels are savepoints.
+    """
+    conn = db.conn
+    if conn.in_transaction:
         with db.atomic():
             yield db
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        text = str(exc).lower()
-        if "locked" in text or "busy" in text:
-            raise StoreError(
-                "Het register is bezet door een ander venster of programma. "
-                "Probeer het zo opnieuw; er is niets gewijzigd."
-            ) from exc
-        if "disk" in text and "full" in text:
-            raise StoreError("De schijf is vol; de wijziging is niet opgeslagen.") from exc
-        if "readonly" in text or "read-only" in text:
-            raise StoreError(
-                "Het register is alleen-lezen; de wijziging is niet opgeslagen."
-            ) from exc
+        raise (_explain_operational(exc) or exc) from exc
+    try:
+        yield db
+    except sqlite3.OperationalError as exc:
+        conn.rollback()
+        raise (_explain_operational(exc) or exc) from exc
+    except BaseException:
+        conn.rollback()
         raise
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        conn.rollback()
+        raise (_explain_operational(exc) or exc) from exc
 
 
 def insert_row(db: Database, table: str, record: dict[str, Any]) -> int:

@@ -83,3 +83,25 @@ def test_pdf_without_libreoffice_says_so(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(FileProblem, match="LibreOffice is niet geïnstalleerd"):
         convert_to_pdf(tmp_path / "brief.docx", tmp_path / "brief.pdf")
+
+
+def test_path_with_spaces_and_accents(tmp_path):
+    folder = tmp_path / "Mijn documenten" / "Brieven 2026 – één"
+    folder.mkdir(parents=True)
+    target = folder / "Voortgang IMVO – concept ë.docx"
+    atomic_write(target, lambda s: s.write(b"x"))
+    assert target.read_bytes() == b"x"
+
+
+def test_stale_temporaries_of_an_interrupted_save_are_cleaned(tmp_path):
+    import os
+    import time
+
+    stale = tmp_path / ".~voortgang-abc.docx"
+    stale.write_bytes(b"half")
+    old = time.time() - 7200
+    os.utime(stale, (old, old))
+    fresh = tmp_path / ".~voortgang-def.docx"  # maybe another save in progress: kept
+    fresh.write_bytes(b"bezig")
+    atomic_write(tmp_path / "brief.docx", lambda s: s.write(b"x"))
+    assert not stale.exists() and fresh.exists()

@@ -98,3 +98,13 @@ def test_front_matter_is_read():
 def test_deep_nesting_does_not_crash():
     parsed = parse_markdown("> " * 500 + "diep\n\n" + "- " * 300 + "lijst")
     assert parsed.body
+
+
+def test_text_nested_deeper_than_the_parser_allows_is_kept():
+    for source in (
+        "> " * 60 + "diep",
+        "- " * 300 + "diep",
+        "> " * 20 + "- " * 20 + "1. " * 20 + "diep",
+    ):
+        parsed = parse_markdown(source)
+        assert "diep" in repr(parsed.body), source[:20]

@@ -114,3 +114,38 @@ def test_deep_recursion_is_stopped(library):
     source = "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}"
     with pytest.raises(TemplateProblem, match="te diep"):
         library.render_string(source, {})
+
+
+HOSTILE = [
+    ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "niet is toegestaan"),
+    ("{{ lijst.__globals__['os'] }}", "niet is toegestaan"),
+    ("{{ datum.__code__ }}", "niet is toegestaan"),
+    ("{% set x = [].__class__ %}{{ x }}", "niet is toegestaan"),
+    ("{{ 'x' * 100000000 }}", "te lange tekst"),
+    ("{{ 10 ** 100000000 }}", "te grote macht"),
+    ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}", "te diep"),
+]
+
+
+@pytest.mark.parametrize(("source", "message"), HOSTILE)
+def test_hostile_templates_end_in_a_clear_error(library, source, message):
+    with pytest.raises(TemplateProblem, match=message):
+        library.render_string(source, {})
+
+
+def test_silent_endless_loop_is_stopped_within_the_time_limit(library, monkeypatch):
+    import time
+
+    import desktop.core.drafting.templates as templates
+
+    monkeypatch.setattr(templates, "TIME_LIMIT_SECONDS", 1.0)
+    source = (
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% set k = i %}"
+        "{% endfor %}{% endfor %}"
+    )
+    start = time.monotonic()
+    with pytest.raises(TemplateProblem, match="langer dan"):
+        library.render_string(source, {})
+    assert time.monotonic() - start < 6
+    # The library still works afterwards.
+    assert library.render_string("{{ 1 + 1 }}", {}) == "2"

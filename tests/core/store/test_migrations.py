@@ -148,3 +148,49 @@ def test_another_programs_database_is_refused(tmp_path):
     with pytest.raises(StoreError, match="ander programma"):
         Store.open(path)
     assert Database(path).table_names() == ["klanten"]
+
+
+def test_open_data_migration_links_records_and_adds_kamer_fields():
+    with Store.open(None) as store:
+        db = store.db
+        assert "0003_open_data" in applied_migrations(db)
+        assert db["open_data_links"].columns_dict == {
+            "tk_id": str,
+            "entity": str,
+            "entity_id": int,
+            "nummer": str,
+            "gewijzigd_op": str,
+            "status": str,
+            "geimporteerd": str,
+        }
+        assert {"ministerie", "kamerbrief_nakoming"} <= set(db["commitments"].columns_dict)
+        db.execute("INSERT INTO dossiers (nummer) VALUES (26485)")
+        db.execute("INSERT INTO kamerstukken (dossier_id, ondernummer) VALUES (1, '224')")
+        db.execute("INSERT INTO motions (kamerstuk_id) VALUES (1)")
+        link = "INSERT INTO open_data_links (tk_id, entity, entity_id, geimporteerd) VALUES (?, ?, ?, 'nu')"
+        db.execute(link, ("guid-1", "motion", 1))
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute(link, ("guid-1", "commitment", 1))  # one record per Kamer id
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute(link, ("guid-2", "motion", 1))  # one Kamer id per record
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute(link, ("guid-3", "brief", 1))
+        db.execute("DELETE FROM motions WHERE id = 1")
+        assert db.execute("SELECT count(*) FROM open_data_links").fetchone()[0] == 0
+
+
+def test_store_from_before_open_data_keeps_its_commitments(tmp_path):
+    path = tmp_path / "register.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="0003_open_data")
+    old.execute("INSERT INTO commitments (nummer, tekst) VALUES ('TZ1', 'De minister schrijft.')")
+    old.conn.commit()
+    old.close()
+    with Store.open(path) as store:
+        assert applied_migrations(store.db) == known_migrations()
+        from desktop.core.store import commitments
+
+        (item,) = commitments.list_commitments(store.db)
+        assert (item.nummer, item.ministerie, item.kamerbrief_nakoming) == ("TZ1", None, None)
+    (backup,) = tmp_path.glob("register.voor-migratie-*.db")
+    assert applied_migrations(Database(backup)) == ["0001_registry", "0002_full_text_search"]

@@ -142,3 +142,24 @@ def test_settle_and_reopen_keep_history_and_letter(store):
 def test_missing_motion(store):
     with pytest.raises(NotFound, match="geen motie"):
         motions.get(store.db, 42)
+
+
+def test_deleting_a_motion_named_in_a_letter_is_refused(demo_store):
+    laar = motions.find(demo_store.db, KamerstukRef.parse("26 485, nr. 224"))
+    with pytest.raises(InvalidInput, match=r"Min-BuZa\.2020\.396"), demo_store.transaction() as db:
+        motions.delete(db, laar.id)
+    assert motions.get(demo_store.db, laar.id).name == "de motie Van Laar"
+    assert motions.settling_letters(demo_store.db, laar.id)[0][1] == "Min-BuZa.2020.396"
+
+
+def test_kamerstuk_title_keeps_name_case(store):
+    from desktop.core.store import kamerstukken
+
+    with store.transaction() as db:
+        motions.add(db, _motion(indieners=["Van Laar", "Diks"]))
+    (stuk,) = kamerstukken.list_all(store.db)
+    assert stuk.titel == "Motie Van Laar/Diks"
+
+
+def test_superscript_digits_are_words_not_numbers(store):
+    assert motions.list_motions(store.db, search="²") == []

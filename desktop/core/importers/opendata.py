@@ -1,0 +1,561 @@
+"""Import motions and commitments from Tweede Kamer open-data files, idempotently.
+
+Files are OData v4 JSON pages (with or without ``$expand``) and SyncFeed Atom feeds; see
+:mod:`opendata_files` for reading and :mod:`opendata_records` for what the fields mean.
+Everything is read and checked first; only then is the registry changed, in one
+transaction, so a bad file leaves the registry exactly as it was.
+
+What an import may change (the user's own fields are never touched):
+
+* motions: ``uitslag`` (only from a deciding Besluit), ``kabinetsappreciatie``,
+  ``indieners`` (unless the registry writes the same people more fully, such as
+  ``Jasper van Dijk`` for ``Van Dijk``), ``vervangt``; ``onderwerp`` and
+  ``voorgesteld`` only when empty. Never: status, status date, directie, deadline,
+  notes, letters and their responses.
+* commitments: the Kamer's text, minister, ministerie, dates and KamerbriefNakoming.
+  The Kamer's status replaces ours only while ours is still the status we took from the
+  Kamer last time (nobody changed it since) and no letter of ours settled it; otherwise
+  ours stays and the Kamer's status is kept beside it (``open_data_links.status``).
+
+Re-importing the same files changes nothing and reports every record as unchanged; a
+file older than what the registry already holds (by ``GewijzigdOp``) does not undo newer
+data: such records are reported as skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop.core.domain.dutch import join_list
+from desktop.core.domain.models import Commitment, Motion
+from desktop.core.errors import FileProblem, InvalidInput, NotFound
+from desktop.core.importers.opendata_files import read_open_data_file
+from desktop.core.importers.opendata_records import (
+    EntityGraph,
+    Skip,
+    TKCommitment,
+    TKMotion,
+    build_records,
+    commitment_status,
+)
+from desktop.core.store import commitments, history, kamerstukken, motions, open_data
+from desktop.core.store.open_data import OpenDataLink
+from desktop.core.store.rows import query, to_iso, to_json
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from desktop.core.store import Store
+
+__all__ = [
+    "ImportReport",
+    "OpenDataSet",
+    "apply_open_data",
+    "import_open_data",
+    "read_open_data",
+]
+
+ProgressCallback = Callable[[int, int], None]
+HISTORY_NOTE = "import Tweede Kamer (open data)"
+
+
+@dataclass(slots=True)
+class OpenDataSet:
+    """Everything read from a set of files, before anything is stored."""
+
+    files: list[str]
+    motions: list[TKMotion]
+    commitments: list[TKCommitment]
+    skipped: list[Skip] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Counts:
+    """New, updated, unchanged and skipped records of one kind."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+
+    def as_json(self) -> dict[str, int]:
+        return {
+            "new": self.new,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+        }
+
+
+@dataclass(slots=True)
+class Change:
+    """One record the import added or changed."""
+
+    kind: str  # "motie" or "toezegging"
+    action: str  # "new" or "updated"
+    record_id: int
+    label: str
+    tk_id: str
+    fields: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did: counts per kind, changes, skipped records with their reason."""
+
+    files: list[str]
+    motions: Counts = field(default_factory=Counts)
+    commitments: Counts = field(default_factory=Counts)
+    changes: list[Change] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def skip(self, item: Skip) -> None:
+        """Record a skipped record (and count it for its kind)."""
+        self.skipped.append(item)
+        if item.kind == "motie":
+            self.motions.skipped += 1
+        elif item.kind == "toezegging":
+            self.commitments.skipped += 1
+
+    def skipped_by_reason(self) -> list[dict[str, Any]]:
+        """Skipped records grouped by kind and reason, with up to five examples each."""
+        groups: dict[tuple[str, str], list[str]] = {}
+        for item in self.skipped:
+            groups.setdefault((item.kind, item.reason), []).append(item.example)
+        return [
+            {"kind": kind, "reason": reason, "count": len(examples), "examples": examples[:5]}
+            for (kind, reason), examples in groups.items()
+        ]
+
+    def as_json(self) -> dict[str, Any]:
+        """The report as the CLI prints it with ``--json`` (keys are stable)."""
+        return {
+            "files": self.files,
+            "motions": self.motions.as_json(),
+            "commitments": self.commitments.as_json(),
+            "changes": [
+                {
+                    "kind": c.kind,
+                    "action": c.action,
+                    "id": c.record_id,
+                    "label": c.label,
+                    "tk_id": c.tk_id,
+                    "fields": c.fields,
+                }
+                for c in self.changes
+            ],
+            "skipped": self.skipped_by_reason(),
+            "warnings": self.warnings,
+        }
+
+    def summary(self) -> list[str]:
+        """Dutch lines for the command line and the GUI."""
+
+        def line(title: str, counts: Counts) -> str:
+            return (
+                f"{title}: {counts.new} nieuw, {counts.updated} bijgewerkt, "
+                f"{counts.unchanged} ongewijzigd, {counts.skipped} overgeslagen."
+            )
+
+        lines = [line("Moties", self.motions), line("Toezeggingen", self.commitments)]
+        for change in self.changes:
+            verb = "Nieuw" if change.action == "new" else "Bijgewerkt"
+            extra = f" ({', '.join(change.fields)})" if change.fields else ""
+            lines.append(f"{verb}: {change.label}{extra}")
+        for group in self.skipped_by_reason():
+            examples = join_list(group["examples"])
+            more = " …" if group["count"] > len(group["examples"]) else ""
+            kind = {"motie": "motie", "toezegging": "toezegging"}.get(group["kind"], "overig")
+            lines.append(
+                f"Overgeslagen ({kind}), {group['reason']}: {group['count']} ({examples}{more})"
+            )
+        lines += [f"Let op: {warning}" for warning in self.warnings]
+        return lines
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+def read_open_data(paths: Sequence[Path], progress: ProgressCallback | None = None) -> OpenDataSet:
+    """Read and interpret open-data files; nothing is stored.
+
+    Args:
+        paths: OData JSON pages and/or SyncFeed Atom files; related records (a Zaak and
+            its Besluiten, say) may come from different files.
+        progress: Called as ``progress(bytes_done, bytes_total)`` while reading.
+
+    Raises:
+        FileProblem: when a file cannot be opened.
+        SourcedInputError: when a file is not open data Voortgang can read.
+        InvalidInput: when the files hold no motions or commitments at all.
+    """
+    if not paths:
+        raise InvalidInput("Geef ten minste één bestand met open data van de Tweede Kamer.")
+    sizes = []
+    for path in paths:
+        try:
+            sizes.append(path.stat().st_size)
+        except OSError as exc:
+            raise FileProblem(f"{path.name}: het bestand bestaat niet of is onleesbaar.") from exc
+    total = sum(sizes)
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(min(done, total), total)
+
+    graph = EntityGraph()
+    warnings: list[str] = []
+    next_links: list[str] = []
+    relevant = 0
+    for path in paths:
+        before = sum(1 for kind, _ in graph.entities if kind in ("Zaak", "Toezegging"))
+        result = read_open_data_file(path, graph.add, advance)
+        after = sum(1 for kind, _ in graph.entities if kind in ("Zaak", "Toezegging"))
+        relevant += after - before
+        if result.next_link:
+            next_links.append(path.name)
+        if after == before:
+            others = join_list(f"{n}× {kind}" for kind, n in result.other_entities.items())
+            warnings.append(
+                f"{path.name} bevat geen moties of toezeggingen"
+                + (f" (wel: {others})." if others else ".")
+            )
+    if next_links and len(next_links) == len(paths):
+        warnings.append(
+            f"{join_list(next_links)} verwijst naar een volgende pagina die niet is meegegeven; "
+            "er zijn mogelijk meer gegevens. Download ook de volgende pagina's "
+            "(@odata.nextLink) en importeer ze samen."
+        )
+    if not any(kind in ("Zaak", "Toezegging") for kind, _ in graph.entities):
+        raise InvalidInput(
+            "De bestanden bevatten geen moties (Zaak met Soort ‘Motie’) en geen toezeggingen "
+            "(Toezegging); er is niets geïmporteerd. Exporteer Zaak met "
+            "$expand=Kamerstukdossier,Document,Besluit,ZaakActor, of Toezegging."
+        )
+    found_motions, found_commitments, skipped = build_records(graph)
+    return OpenDataSet(
+        files=[path.name for path in paths],
+        motions=found_motions,
+        commitments=found_commitments,
+        skipped=skipped,
+        warnings=warnings,
+    )
+
+
+# -- storing -------------------------------------------------------------------------------
+
+
+def import_open_data(
+    store: Store, paths: Sequence[Path], progress: ProgressCallback | None = None
+) -> ImportReport:
+    """Read the files, then apply them to the registry in one transaction."""
+    data = read_open_data(paths, progress)
+    with store.transaction() as db:
+        return apply_open_data(db, data)
+
+
+def apply_open_data(db: Database, data: OpenDataSet) -> ImportReport:
+    """Store what was read (inside the caller's transaction); returns the report."""
+    report = ImportReport(files=list(data.files), warnings=list(data.warnings))
+    for item in data.skipped:
+        report.skip(item)
+    for record in data.motions:
+        _apply_motion(db, record, report)
+    for commitment in data.commitments:
+        _apply_commitment(db, commitment, report)
+    return report
+
+
+def _newer(stored: str | None, incoming: str | None) -> bool:
+    """True when the registry already holds data newer than the incoming record."""
+    return bool(stored and incoming and incoming < stored)
+
+
+def _name_key(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def _same_people(stored: list[str], incoming: list[str]) -> bool:
+    """True when both lists name the same signers (``Jasper van Dijk`` ~ ``Van Dijk``)."""
+    if len(stored) != len(incoming):
+        return False
+    return all(
+        _name_key(a).endswith(_name_key(b)) or _name_key(b).endswith(_name_key(a))
+        for a, b in zip(stored, incoming, strict=True)
+    )
+
+
+def _motion_changes(motion: Motion, record: TKMotion) -> dict[str, Any]:
+    """Column values the import would change, by column name."""
+    changes: dict[str, Any] = {}
+    if record.indieners and not _same_people(motion.indieners, record.indieners):
+        changes["indieners"] = record.indieners
+    if record.uitslag and record.uitslag != motion.uitslag:
+        changes["uitslag"] = record.uitslag
+    if record.kabinetsappreciatie and record.kabinetsappreciatie != motion.kabinetsappreciatie:
+        changes["kabinetsappreciatie"] = record.kabinetsappreciatie
+    if record.onderwerp and not (motion.onderwerp or "").strip():
+        changes["onderwerp"] = record.onderwerp
+    if record.voorgesteld and motion.voorgesteld is None:
+        changes["voorgesteld"] = record.voorgesteld
+    if record.vervangt is not None and (
+        motion.vervangt is None or motion.vervangt.key != record.vervangt.key
+    ):
+        changes["vervangt"] = record.vervangt
+    return changes
+
+
+def _label(motion_name: str, citation: str) -> str:
+    return f"{motion_name} ({citation})"
+
+
+def _apply_motion(db: Database, record: TKMotion, report: ImportReport) -> None:
+    link = open_data.get(db, record.tk_id)
+    motion: Motion | None = None
+    if link is not None and link.entity == "motion":
+        try:
+            motion = motions.get(db, link.entity_id)
+        except NotFound:
+            motion = None
+    if motion is None:
+        motion = motions.find(db, record.kamerstuk)
+        if motion is not None and motion.id is not None:
+            other = open_data.of_record(db, "motion", motion.id)
+            if other is not None and other.tk_id != record.tk_id:
+                report.skip(
+                    Skip(
+                        "motie",
+                        "een andere Zaak van de Kamer heeft hetzelfde Kamerstuknummer",
+                        f"{record.zaaknummer or record.tk_id} ({record.kamerstuk})",
+                    )
+                )
+                return
+    if motion is None:
+        new = Motion(
+            kamerstuk=record.kamerstuk,
+            indieners=list(record.indieners),
+            dossier_titel=record.dossier_titel,
+            voorgesteld=record.voorgesteld,
+            onderwerp=record.onderwerp,
+            kabinetsappreciatie=record.kabinetsappreciatie,
+            uitslag=record.uitslag or "ingediend",
+            vervangt=record.vervangt,
+        )
+        motion_id = motions.add(db, new)
+        if record.uitslag and record.uitslag != "ingediend":
+            history.record(db, "motion", motion_id, "uitslag", None, record.uitslag, HISTORY_NOTE)
+        _link_motion(db, record, motion_id, None)
+        report.motions.new += 1
+        report.changes.append(
+            Change("motie", "new", motion_id, _label(new.name, new.citation), record.tk_id)
+        )
+        return
+    assert motion.id is not None
+    changes = _motion_changes(motion, record)
+    if record.dossier_titel:
+        kamerstukken.ensure_dossier(
+            db, motion.kamerstuk.dossier, motion.kamerstuk.toevoeging, record.dossier_titel
+        )
+    if changes and link is not None and _newer(link.gewijzigd_op, record.gewijzigd_op):
+        report.skip(
+            Skip(
+                "motie",
+                "het register heeft nieuwere gegevens van de Kamer (GewijzigdOp)",
+                f"{record.zaaknummer or record.tk_id} ({record.kamerstuk})",
+            )
+        )
+        return
+    if changes:
+        columns: dict[str, Any] = {}
+        for name, value in changes.items():
+            if name == "indieners":
+                columns["indieners"] = to_json(value)
+            elif name == "voorgesteld":
+                columns["voorgesteld"] = to_iso(value)
+            elif name == "vervangt":
+                columns["vervangt_kamerstuk_id"] = kamerstukken.ensure_kamerstuk(
+                    db, value, soort="Motie", dossier_titel=record.dossier_titel
+                )
+            else:
+                columns[name] = value
+        db.execute(
+            "UPDATE motions SET "
+            + ", ".join(f"{name} = ?" for name in columns)
+            + ", version = version + 1, gewijzigd = strftime('%Y-%m-%dT%H:%M:%S', 'now')"
+            + " WHERE id = ?",
+            [*columns.values(), motion.id],
+        )
+        if "uitslag" in changes:
+            history.record(
+                db, "motion", motion.id, "uitslag", motion.uitslag, changes["uitslag"], HISTORY_NOTE
+            )
+        report.motions.updated += 1
+        after = motions.get(db, motion.id)
+        report.changes.append(
+            Change(
+                "motie",
+                "updated",
+                motion.id,
+                _label(after.name, after.citation),
+                record.tk_id,
+                list(changes),
+            )
+        )
+    else:
+        report.motions.unchanged += 1
+    _link_motion(db, record, motion.id, link)
+
+
+def _link_motion(db: Database, record: TKMotion, motion_id: int, link: OpenDataLink | None) -> None:
+    newest = max(
+        filter(None, [record.gewijzigd_op, link.gewijzigd_op if link else None]), default=None
+    )
+    open_data.save(
+        db,
+        OpenDataLink(
+            tk_id=record.tk_id,
+            entity="motion",
+            entity_id=motion_id,
+            nummer=record.zaaknummer,
+            gewijzigd_op=newest,
+        ),
+    )
+
+
+def _commitment_changes(item: Commitment, record: TKCommitment) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    for name in ("tekst", "minister", "ministerie", "datum_nakoming", "kamerbrief_nakoming"):
+        value = getattr(record, name)
+        if value is not None and value != getattr(item, name):
+            changes[name] = value
+    if record.datum_gedaan and item.datum_gedaan is None:
+        changes["datum_gedaan"] = record.datum_gedaan
+    if record.nummer and not item.nummer:
+        changes["nummer"] = record.nummer
+    return changes
+
+
+def _commitment_label(nummer: str | None, tekst: str) -> str:
+    short = tekst if len(tekst) <= 60 else tekst[:59].rstrip() + "…"
+    return f"toezegging {nummer}: {short}" if nummer else f"toezegging: {short}"
+
+
+def _apply_commitment(db: Database, record: TKCommitment, report: ImportReport) -> None:
+    link = open_data.get(db, record.tk_id)
+    item: Commitment | None = None
+    if link is not None and link.entity == "commitment":
+        try:
+            item = commitments.get(db, link.entity_id)
+        except NotFound:
+            item = None
+    if item is None and record.nummer:
+        rows = query(db, "SELECT id FROM commitments WHERE nummer = ?", (record.nummer,))
+        if rows:
+            other = open_data.of_record(db, "commitment", rows[0]["id"])
+            if other is not None and other.tk_id != record.tk_id:
+                report.skip(
+                    Skip(
+                        "toezegging",
+                        "een andere Toezegging van de Kamer heeft hetzelfde nummer",
+                        record.nummer,
+                    )
+                )
+                return
+            item = commitments.get(db, rows[0]["id"])
+    label = _commitment_label(record.nummer, record.tekst)
+    if item is None:
+        commitment_id = commitments.add(
+            db,
+            Commitment(
+                tekst=record.tekst,
+                nummer=record.nummer,
+                minister=record.minister,
+                datum_gedaan=record.datum_gedaan,
+                datum_nakoming=record.datum_nakoming,
+                status=record.status or "openstaand",
+                ministerie=record.ministerie,
+                kamerbrief_nakoming=record.kamerbrief_nakoming,
+            ),
+        )
+        _link_commitment(db, record, commitment_id, None)
+        report.commitments.new += 1
+        report.changes.append(Change("toezegging", "new", commitment_id, label, record.tk_id))
+        return
+    assert item.id is not None
+    changes = _commitment_changes(item, record)
+    new_status = _kamer_status_applies(db, item, record, link)
+    kamer_status_changed = link is None or (link.status or None) != record.kamer_status
+    if (changes or new_status or kamer_status_changed) and (
+        link is not None and _newer(link.gewijzigd_op, record.gewijzigd_op)
+    ):
+        report.skip(
+            Skip(
+                "toezegging",
+                "het register heeft nieuwere gegevens van de Kamer (GewijzigdOp)",
+                record.nummer or record.tk_id,
+            )
+        )
+        return
+    fields = list(changes)
+    if changes:
+        values = {k: (to_iso(v) if k.startswith("datum") else v) for k, v in changes.items()}
+        db.execute(
+            "UPDATE commitments SET "
+            + ", ".join(f"{name} = ?" for name in values)
+            + ", version = version + 1, gewijzigd = strftime('%Y-%m-%dT%H:%M:%S', 'now')"
+            + " WHERE id = ?",
+            [*values.values(), item.id],
+        )
+    if new_status:
+        commitments.set_status(db, item.id, new_status, None, HISTORY_NOTE)
+        fields.append("status")
+    if link is not None and kamer_status_changed and "status" not in fields:
+        fields.append("status Kamer")
+    if fields:
+        report.commitments.updated += 1
+        report.changes.append(Change("toezegging", "updated", item.id, label, record.tk_id, fields))
+    else:
+        report.commitments.unchanged += 1
+    _link_commitment(db, record, item.id, link)
+
+
+def _kamer_status_applies(
+    db: Database, item: Commitment, record: TKCommitment, link: OpenDataLink | None
+) -> str | None:
+    """The Kamer's status when it may replace ours (see the module docstring), else None."""
+    wanted = record.status
+    if wanted is None or wanted == item.status or link is None:
+        return None
+    if commitment_status(link.status) != item.status:
+        return None  # the user (or a letter) changed it since the last import
+    settled = db.execute(
+        "SELECT 1 FROM commitment_settlements WHERE commitment_id = ? LIMIT 1", (item.id,)
+    ).fetchone()
+    return None if settled else wanted
+
+
+def _link_commitment(
+    db: Database, record: TKCommitment, commitment_id: int, link: OpenDataLink | None
+) -> None:
+    newest = max(
+        filter(None, [record.gewijzigd_op, link.gewijzigd_op if link else None]), default=None
+    )
+    open_data.save(
+        db,
+        OpenDataLink(
+            tk_id=record.tk_id,
+            entity="commitment",
+            entity_id=commitment_id,
+            nummer=record.nummer,
+            gewijzigd_op=newest,
+            status=record.kamer_status,
+        ),
+    )

@@ -1,0 +1,1 @@
+"""From one letter to the next: what is due, what changed, carrying a letter forward."""

@@ -1,0 +1,285 @@
+"""What changed between two letters: registry changes in the period, and the texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from desktop.core.domain.dutch import format_date
+from desktop.core.domain.models import Letter
+from desktop.core.drafting.model import (
+    Block,
+    Heading,
+    LetterDocument,
+    LetterMeta,
+    ListBlock,
+    Paragraph,
+    Table,
+    Text,
+)
+from desktop.core.store import commitments, convenanten, eu, letters, motions
+from desktop.core.store.rows import query
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change in the registry."""
+
+    soort: str  # motie, toezegging, convenant, eu
+    id: int
+    titel: str
+    wat: str
+    datum: str
+
+    def as_json(self) -> dict[str, object]:
+        """JSON shape for ``voortgang changes``."""
+        return {
+            "soort": self.soort,
+            "id": self.id,
+            "titel": self.titel,
+            "wat": self.wat,
+            "datum": self.datum,
+        }
+
+
+@dataclass(slots=True)
+class ChangeReport:
+    """Changes between ``since`` (exclusive) and ``until`` (inclusive)."""
+
+    since: dt.date
+    until: dt.date
+    new_motions: list[Change] = field(default_factory=list)
+    status_changes: list[Change] = field(default_factory=list)
+    settled: list[Change] = field(default_factory=list)
+    overdue: list[Change] = field(default_factory=list)
+    convenant_progress: list[Change] = field(default_factory=list)
+    eu_milestones: list[Change] = field(default_factory=list)
+
+    def groups(self) -> list[tuple[str, list[Change]]]:
+        """The report's parts with their Dutch titles, in reading order."""
+        return [
+            ("Nieuwe moties", self.new_motions),
+            ("Afgedaan", self.settled),
+            ("Statuswijzigingen", self.status_changes),
+            ("Termijn verstreken", self.overdue),
+            ("Nieuwe voortgang convenanten", self.convenant_progress),
+            ("EU-mijlpalen", self.eu_milestones),
+        ]
+
+    def as_json(self) -> dict[str, object]:
+        """JSON shape for ``voortgang changes``."""
+        keys = [
+            "nieuwe_moties",
+            "afgedaan",
+            "statuswijzigingen",
+            "verlopen",
+            "convenantvoortgang",
+            "eu_mijlpalen",
+        ]
+        result: dict[str, object] = {"van": self.since.isoformat(), "tot": self.until.isoformat()}
+        for key, (_, items) in zip(keys, self.groups(), strict=True):
+            result[key] = [item.as_json() for item in items]
+        return result
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing changed in the period."""
+        return not any(items for _, items in self.groups())
+
+
+def _in(value: str | None, since: dt.date, until: dt.date) -> bool:
+    if not value:
+        return False
+    day = value[:10]
+    if len(day) < 10:  # partial dates: compare on what is known
+        return since.isoformat()[: len(day)] < day <= until.isoformat()[: len(day)]
+    return since.isoformat() < day <= until.isoformat()
+
+
+def changes_between(db: Database, since: dt.date, until: dt.date) -> ChangeReport:
+    """Everything in the registry that happened after ``since`` up to ``until``."""
+    report = ChangeReport(since, until)
+    for motion in motions.list_motions(db, status="all"):
+        assert motion.id is not None
+        title = f"{motion.name} ({motion.citation})"
+        if motion.voorgesteld is not None and _in(motion.voorgesteld.isoformat(), since, until):
+            report.new_motions.append(
+                Change("motie", motion.id, title, "voorgesteld", motion.voorgesteld.isoformat())
+            )
+        if (
+            motion.status == "afgedaan"
+            and motion.status_datum
+            and _in(motion.status_datum.isoformat(), since, until)
+        ):
+            via = f" met brief {', '.join(motion.afgedaan_met)}" if motion.afgedaan_met else ""
+            report.settled.append(
+                Change("motie", motion.id, title, f"afgedaan{via}", motion.status_datum.isoformat())
+            )
+        if motion.is_open and motion.deadline and _in(motion.deadline.isoformat(), since, until):
+            report.overdue.append(
+                Change("motie", motion.id, title, "termijn verstreken", motion.deadline.isoformat())
+            )
+    for item in commitments.list_commitments(db):
+        assert item.id is not None
+        if (
+            item.status == "voldaan"
+            and item.status_datum
+            and _in(item.status_datum.isoformat(), since, until)
+        ):
+            report.settled.append(
+                Change("toezegging", item.id, item.tekst, "voldaan", item.status_datum.isoformat())
+            )
+        if (
+            item.is_open
+            and item.datum_nakoming
+            and _in(item.datum_nakoming.isoformat(), since, until)
+        ):
+            report.overdue.append(
+                Change(
+                    "toezegging",
+                    item.id,
+                    item.tekst,
+                    "datum nakoming verstreken",
+                    item.datum_nakoming.isoformat(),
+                )
+            )
+    for row in query(
+        db,
+        "SELECT * FROM status_history WHERE veld = 'status' AND van IS NOT NULL "
+        "AND substr(wanneer, 1, 10) > ? AND substr(wanneer, 1, 10) <= ? ORDER BY id",
+        (since.isoformat(), until.isoformat()),
+    ):
+        if row["entity"] == "motion":
+            title = motions.get(db, row["entity_id"]).name
+        elif row["entity"] == "commitment":
+            title = commitments.get(db, row["entity_id"]).tekst
+        else:
+            continue
+        report.status_changes.append(
+            Change(
+                "motie" if row["entity"] == "motion" else "toezegging",
+                row["entity_id"],
+                title,
+                f"{row['van']} → {row['naar']}"
+                + (f" ({row['toelichting']})" if row["toelichting"] else ""),
+                row["wanneer"][:10],
+            )
+        )
+    for convenant in convenanten.list_convenanten(db):
+        assert convenant.id is not None
+        for entry in convenant.voortgang:
+            if _in(entry.datum, since, until):
+                report.convenant_progress.append(
+                    Change(
+                        "convenant",
+                        convenant.id,
+                        convenant.naam,
+                        entry.bron or "voortgang",
+                        entry.datum,
+                    )
+                )
+    for eu_file in eu.list_eu_files(db):
+        assert eu_file.id is not None
+        for key_date in eu_file.datums:
+            if _in(key_date.datum, since, until):
+                report.eu_milestones.append(
+                    Change("eu", eu_file.id, eu_file.titel, key_date.omschrijving, key_date.datum)
+                )
+    for _, items in report.groups():
+        items.sort(key=lambda c: (c.datum, c.titel))
+    return report
+
+
+def previous_letter(db: Database, letter: Letter) -> Letter | None:
+    """The letter sent or finalised before this one (by date), if any."""
+    candidates = [
+        other
+        for other in letters.list_letters(db)
+        if other.id != letter.id
+        and other.datum is not None
+        and other.sections
+        and (letter.datum is None or other.datum < letter.datum)
+    ]
+    return max(candidates, key=lambda other: other.datum or dt.date.min, default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class SectionDiff:
+    """How one section's text changed: ``nieuw``, ``vervallen``, ``gewijzigd``, ``ongewijzigd``."""
+
+    titel: str
+    status: str
+    removed: list[str]
+    added: list[str]
+
+
+def _sentences(text: str) -> list[str]:
+    import re
+
+    return [s for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", text.strip()) if s.strip()]
+
+
+def section_diffs(old: Letter, new: Letter) -> list[SectionDiff]:
+    """Section-by-section comparison by title, sentence by sentence."""
+    before = {s.titel: s.tekst for s in old.sections}
+    after = {s.titel: s.tekst for s in new.sections}
+    result: list[SectionDiff] = []
+    for section in new.sections:
+        if section.titel not in before:
+            result.append(SectionDiff(section.titel, "nieuw", [], _sentences(section.tekst)))
+            continue
+        old_sentences = _sentences(before[section.titel])
+        new_sentences = _sentences(section.tekst)
+        removed: list[str] = []
+        added: list[str] = []
+        matcher = difflib.SequenceMatcher(a=old_sentences, b=new_sentences, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag in ("replace", "delete"):
+                removed += old_sentences[i1:i2]
+            if tag in ("replace", "insert"):
+                added += new_sentences[j1:j2]
+        status = "gewijzigd" if removed or added else "ongewijzigd"
+        result.append(SectionDiff(section.titel, status, removed, added))
+    for section in old.sections:
+        if section.titel not in after:
+            result.append(SectionDiff(section.titel, "vervallen", _sentences(section.tekst), []))
+    return result
+
+
+def report_document(
+    report: ChangeReport, diffs: list[SectionDiff] | None = None, title: str | None = None
+) -> LetterDocument:
+    """The change report as a Word-ready document (no letterhead)."""
+    heading = title or (
+        f"Wat is er veranderd tussen {format_date(report.since)} en {format_date(report.until)}"
+    )
+    blocks: list[Block] = [Heading(1, [Text(heading)])]
+    if report.empty:
+        blocks.append(Paragraph([Text("Er is in deze periode niets veranderd in het register.")]))
+    for group_title, items in report.groups():
+        if not items:
+            continue
+        blocks.append(Heading(2, [Text(f"{group_title} ({len(items)})")]))
+        table = Table(header=[[Text("Datum")], [Text("Wat")], [Text("Toelichting")]])
+        for item in items:
+            table.rows.append(
+                [[Text(format_date(item.datum))], [Text(item.titel)], [Text(item.wat)]]
+            )
+        blocks.append(table)
+    if diffs:
+        blocks.append(Heading(2, [Text("Tekst per sectie")]))
+        for diff in diffs:
+            blocks.append(Heading(3, [Text(f"{diff.titel} ({diff.status})")]))
+            if diff.removed:
+                blocks.append(Paragraph([Text("Vervallen:", bold=True)]))
+                blocks.append(
+                    ListBlock(False, [[Paragraph([Text(s, italic=True)])] for s in diff.removed])
+                )
+            if diff.added:
+                blocks.append(Paragraph([Text("Nieuw:", bold=True)]))
+                blocks.append(ListBlock(False, [[Paragraph([Text(s)])] for s in diff.added]))
+    meta = LetterMeta(title=heading, letterhead=False)
+    return LetterDocument(meta=meta, body=blocks)

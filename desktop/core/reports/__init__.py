@@ -1,0 +1,1 @@
+"""Reports from the registry: the afdoeningstabel (sign-off table) of motions and commitments."""

@@ -1,0 +1,81 @@
+"""Links between registry records and the Tweede Kamer's open data (``open_data_links``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.core.store.rows import now_text, query
+
+
+@dataclass(slots=True)
+class OpenDataLink:
+    """Which motion or commitment a Kamer record (Zaak or Toezegging GUID) became.
+
+    ``status`` is the Kamer's own ``Toezegging.Status`` as last imported; ``gewijzigd_op``
+    the newest ``GewijzigdOp`` seen (UTC text, comparable as text).
+    """
+
+    tk_id: str
+    entity: str
+    entity_id: int
+    nummer: str | None = None
+    gewijzigd_op: str | None = None
+    status: str | None = None
+
+
+def _from_row(row: dict[str, Any]) -> OpenDataLink:
+    return OpenDataLink(
+        tk_id=row["tk_id"],
+        entity=row["entity"],
+        entity_id=row["entity_id"],
+        nummer=row["nummer"],
+        gewijzigd_op=row["gewijzigd_op"],
+        status=row["status"],
+    )
+
+
+def get(db: Database, tk_id: str) -> OpenDataLink | None:
+    """The link of a Kamer record, if it was imported before."""
+    rows = query(db, "SELECT * FROM open_data_links WHERE tk_id = ?", (tk_id,))
+    return _from_row(rows[0]) if rows else None
+
+
+def of_record(db: Database, entity: str, entity_id: int) -> OpenDataLink | None:
+    """The link of a registry record (``motion`` or ``commitment``), if any."""
+    rows = query(
+        db,
+        "SELECT * FROM open_data_links WHERE entity = ? AND entity_id = ?",
+        (entity, entity_id),
+    )
+    return _from_row(rows[0]) if rows else None
+
+
+def save(db: Database, link: OpenDataLink) -> None:
+    """Create or replace a link (inside the caller's transaction)."""
+    db.execute(
+        "DELETE FROM open_data_links WHERE tk_id = ? OR (entity = ? AND entity_id = ?)",
+        (link.tk_id, link.entity, link.entity_id),
+    )
+    db.execute(
+        "INSERT INTO open_data_links"
+        " (tk_id, entity, entity_id, nummer, gewijzigd_op, status, geimporteerd)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            link.tk_id,
+            link.entity,
+            link.entity_id,
+            link.nummer,
+            link.gewijzigd_op,
+            link.status,
+            now_text(),
+        ),
+    )
+
+
+def all_links(db: Database, entity: str) -> dict[int, OpenDataLink]:
+    """Every link of one kind of record, by record id."""
+    rows = query(db, "SELECT * FROM open_data_links WHERE entity = ?", (entity,))
+    return {row["entity_id"]: _from_row(row) for row in rows}

@@ -1,0 +1,393 @@
+"""The main window: a tab per registry, menus and shortcuts, status bar; and :func:`run`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QLibraryInfo, QLocale, QSettings, Qt, QTranslator, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
+
+from desktop import __version__, paths
+from desktop.core.errors import UserError
+from desktop.ui import operations
+from desktop.ui.crash import install_excepthook
+from desktop.ui.detail import LETTER_LINK
+from desktop.ui.dialogs import FirstStart, FirstStartDialog, MessageBox
+from desktop.ui.motion_actions import MotionActions
+from desktop.ui.registry_view import RegistryView
+from desktop.ui.tasks import TaskManager
+from desktop.ui.views import build_views
+
+ORGANISATION = "Voortgang"
+APPLICATION = "Voortgang"
+DEFAULT_SIZE = (1440, 860)
+# The same error message is not shown again within this many seconds.
+REPEAT_SECONDS = 5.0
+
+
+class MainWindow(QMainWindow):
+    """The registry window. Built from injected objects, so tests make a fresh one each.
+
+    ``letter_open_requested(letter_id)`` is emitted when the user opens a letter (a
+    double click in Brieven, or a letter link in a detail pane); the letter composer
+    connects to it.
+    """
+
+    letter_open_requested = Signal(int)
+
+    def __init__(
+        self,
+        tasks: TaskManager,
+        settings: QSettings,
+        *,
+        resources: Path | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("hoofdvenster")
+        self.tasks = tasks
+        self.settings = settings
+        self._resources = resources or paths.resources_dir()
+        self._showing_error = False
+        self._last_error = ""
+        self._last_error_at = 0.0
+        tasks.failure_handler = self.show_user_error
+        where = tasks.path.name if tasks.path else "register in het geheugen"
+        self.setWindowTitle(f"Voortgang – {where}")
+
+        self.views = build_views(tasks, self, today=today)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("registers")
+        self.tabs.setDocumentMode(True)
+        self._titles: dict[RegistryView, str] = {}
+        for title, view in self.views.titled():
+            self._titles[view] = title
+            self.tabs.addTab(view, title)
+            view.count_changed.connect(
+                lambda count, complete, view=view: self._on_view_count_changed(
+                    view, count, complete
+                )
+            )
+            view.status_reported.connect(self.show_status)
+            view.link_clicked.connect(self._on_view_link_clicked)
+        self.setCentralWidget(self.tabs)
+
+        self.motion_actions = MotionActions(self, tasks, kenmerken=self._letter_kenmerken)
+        self.motion_actions.changed.connect(self._on_motion_actions_changed)
+        self.motion_actions.status_reported.connect(self.show_status)
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+        path_label = QLabel(f"Register: {tasks.path or 'in het geheugen'}", self)
+        path_label.setStyleSheet("color: #5f6368; padding: 0 6px;")
+        self.statusBar().addPermanentWidget(path_label)
+
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.views.motions.current_changed.connect(self._on_motions_current_changed)
+        self.views.motions.record_activated.connect(self._on_motions_record_activated)
+        self.views.letters.record_activated.connect(self._on_letters_record_activated)
+        self.letter_open_requested.connect(self._on_self_letter_open_requested)
+        self._restore_settings()
+        self._update_actions()
+
+    # -- actions and menus ----------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        actions = self.motion_actions
+        self.act_import = self._action("Motie &importeren…", actions.import_text, "Ctrl+I")
+        self.act_quit = self._action("&Afsluiten", self.close, "Ctrl+Q")
+        self.act_new = self._action("&Nieuwe motie…", actions.new, QKeySequence.StandardKey.New)
+        self.act_edit = self._action("Motie &bewerken…", self._edit_motion, "Ctrl+E")
+        self.act_delete = self._action(
+            "Motie &verwijderen…", self._delete_motion, QKeySequence.StandardKey.Delete
+        )
+        self.act_settle = self._action("&Afdoen met brief…", self._settle_motion, "Ctrl+D")
+        self.act_reopen = self._action("&Heropenen", self._reopen_motion, "Ctrl+Shift+D")
+        self.act_find = self._action("&Zoeken", self.focus_search, QKeySequence.StandardKey.Find)
+        self.act_refresh = self._action("&Vernieuwen", self._on_refresh_triggered, "F5")
+        self.act_about = self._action("&Over Voortgang", self._about)
+        self.act_tabs = [
+            self._action(
+                f"&{title}", partial(self.tabs.setCurrentIndex, index), f"Ctrl+{index + 1}"
+            )
+            for index, (title, _view) in enumerate(self.views.titled())
+        ]
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        bestand = bar.addMenu("&Bestand")
+        bestand.addAction(self.act_import)
+        bestand.addSeparator()
+        bestand.addAction(self.act_quit)
+        bewerken = bar.addMenu("Be&werken")
+        for action in (self.act_new, self.act_edit, self.act_delete):
+            bewerken.addAction(action)
+        bewerken.addSeparator()
+        bewerken.addAction(self.act_settle)
+        bewerken.addAction(self.act_reopen)
+        bewerken.addSeparator()
+        bewerken.addAction(self.act_find)
+        beeld = bar.addMenu("Bee&ld")
+        beeld.addAction(self.act_refresh)
+        beeld.addSeparator()
+        for action in self.act_tabs:
+            beeld.addAction(action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.act_about)
+
+    def _create_toolbar(self) -> None:
+        toolbar = QToolBar("Werkbalk", self)
+        toolbar.setObjectName("werkbalk")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.act_new, self.act_import, self.act_edit):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_settle)
+        toolbar.addAction(self.act_reopen)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_delete)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_refresh)
+        self.addToolBar(toolbar)
+
+    def _update_actions(self) -> None:
+        on_motions = self.tabs.currentWidget() is self.views.motions
+        motion = self.views.motions.current_motion() if on_motions else None
+        self.act_edit.setEnabled(motion is not None)
+        self.act_delete.setEnabled(motion is not None)
+        self.act_settle.setEnabled(motion is not None and motion.is_open)
+        self.act_reopen.setEnabled(
+            motion is not None and (not motion.is_open or bool(motion.afgedaan_met))
+        )
+
+    # -- loading --------------------------------------------------------------------------
+
+    def start(self, *, load_demo: bool = False) -> None:
+        """Load the registry into the views (first filling it with the demo if asked)."""
+        if load_demo:
+            resources = self._resources
+            self.tasks.run(
+                lambda store: operations.load_demo_registry(store, resources),
+                self._on_demo_loaded,
+            )
+        self.refresh_all()
+
+    def _on_demo_loaded(self, counts: dict[str, int]) -> None:
+        self.show_status(f"Demoregister geladen: {operations.demo_summary(counts)}.")
+
+    def refresh_all(self, select_motion: int | None = None) -> None:
+        """Query every view again."""
+        for _title, view in self.views.titled():
+            view.reload(select_motion if view is self.views.motions else None)
+
+    def _on_refresh_triggered(self) -> None:
+        self.refresh_all()
+        self.show_status("Register vernieuwd.")
+
+    def current_view(self) -> RegistryView:
+        """The view of the current tab."""
+        widget = self.tabs.currentWidget()
+        assert isinstance(widget, RegistryView)
+        return widget
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the search box of the current view."""
+        self.current_view().focus_search()
+
+    # -- motion actions -------------------------------------------------------------------
+
+    def _selected_motion(self, run: Callable[[Any], None]) -> None:
+        motion = self.views.motions.current_motion()
+        if self.tabs.currentWidget() is self.views.motions and motion is not None:
+            run(motion)
+
+    def _edit_motion(self) -> None:
+        self._selected_motion(self.motion_actions.edit)
+
+    def _delete_motion(self) -> None:
+        self._selected_motion(self.motion_actions.delete)
+
+    def _settle_motion(self) -> None:
+        self._selected_motion(self.motion_actions.settle)
+
+    def _reopen_motion(self) -> None:
+        self._selected_motion(self.motion_actions.reopen)
+
+    def _letter_kenmerken(self) -> list[str]:
+        return sorted({item.kenmerk for item in self.views.letters.model.rows() if item.kenmerk})
+
+    def _on_motion_actions_changed(self, motion_id: int | None) -> None:
+        if motion_id is not None:
+            self.tabs.setCurrentWidget(self.views.motions)
+        self.refresh_all(select_motion=motion_id)
+
+    def _on_motions_current_changed(self, record: object) -> None:
+        self._update_actions()
+
+    def _on_motions_record_activated(self, record: object) -> None:
+        self._edit_motion()
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        self._update_actions()
+
+    # -- letters (the composer connects to letter_open_requested) ---------------------------
+
+    def _on_view_link_clicked(self, url: str) -> None:
+        if url.startswith(LETTER_LINK) and url[len(LETTER_LINK) :].isdigit():
+            self.letter_open_requested.emit(int(url[len(LETTER_LINK) :]))
+
+    def _on_letters_record_activated(self, record: object) -> None:
+        letter_id = getattr(record, "id", None)
+        if letter_id is not None:
+            self.letter_open_requested.emit(letter_id)
+
+    def _on_self_letter_open_requested(self, letter_id: int) -> None:
+        self.tabs.setCurrentWidget(self.views.letters)
+        self.views.letters.select_id(letter_id)
+
+    # -- status and errors ----------------------------------------------------------------
+
+    def show_status(self, message: str) -> None:
+        """A message in the status bar."""
+        self.statusBar().showMessage(message, 8000)
+
+    def show_user_error(self, error: UserError) -> None:
+        """A problem the user can act on, in Dutch; not the same box twice in a row.
+
+        A registry that cannot be opened fails every query of every view at once;
+        the user needs to read that once.
+        """
+        message = str(error)
+        self.show_status(message)
+        now = time.monotonic()
+        repeated = message == self._last_error and now - self._last_error_at < REPEAT_SECONDS
+        if self._showing_error or repeated:
+            return
+        self._showing_error = True
+        try:
+            MessageBox.warn(self, "Voortgang", message)
+        finally:
+            self._showing_error = False
+            self._last_error, self._last_error_at = message, time.monotonic()
+
+    def _on_view_count_changed(self, view: RegistryView, count: int, complete: bool) -> None:
+        index = self.tabs.indexOf(view)
+        shown = f"{count:,}".replace(",", ".") + ("" if complete else "+")
+        self.tabs.setTabText(index, f"{self._titles[view]} ({shown})")
+
+    def _about(self) -> None:
+        MessageBox.about(
+            self,
+            "Over Voortgang",
+            f"<h3>Voortgang {__version__}</h3><p>Register van moties, toezeggingen, "
+            "convenanten en EU-dossiers, en concepten van voortgangsbrieven.</p>"
+            "<p>Licentie: EUPL-1.2</p>",
+        )
+
+    # -- window state -----------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(*DEFAULT_SIZE)
+        state = self.settings.value("main_window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        for _title, view in self.views.titled():
+            view.restore_state(self.settings)
+        tab = self.settings.value("main_window/tab", 0)
+        self.tabs.setCurrentIndex(int(str(tab)) if str(tab).isdigit() else 0)
+
+    def save_settings(self) -> None:
+        """Remember geometry, toolbar, tab, splitters and columns (UI state only)."""
+        self.settings.setValue("main_window/geometry", self.saveGeometry())
+        self.settings.setValue("main_window/state", self.saveState())
+        self.settings.setValue("main_window/tab", self.tabs.currentIndex())
+        for _title, view in self.views.titled():
+            view.save_state(self.settings)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        self.tasks.shutdown()
+        super().closeEvent(event)
+
+
+# -- application start -----------------------------------------------------------------------
+
+
+def is_first_start(db: str | None) -> bool:
+    """True without --db and VOORTGANG_DB when the default registry does not exist yet."""
+    return not db and not os.environ.get(paths.DB_ENV) and not paths.default_db_path().exists()
+
+
+def configure_application(app: QApplication) -> None:
+    """Names for QSettings, the Dutch locale and Qt's own Dutch texts."""
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_nl", folder):
+        app.installTranslator(translator)
+
+
+def create_main_window(
+    db: str | None,
+    settings: QSettings,
+    *,
+    crash_handler: Callable[[BaseException], None] | None = None,
+) -> MainWindow | None:
+    """Ask on first start, open the registry and build the window; None when cancelled."""
+    path = paths.default_db_path(db)
+    choice: FirstStart | None = FirstStart.EMPTY
+    if is_first_start(db):
+        choice = FirstStartDialog.ask(None, path)
+        if choice is None:
+            return None
+    tasks = TaskManager(path, crash_handler=crash_handler)
+    window = MainWindow(tasks, settings, resources=paths.resources_dir())
+    window.start(load_demo=choice is FirstStart.DEMO)
+    return window
+
+
+def run(db: str | None) -> int:
+    """Start the windowed application on the given (or default) registry; returns the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    windows: list[MainWindow] = []
+    crash = install_excepthook(lambda: windows[0] if windows else None)
+    window = create_main_window(db, QSettings(), crash_handler=crash.handle)
+    if window is None:
+        return 0
+    windows.append(window)
+    app.aboutToQuit.connect(window.tasks.shutdown)
+    window.show()
+    return app.exec()

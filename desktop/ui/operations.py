@@ -1,0 +1,194 @@
+"""Units of database work the windows run on the worker thread (no Qt here).
+
+Each function takes the open :class:`~desktop.core.store.Store` first, so a window
+hands ``functools.partial(add_motion, motion=...)``-style callables to the
+:class:`~desktop.ui.tasks.TaskManager`. Writes are one transaction each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.domain.dutch import join_list
+from desktop.core.domain.models import (
+    Commitment,
+    Convenant,
+    EUFile,
+    Kamerstuk,
+    Letter,
+    Motion,
+    StatusChange,
+)
+from desktop.core.store import (
+    Store,
+    commitments,
+    convenanten,
+    eu,
+    history,
+    kamerstukken,
+    letters,
+    motions,
+)
+
+
+@dataclass(frozen=True)
+class MotionQuery:
+    """What the motions view asks for: a status filter, search text, and a row limit."""
+
+    status: str = "all"
+    search: str = ""
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class MotionDetail:
+    """Everything the motion detail pane shows beyond the row itself."""
+
+    motion: Motion
+    history: list[StatusChange]
+    settled_by: list[Letter]
+
+
+@dataclass(frozen=True)
+class Settled:
+    """The result of settling a motion."""
+
+    motion: Motion
+    kenmerk: str
+    letter_created: bool
+
+
+# -- reads -------------------------------------------------------------------------------
+
+
+def list_motions(store: Store, query: MotionQuery) -> list[Motion]:
+    """Motions for the view (FTS search in the store)."""
+    return motions.list_motions(
+        store.db, status=query.status, search=query.search or None, limit=query.limit
+    )
+
+
+def list_commitments(store: Store, search: str) -> list[Commitment]:
+    """All toezeggingen matching a search."""
+    return commitments.list_commitments(store.db, search=search or None)
+
+
+def list_convenanten(store: Store, search: str) -> list[Convenant]:
+    """All convenanten matching a search."""
+    return convenanten.list_convenanten(store.db, search=search or None)
+
+
+def list_eu_files(store: Store, search: str) -> list[EUFile]:
+    """All EU-dossiers matching a search."""
+    return eu.list_eu_files(store.db, search=search or None)
+
+
+def list_kamerstukken(store: Store, search: str) -> list[Kamerstuk]:
+    """All Kamerstukken (the store has no search here: the view filters them)."""
+    return kamerstukken.list_all(store.db)
+
+
+def list_letters(store: Store, search: str) -> list[Letter]:
+    """All letters, newest first (the view filters them)."""
+    return letters.list_letters(store.db)
+
+
+def letter_kenmerken(store: Store) -> list[str]:
+    """Kenmerken of the registered letters, for completing the settle dialog."""
+    return [item.kenmerk for item in letters.list_letters(store.db) if item.kenmerk]
+
+
+def motion_detail(store: Store, motion_id: int) -> MotionDetail:
+    """A motion with its status history and the letters that settled it."""
+    motion = motions.get(store.db, motion_id)
+    found: list[Letter] = []
+    for value in motion.afgedaan_met:
+        letter = letters.find_by_kenmerk(store.db, value)
+        if letter is not None:
+            found.append(letter)
+    return MotionDetail(
+        motion=motion,
+        history=history.for_entity(store.db, "motion", motion_id),
+        settled_by=found,
+    )
+
+
+# -- writes ------------------------------------------------------------------------------
+
+
+def add_motion(store: Store, motion: Motion) -> Motion:
+    """Register a new motion; returns it as stored."""
+    with store.transaction() as db:
+        motion_id = motions.add(db, motion)
+    return motions.get(store.db, motion_id)
+
+
+def update_motion(store: Store, motion: Motion) -> Motion:
+    """Save an edited motion (refused when someone else changed it meanwhile)."""
+    assert motion.id is not None
+    with store.transaction() as db:
+        motions.update(db, motion)
+    return motions.get(store.db, motion.id)
+
+
+def delete_motion(store: Store, motion_id: int) -> None:
+    """Remove a motion."""
+    with store.transaction() as db:
+        motions.delete(db, motion_id)
+
+
+def settle_motion(store: Store, motion_id: int, kenmerk: str, datum: dt.date) -> Settled:
+    """Mark a motion afgedaan by the letter with this kenmerk (registered if new)."""
+    with store.transaction() as db:
+        letter_id, created = letters.ensure_letter(db, kenmerk.strip(), None)
+        motions.settle(db, motion_id, letter_id, datum)
+    return Settled(motions.get(store.db, motion_id), kenmerk.strip(), created)
+
+
+def reopen_motion(store: Store, motion_id: int) -> Motion:
+    """Withdraw a motion's settlements: it is open again."""
+    with store.transaction() as db:
+        motions.reopen(db, motion_id)
+    return motions.get(store.db, motion_id)
+
+
+def load_demo_registry(store: Store, resources: Path) -> dict[str, int]:
+    """Fill an empty registry with the demo."""
+    from desktop.core.demo import load_demo  # only on first start; keeps startup lean
+
+    return load_demo(store, resources)
+
+
+_NOUNS = {
+    "moties": ("motie", "moties"),
+    "kamerstukken": ("Kamerstuk", "Kamerstukken"),
+    "convenanten": ("convenant", "convenanten"),
+    "eu_dossiers": ("EU-dossier", "EU-dossiers"),
+    "brieven": ("brief", "brieven"),
+}
+
+
+def demo_summary(counts: dict[str, int]) -> str:
+    """``5 moties, 5 Kamerstukken, 14 convenanten, 2 EU-dossiers en 5 brieven``."""
+    return join_list(
+        f"{count} {_NOUNS[key][0] if count == 1 else _NOUNS[key][1]}"
+        for key, count in counts.items()
+        if key in _NOUNS
+    )
+
+
+def dossier_choices(rows: Sequence[Motion]) -> list[tuple[tuple[int, str], str]]:
+    """The dossiers of these motions as (key, label) pairs, by number."""
+    seen: dict[tuple[int, str], str] = {}
+    for motion in rows:
+        ref = motion.kamerstuk
+        key = (ref.dossier, ref.toevoeging or "")
+        if key not in seen:
+            label = ref.dossier_label()
+            if motion.dossier_titel:
+                label += f" – {motion.dossier_titel}"
+            seen[key] = label
+    return sorted(seen.items())

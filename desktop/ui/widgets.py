@@ -1,0 +1,50 @@
+"""Small widgets shared by the dialogs: inline error labels, banners, Dutch buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
+
+ERROR_STYLE = "color: #a0281b;"
+BANNER_STYLE = (
+    "background: #fbe3e1; color: #6e1a10; border: 1px solid #e6b3ad;"
+    " border-radius: 4px; padding: 8px;"
+)
+
+
+class ErrorLabel(QLabel):
+    """A Dutch message next to a field; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.message = ""
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        """Show a message, or hide the label for an empty one."""
+        self.message = message
+        self.setText(message)
+        self.setVisible(bool(message))
+
+
+def banner(parent: QWidget, message: str | None) -> QLabel:
+    """A message box at the top of a dialog (why the last save did not succeed)."""
+    label = QLabel(message or "", parent)
+    label.setObjectName("melding")
+    label.setWordWrap(True)
+    label.setStyleSheet(BANNER_STYLE)
+    label.setVisible(bool(message))
+    return label
+
+
+def dutch_buttons(
+    parent: QWidget, *, ok: str = "OK", cancel: str = "Annuleren"
+) -> QDialogButtonBox:
+    """OK/Cancel buttons with Dutch labels (Qt's own translations may be missing)."""
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent
+    )
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel)
+    return box

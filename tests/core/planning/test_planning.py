@@ -1,0 +1,143 @@
+"""Due items, what changed, and the next letter from the previous one, on the demo registry."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import docx
+
+from desktop.core.docx.writer import build_document
+from desktop.core.domain.models import Commitment, LetterSection
+from desktop.core.planning.carry_forward import new_letter_from
+from desktop.core.planning.changes import (
+    changes_between,
+    previous_letter,
+    report_document,
+    section_diffs,
+)
+from desktop.core.planning.due import due_items
+from desktop.core.store import commitments, letters, motions
+
+
+def _demo_letter(store):
+    letter = letters.find_by_kenmerk(store.db, "Min-BuZa.2020.396")
+    assert letter is not None
+    return letter
+
+
+def _set_deadline(store, search, deadline):
+    motion = motions.list_motions(store.db, status="all", search=search)[0]
+    motion.deadline = deadline
+    with store.transaction() as db:
+        motions.update(db, motion)
+    return motion
+
+
+def test_due_lists_deadlines_commitments_and_eu_dates(demo_store):
+    voordewind = _set_deadline(demo_store, "Voordewind", dt.date(2020, 3, 1))
+    _set_deadline(demo_store, "Veldhoven", dt.date(2021, 6, 1))  # beyond the horizon
+    with demo_store.transaction() as db:
+        commitments.add(
+            db,
+            Commitment(
+                tekst="De Kamer voor de zomer informeren over het NAP",
+                nummer="TZ-1",
+                datum_nakoming=dt.date(2020, 2, 1),
+            ),
+        )
+    items = due_items(demo_store.db, before=dt.date(2021, 2, 1), today=dt.date(2020, 2, 21))
+    kinds = [(i.kind, i.overdue) for i in items]
+    assert kinds[0] == ("toezegging", True)  # overdue first, oldest first
+    assert ("motie", False) in kinds
+    assert any(i.kind == "motie" and i.id == voordewind.id for i in items)
+    assert not any("Veldhoven" in i.title for i in items)
+    eu_items = [i for i in items if i.kind == "eu"]
+    assert any(i.due == "2021-01-01" and "conflictmineralen" in i.title for i in eu_items)
+    assert items[0].as_json()["verlopen"] is True
+
+
+def test_changes_up_to_the_2020_letter(demo_store):
+    report = changes_between(demo_store.db, dt.date(2019, 12, 1), dt.date(2020, 2, 21))
+    settled = {c.titel for c in report.settled}
+    assert settled == {
+        "de motie Van Laar (Kamerstuk 26 485, nr. 224)",
+        "de motie Diks/Van den Hul (Kamerstuk 35 000 XVII, nr. 34)",
+    }
+    assert all("Min-BuZa.2020.396" in c.wat for c in report.settled)
+    assert len(report.convenant_progress) == 13
+    assert any(c.datum == "2019-12-17" for c in report.eu_milestones)
+    nothing = changes_between(demo_store.db, dt.date(2020, 2, 21), dt.date(2020, 6, 1))
+    assert not nothing.settled and not nothing.convenant_progress
+
+
+def test_next_letter_carries_forward_and_proposes_due_items(demo_store):
+    previous = _demo_letter(demo_store)
+    voordewind = _set_deadline(demo_store, "Voordewind", dt.date(2020, 6, 1))
+    with demo_store.transaction() as db:
+        following = new_letter_from(db, previous, dt.date(2020, 9, 1), kenmerk="BZ-2020-2")
+    stored = letters.get(demo_store.db, following.id)
+    assert [s.titel for s in stored.sections] == [s.titel for s in previous.sections]
+    carried = {motions.get(demo_store.db, m.motion_id).name for m in stored.motions}
+    assert "de motie Van Ojik/Karabulut" in carried  # still in uitvoering
+    assert "de motie Van Laar" not in carried and "de motie Diks/Van den Hul" not in carried
+    assert voordewind.id in {m.motion_id for m in stored.motions}  # due before 1 September
+    assert stored.convenant_ids == previous.convenant_ids
+    assert stored.status == "concept" and stored.datum == dt.date(2020, 9, 1)
+    assert previous_letter(demo_store.db, stored).kenmerk == "Min-BuZa.2020.396"
+
+
+def test_section_by_section_comparison(demo_store):
+    previous = _demo_letter(demo_store)
+    with demo_store.transaction() as db:
+        following = new_letter_from(db, previous, dt.date(2020, 9, 1), kenmerk="BZ-2020-3")
+        following.sections[
+            4
+        ].tekst = "Het kabinet houdt vast aan de 90-procentdoelstelling. De tussenmeting is gereed."
+        following.sections.append(LetterSection("Nieuw onderwerp", "Een nieuwe alinea."))
+        del following.sections[2]
+        letters.update(db, following)
+    diffs = {d.titel: d for d in section_diffs(previous, letters.get(demo_store.db, following.id))}
+    assert diffs["90-procentdoelstelling"].status == "gewijzigd"
+    assert "De tussenmeting is gereed." in diffs["90-procentdoelstelling"].added
+    assert diffs["Nieuw onderwerp"].status == "nieuw"
+    assert diffs["Wet Zorgplicht Kinderarbeid"].status == "vervallen"
+    assert diffs["Monitoring IMVO-convenanten"].status == "ongewijzigd"
+
+
+def test_change_report_as_word(demo_store):
+    report = changes_between(demo_store.db, dt.date(2019, 12, 1), dt.date(2020, 2, 21))
+    buffer = io.BytesIO()
+    build_document(report_document(report)).save(buffer)
+    buffer.seek(0)
+    document = docx.Document(buffer)
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[0] == "Wat is er veranderd tussen 1 december 2019 en 21 februari 2020"
+    assert "Nieuwe voortgang convenanten (13)" in headings
+    assert len(document.tables) >= 3
+
+
+def test_every_export_stores_a_version_and_versions_compare(demo_store, tmp_path):
+    from desktop import paths
+    from desktop.core.drafting.templates import TemplateLibrary
+    from desktop.core.export import export_letter
+    from desktop.core.planning.versions import compare_versions, get_version, list_versions
+
+    library = TemplateLibrary(paths.shipped_templates_dir())
+    letter = _demo_letter(demo_store)
+    first = export_letter(demo_store.db, letter, library, tmp_path / "v1.docx", emblem=None)
+    letter.sections[4].tekst += "\n\nDe tussenmeting is inmiddels gepubliceerd."
+    with demo_store.transaction() as db:
+        letters.update(db, letter)
+    second = export_letter(demo_store.db, letter, library, tmp_path / "v2.docx", emblem=None)
+    assert (first.version, second.version) == (1, 2)
+    versions = list_versions(demo_store.db, letter.id)
+    assert [v.nummer for v in versions] == [1, 2]
+    assert versions[0].wie == "tester" and versions[1].bestand.endswith("v2.docx")
+    old, markdown = get_version(demo_store.db, letter.id, 1)
+    assert "inmiddels gepubliceerd" not in old.sections[4].tekst and "# Monitoring" in markdown
+    comparison = compare_versions(demo_store.db, letter.id, 1, 2)
+    changed = [d for d in comparison.sections if d.status != "ongewijzigd"]
+    assert [d.titel for d in changed] == ["90-procentdoelstelling"]
+    assert changed[0].added == ["De tussenmeting is inmiddels gepubliceerd."]
+    assert any(line.startswith("+De tussenmeting") for line in comparison.text_diff)

@@ -1,0 +1,118 @@
+"""Importing a motion from its official text, in the dialog and through the main window."""
+
+from __future__ import annotations
+
+import codecs
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from desktop.ui.motion_import import ImportMotionDialog, OpenTextFile
+from desktop.ui.motion_model import COL_KAMERSTUK
+from tests.conftest import REPO, SHARED
+from tests.ui.helpers import shown_column, wait_idle
+
+OFFICIAL = SHARED / "reference" / "moties" / "kst-26485-229.txt"
+if not OFFICIAL.exists():  # the same text ships with the demo
+    OFFICIAL = REPO / "resources" / "demo" / "moties" / "kst-26485-229.txt"
+TEXT = OFFICIAL.read_text(encoding="utf-8")
+
+
+def paste(qtbot: Any, dialog: ImportMotionDialog, text: str) -> None:
+    QApplication.clipboard().setText(text)
+    dialog.text.setFocus()
+    dialog.text.paste()
+    dialog.parse_now()
+
+
+def save_button(dialog: ImportMotionDialog) -> Any:
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_pasted_official_text_shows_what_was_recognised(qtbot):
+    dialog = ImportMotionDialog()
+    qtbot.addWidget(dialog)
+    assert not save_button(dialog).isEnabled()
+    paste(qtbot, dialog, TEXT)
+    shown = dialog.preview.toPlainText()
+    assert "Herkend: de motie Voordewind" in shown
+    assert "Kamerstuk 26 485, nr. 229" in shown
+    assert "Maatschappelijk verantwoord ondernemen" in shown
+    assert "6 september 2016" in shown
+    assert "Overwegingen (3)" in shown and "Verzoeken (1)" in shown
+    assert save_button(dialog).isEnabled()
+    result = dialog.result_value()
+    assert result is not None and result.text == TEXT
+    assert result.motion.verzoeken[0].startswith("verzoekt de regering")
+
+
+def test_text_that_is_not_a_motion_says_why(qtbot):
+    dialog = ImportMotionDialog(None, "Geachte voorzitter,\n\nHierbij ontvangt u de brief.")
+    qtbot.addWidget(dialog)
+    assert "Niet herkend." in dialog.preview.toPlainText()
+    assert dialog.problem
+    assert not save_button(dialog).isEnabled()
+    assert dialog.result_value() is None
+
+
+def test_opening_a_text_file(qtbot, tmp_path, monkeypatch):
+    unicode_file = tmp_path / "motie.txt"
+    unicode_file.write_bytes(codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"))
+    monkeypatch.setattr(OpenTextFile, "ask", classmethod(lambda cls, parent: unicode_file))
+    dialog = ImportMotionDialog()
+    qtbot.addWidget(dialog)
+    dialog._on_open_button_clicked()
+    assert "Herkend: de motie Voordewind" in dialog.preview.toPlainText()
+
+    ansi = tmp_path / "ansi.txt"
+    ansi.write_bytes(TEXT.replace("substantiële", "substanti\xeble").encode("cp1252"))
+    dialog.load_file(ansi)
+    assert "ansi.txt" in dialog.problem and "UTF-8" in dialog.problem
+
+
+def test_importing_through_the_main_window(qtbot, window, monkeypatch, message_boxes):
+    view = window.views.motions
+    # The demo already has this motion: delete it first, as a user would.
+    motion_id = next(m.id for m in view.model.rows() if m.kamerstuk.ondernummer == "229")
+    view.select_id(motion_id)
+    window.act_delete.trigger()
+    wait_idle(qtbot, window)
+    assert "26 485, nr. 229" not in shown_column(view, COL_KAMERSTUK)
+
+    def ask(cls: Any, parent: Any, text: str = "", *, error: str | None = None) -> Any:
+        dialog = ImportMotionDialog(parent, text, error=error)
+        qtbot.addWidget(dialog)
+        paste(qtbot, dialog, TEXT)
+        return dialog.result_value()
+
+    monkeypatch.setattr(ImportMotionDialog, "ask", classmethod(ask))
+    window.act_import.trigger()
+    wait_idle(qtbot, window)
+    assert "26 485, nr. 229" in shown_column(view, COL_KAMERSTUK)
+    imported = view.current_motion()
+    assert imported is not None and imported.indieners == ["Voordewind"]
+    assert window.statusBar().currentMessage() == (
+        "De motie Voordewind (Kamerstuk 26 485, nr. 229) is geïmporteerd."
+    )
+    detail = view.detail.toPlainText()
+    assert "Overwegingen" in detail and "Child Labour Free Zones" in detail
+
+
+def test_importing_a_motion_that_is_registered_keeps_the_text(qtbot, window, monkeypatch):
+    calls: list[tuple[str, str | None]] = []
+
+    def ask(cls: Any, parent: Any, text: str = "", *, error: str | None = None) -> Any:
+        calls.append((text, error))
+        if len(calls) == 1:
+            dialog = ImportMotionDialog(parent, TEXT)
+            qtbot.addWidget(dialog)
+            return dialog.result_value()
+        return None
+
+    monkeypatch.setattr(ImportMotionDialog, "ask", classmethod(ask))
+    window.act_import.trigger()
+    wait_idle(qtbot, window)
+    assert calls[1] == (
+        TEXT,
+        "De motie Voordewind (Kamerstuk 26 485, nr. 229) staat al in het register.",
+    )
