@@ -214,22 +214,28 @@ def cmd_import_motion(args: argparse.Namespace) -> int:
 
 # Progress on stderr only for files large enough to take noticeable time.
 PROGRESS_MIN_BYTES = 5 * 1024 * 1024
+PROGRESS_MIN_RECORDS = 2000
 
 
-def _progress_printer(label: str) -> Callable[[int, int], None]:
+def _progress_printer(label: str, *, records: bool = False) -> Callable[[int, int], None]:
     shown = -1
 
     def show(done: int, total: int) -> None:
         nonlocal shown
-        if total < PROGRESS_MIN_BYTES:
+        if total < (PROGRESS_MIN_RECORDS if records else PROGRESS_MIN_BYTES):
             return
         percent = done * 100 // total
         if percent == shown:
             return
         shown = percent
         megabytes = 1024 * 1024
+        amount = (
+            f"{done} van {total}"
+            if records
+            else f"{done / megabytes:.0f} van {total / megabytes:.0f} MB"
+        )
         print(
-            f"\r{label}: {percent}% ({done / megabytes:.0f} van {total / megabytes:.0f} MB)",
+            f"\r{label}: {percent}% ({amount})",
             end="\n" if done >= total else "",
             file=sys.stderr,
             flush=True,
@@ -263,7 +269,12 @@ def cmd_import_tk(args: argparse.Namespace) -> int:
             )
             print(file=sys.stderr)
         with _open_store(args) as store:
-            report = import_open_data(store, files, _progress_printer("Inlezen"))
+            report = import_open_data(
+                store,
+                files,
+                _progress_printer("Inlezen"),
+                saving=_progress_printer("Opslaan", records=True),
+            )
     if args.json:
         _print_json(report.as_json())
     else:
@@ -429,32 +440,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         letter = letters.resolve(store.db, args.letter)
         annexes = Path(args.annexes_separately) if args.annexes_separately else None
+        appendix: Callable[[str], str] | None = None
         if args.afdoeningstabel:
-            from desktop.core.drafting.compose import compose_letter
-            from desktop.core.export import write_letter
-            from desktop.core.reports.afdoening import (
-                add_afdoening_annex,
-                afdoening_rows,
-                letter_rows,
-            )
+            import functools
 
-            document = compose_letter(store.db, letter, _library())
+            from desktop.core.reports.afdoening import afdoening_rows, annex_markdown, letter_rows
+
             # The letter's own motions and commitments; without any, everything still open.
             rows = letter_rows(store.db, letter) or afdoening_rows(store.db, "open")
-            add_afdoening_annex(document, rows)
-            result = write_letter(
-                document, Path(args.output), emblem=_emblem(), annexes_dir=annexes
-            )
-        else:
-            result = export_letter(
-                store.db,
-                letter,
-                _library(),
-                Path(args.output),
-                emblem=_emblem(),
-                annexes_dir=annexes,
-                pdf=False,
-            )
+            appendix = functools.partial(annex_markdown, rows)
+
+        result = export_letter(
+            store.db,
+            letter,
+            _library(),
+            Path(args.output),
+            emblem=_emblem(),
+            annexes_dir=annexes,
+            pdf=False,
+            appendix=appendix,
+        )
     _report_export(result)
     if args.pdf:
         from desktop.core.docx.save import convert_to_pdf

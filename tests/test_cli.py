@@ -346,6 +346,7 @@ def test_import_tk_progress_for_large_files(tmp_path, capsys, monkeypatch):
     import desktop.cli
 
     monkeypatch.setattr(desktop.cli, "PROGRESS_MIN_BYTES", 1)
+    monkeypatch.setattr(desktop.cli, "PROGRESS_MIN_RECORDS", 1)
     code, _, err = run(
         capsys,
         "--db",
@@ -354,7 +355,7 @@ def test_import_tk_progress_for_large_files(tmp_path, capsys, monkeypatch):
         "tk",
         str(TK_FIXTURES / "tk-toezegging.json"),
     )
-    assert code == 0 and "Inlezen: 100%" in err
+    assert code == 0 and "Inlezen: 100%" in err and "Opslaan: 100% (2 van 2)" in err
 
 
 def test_import_tk_usage_and_offline_fetch(tmp_path, capsys, monkeypatch):

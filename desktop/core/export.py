@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -73,8 +74,13 @@ def export_letter(
     emblem: Path | None,
     annexes_dir: Path | None = None,
     pdf: bool = False,
+    appendix: Callable[[str], str] | None = None,
 ) -> ExportResult:
-    """Compose a registry letter through its template, write it, and store a version."""
+    """Compose a registry letter through its template, write it, and store a version.
+
+    ``appendix``, given the letter's Markdown, returns Markdown to add at the end (such
+    as the afdoeningstabel as one more bijlage); it is part of the stored version.
+    """
     from desktop.core.drafting.compose import letter_meta, render_letter_markdown
     from desktop.core.drafting.markdown import parse_markdown
     from desktop.core.planning.versions import record_version
@@ -82,6 +88,8 @@ def export_letter(
     from desktop.core.store.rows import transaction
 
     markdown = render_letter_markdown(db, letter, library)
+    if appendix is not None:
+        markdown = markdown.rstrip("\n") + "\n\n" + appendix(markdown)
     parsed = parse_markdown(markdown)
     meta = letter_meta(letter, settings.get_sender(db), len(parsed.annexes))
     document = LetterDocument(meta=meta, body=parsed.body, annexes=parsed.annexes)

@@ -155,6 +155,14 @@ def record_letter(db: Database, found: LetterReferences) -> LetterImport:
             result.eu_added.append(reference.identificatie)
 
     info = found.letter
+    if info.titel and not info.titel.upper().startswith("BRIEF"):
+        # A published motion or amendment read as a letter: its references are useful,
+        # but it is no letter of the ministry.
+        result.letter_reason = (
+            f"de tekst is geen brief maar een ander Kamerstuk (‘{info.titel[:60]}’); "
+            "alleen de verwijzingen zijn toegevoegd"
+        )
+        return result
     letter = _find_letter(db, found)
     if letter is None and not (info.kenmerk or own or (info.datum and info.betreft)):
         result.letter_reason = (

@@ -33,6 +33,7 @@ from desktop.core.domain.dutch import DUTCH_DATE_PATTERN, parse_date
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.naming import motion_name, proper_case_name
 from desktop.core.errors import InvalidInput
+from desktop.core.importers.eu_refs import EUReference, find_eu_references
 from desktop.core.importers.letter_text import LetterText
 
 __all__ = [
@@ -91,16 +92,6 @@ class MotionMention:
             noun = "gewijzigde motie" if self.gewijzigd else "motie"
             return f"de {noun} {self.indieners[0]} c.s."
         return motion_name(self.indieners, gewijzigd=self.gewijzigd)
-
-
-@dataclass(slots=True)
-class EUReference:
-    """An EU act or document: ``Verordening (EU) 2017/821``, ``COM(2019) 352``, CELEX."""
-
-    identificatie: str
-    soort: str
-    celex: str | None
-    context: str
 
 
 @dataclass(slots=True)
@@ -253,6 +244,53 @@ _MOTION_BY = re.compile(
 )
 
 
+# Forms KamerstukRef does not read on its own: several numbers of one dossier
+# ("Kamerstukken 26 485, nrs. 224 en 229", "nrs. 224 t/m 226") and the hyphenated
+# publication form without "kst-" ("Kamerstuk 21501-32-1740").
+_DOSSIER_PART = (
+    r"(?P<dossier>\d{1,3}[ .]?\d{3}|\d{4,6})"
+    r"(?:-(?P<sub>\d{1,3})|\s+(?P<toev>[IVXLC]{1,8}|[A-Z]|\(R\d{3,4}\)))?"
+)
+_PLURAL = re.compile(
+    r"(?<![\d.,])" + _DOSSIER_PART + r",?\s*nrs\.?\s*"
+    r"(?P<numbers>\d{1,5}(?:\s*(?:,|en|t/m|tot\s+en\s+met|-|–)\s*\d{1,5})*)"
+)
+_HYPHENATED = re.compile(
+    r"\b[Kk]amerstuk(?:ken)?\s+(?P<id>\d{4,6}(?:-(?:\d{1,3}|[IVXLC]{1,8}|[A-Z]))?-\d{1,5})\b(?!-)"
+)
+_MAX_RANGE = 50
+
+
+def _extra_refs(text: str) -> list[tuple[KamerstukRef, int]]:
+    """References in the plural and hyphenated forms, with their offsets."""
+    found: list[tuple[KamerstukRef, int]] = []
+    for match in _PLURAL.finditer(text):
+        numbers: list[int] = []
+        parts = re.split(r"\s*(,|en|t/m|tot\s+en\s+met|-|–)\s*", match.group("numbers"))
+        values, separators = parts[::2], parts[1::2]
+        for index, value in enumerate(values):
+            number = int(value)
+            joined_by = separators[index - 1] if index else ","
+            if joined_by not in (",", "en") and numbers and 0 < number - numbers[-1] <= _MAX_RANGE:
+                numbers.extend(range(numbers[-1] + 1, number + 1))
+            else:
+                numbers.append(number)
+        toevoeging = match.group("sub") or match.group("toev")
+        for number in numbers:
+            try:
+                found.append(
+                    (KamerstukRef.of(match.group("dossier"), number, toevoeging), match.start())
+                )
+            except InvalidInput:
+                continue
+    for match in _HYPHENATED.finditer(text):
+        try:
+            found.append((KamerstukRef.parse("kst-" + match.group("id")), match.start()))
+        except InvalidInput:
+            continue
+    return found
+
+
 def _citation_ref(text: str) -> KamerstukRef | None:
     try:
         return KamerstukRef.parse(text)
@@ -260,7 +298,8 @@ def _citation_ref(text: str) -> KamerstukRef | None:
         pass
     for ref, _, _ in KamerstukRef.find_all(text):
         return ref
-    return None
+    extra = _extra_refs(text)
+    return extra[0][0] if extra else None
 
 
 def _names(text: str) -> list[str]:
@@ -286,70 +325,6 @@ def _motions_in(text: str) -> list[tuple[int, MotionMention]]:
     return found
 
 
-# -- EU ------------------------------------------------------------------------------------------
-
-_COM = re.compile(
-    r"\b(?P<kind>COM|SWD|JOIN|SEC)\s*\(\s*(?P<year>(?:19|20)\d{2})\s*\)\s*(?P<nr>\d{1,4})"
-    r"(?:\s*(?:final|def\.?|definitief))?\b"
-)
-_ACT = re.compile(
-    r"\b(?P<kind>(?:[Gg]edelegeerde\s+|[Uu]itvoerings)?(?:[Vv]erordening|[Rr]ichtlijn|[Bb]esluit)"
-    r"|[Uu]itvoeringsbesluit)\s+(?:\((?P<org>EU|EG|EEG|Euratom|GBVB|EU,\s*Euratom)\)\s+)?"
-    r"(?P<nr>nr\.\s*)?(?P<a>\d{1,4})/(?P<b>\d{1,4})(?:/(?P<suffix>EU|EG|EEG|GBVB))?(?![\d/])"
-)
-_CELEX = re.compile(r"(?<![\w/])(?P<celex>[1-9C]\d{4}[A-Z]{1,2}\d{4}(?:\(\d{1,2}\))?)(?![\w/])")
-_ACT_KINDS = {"verordening": ("verordening", "R"), "richtlijn": ("richtlijn", "L")}
-
-
-def _act(match: re.Match[str]) -> EUReference | None:
-    kind_text = " ".join(match.group("kind").split())
-    base = kind_text.lower().replace("gedelegeerde ", "").replace("uitvoerings", "")
-    soort, letter = _ACT_KINDS.get(base, ("besluit", "D"))
-    a, b = match.group("a"), match.group("b")
-    org = match.group("org")
-    suffix = match.group("suffix")
-    # Since 2015 acts are numbered year/number ("(EU) 2017/821"); before, regulations
-    # wrote "nr. number/year" ("(EG) nr. 1907/2006"); directives always put the year first.
-    if match.group("nr") or (len(a) < 4 and len(b) == 4):
-        year, number = b, a
-    else:
-        year, number = a, b
-    if len(year) == 2:
-        year = ("19" if int(year) > 50 else "20") + year
-    if len(year) != 4:
-        return None
-    kind_label = kind_text[0].upper() + kind_text[1:]
-    if suffix:
-        identificatie = f"{kind_label} {a}/{b}/{suffix}"
-    elif org:
-        nr = "nr. " if match.group("nr") else ""
-        identificatie = f"{kind_label} ({org}) {nr}{a}/{b}"
-    else:
-        identificatie = f"{kind_label} {a}/{b}"
-    celex = f"3{year}{letter}{int(number):04d}"
-    return EUReference(identificatie, soort, celex, "")
-
-
-def _eu_in(text: str) -> list[tuple[int, EUReference]]:
-    found: list[tuple[int, EUReference]] = []
-    for match in _COM.finditer(text):
-        identificatie = f"{match.group('kind')}({match.group('year')}) {int(match.group('nr'))}"
-        found.append((match.start(), EUReference(identificatie, "overig", None, "")))
-    for match in _ACT.finditer(text):
-        reference = _act(match)
-        if reference is not None:
-            found.append((match.start(), reference))
-    for match in _CELEX.finditer(text):
-        celex = match.group("celex")
-        soort = {"R": "verordening", "L": "richtlijn", "D": "besluit"}.get(celex[5:6], "overig")
-        if celex[0] == "5" and celex[5:7] == "DC":
-            soort = "mededeling"
-        elif celex[0] == "5" and celex[5:7] == "PC":
-            soort = "voorstel"
-        found.append((match.start(), EUReference(f"CELEX {celex}", soort, celex, "")))
-    return found
-
-
 # -- the letter's own data -----------------------------------------------------------------------
 
 _LABEL_KENMERK = re.compile(
@@ -362,7 +337,19 @@ _PLACE_DATE = re.compile(
     rf"^(?:Den\s+Haag|['’]s-Gravenhage)\s*,\s*(?P<v>{DUTCH_DATE_PATTERN})\s*\.?$", re.IGNORECASE
 )
 _DATE_ANYWHERE = re.compile(DUTCH_DATE_PATTERN, re.IGNORECASE)
-_NUMBER_LINE = re.compile(r"^Nr\.?\s*(?P<nr>\d{1,5})(?!\d)\.?\s+(?P<rest>[A-Z].*)$")
+_DATE_BEFORE = re.compile(
+    r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
+    r"|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?\s*$",
+    re.IGNORECASE,
+)
+_NUMBER_LINE = re.compile(r"^Nr\.?\s*(?P<nr>\d{1,5})(?!\d)\.?(?:\s+(?P<rest>[A-Z].*))?$")
+# What a published Kamerstuk is, after its number: "BRIEF VAN DE MINISTER ..." (PDF) or
+# "Brief van de minister ..." (the web edition).
+_DOCUMENT_KIND = re.compile(
+    r"^(?:[A-Z]{3,}\b|(?:brief|motie|gewijzigde|nader|verslag|nota|memorie|amendement|lijst"
+    r"|voorstel|koninklijke|advies|jaarverslag|verklaring|wijziging)\b)",
+    re.IGNORECASE,
+)
 _HEADER = re.compile(
     r"^(?P<dossier>\d{2,3}[ .]\d{3}|\d{4,6})"
     r"(?:-(?P<sub>\d{1,3})|[ -](?P<toev>[IVXLC]{1,8}|[A-Z]|\(R\d{3,4}\)))?"
@@ -418,7 +405,11 @@ def _own_kamerstuk(lines: list[str]) -> tuple[KamerstukRef, str | None, str] | N
     """The number of a published Kamerstuk: ``Nr. 308 BRIEF ...`` under its dossier line."""
     for index, line in enumerate(lines[:_HEAD_LINES]):
         number = _NUMBER_LINE.match(line)
-        if not number or not re.match(r"[A-Z]{3,}", number.group("rest")):
+        if not number:
+            continue
+        # Web pages put "Nr. 308" and the title on separate lines.
+        rest = number.group("rest") or (lines[index + 1] if index + 1 < len(lines) else "")
+        if not rest or rest[:1].islower() or not _DOCUMENT_KIND.match(rest):
             continue
         for previous in reversed(lines[max(0, index - 4) : index]):
             header = _HEADER.match(previous)
@@ -428,7 +419,7 @@ def _own_kamerstuk(lines: list[str]) -> tuple[KamerstukRef, str | None, str] | N
                     ref = KamerstukRef.of(header.group("dossier"), number.group("nr"), toevoeging)
                 except InvalidInput:
                     return None
-                return ref, header.group("titel").strip(), number.group("rest").strip()
+                return ref, header.group("titel").strip(), rest.strip()
     return None
 
 
@@ -479,9 +470,13 @@ def find_references(text: LetterText) -> LetterReferences:
         def settles(position: int, spans_: list[tuple[int, int]] = settling) -> bool:
             return any(start <= position <= end for start, end in spans_)
 
-        for ref, start, _end in KamerstukRef.find_all(paragraph):
+        matches = [(ref, start) for ref, start, _ in KamerstukRef.find_all(paragraph)]
+        matches = sorted(matches + _extra_refs(paragraph), key=lambda item: item[1])
+        for ref, start in matches:
             if ref.key == own_key and ref.kamer == "II":
                 continue
+            if _DATE_BEFORE.search(paragraph, 0, start) and paragraph[start : start + 4].isdigit():
+                continue  # "de brief van 2 juli 2018, nr. 291": a date and a letter number
             key = (*ref.key, ref.kamer)
             mention = seen_refs.get(key)
             if mention is None:
@@ -501,7 +496,7 @@ def find_references(text: LetterText) -> LetterReferences:
                 existing = motion
             if settles(position):
                 existing.settled = True
-        for position, reference in sorted(_eu_in(paragraph), key=lambda item: item[0]):
+        for position, reference in sorted(find_eu_references(paragraph), key=lambda item: item[0]):
             keys = {reference.identificatie, reference.celex or ""} - {""}
             if keys & seen_eu:
                 continue

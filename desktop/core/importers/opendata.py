@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.core.domain.dutch import join_list
 from desktop.core.domain.models import Commitment, Motion
 from desktop.core.errors import FileProblem, InvalidInput, NotFound
-from desktop.core.importers.opendata_files import read_open_data_file
+from desktop.core.importers.opendata_files import RawEntity, read_open_data_file
 from desktop.core.importers.opendata_records import (
     EntityGraph,
     Skip,
@@ -41,6 +41,7 @@ from desktop.core.importers.opendata_records import (
     build_records,
     commitment_status,
 )
+from desktop.core.importers.opendata_report import Change, ImportReport
 from desktop.core.store import commitments, history, kamerstukken, motions, open_data
 from desktop.core.store.open_data import OpenDataLink
 from desktop.core.store.rows import query, to_iso, to_json
@@ -71,111 +72,6 @@ class OpenDataSet:
     commitments: list[TKCommitment]
     skipped: list[Skip] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Counts:
-    """New, updated, unchanged and skipped records of one kind."""
-
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-
-    def as_json(self) -> dict[str, int]:
-        return {
-            "new": self.new,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "skipped": self.skipped,
-        }
-
-
-@dataclass(slots=True)
-class Change:
-    """One record the import added or changed."""
-
-    kind: str  # "motie" or "toezegging"
-    action: str  # "new" or "updated"
-    record_id: int
-    label: str
-    tk_id: str
-    fields: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class ImportReport:
-    """What an import did: counts per kind, changes, skipped records with their reason."""
-
-    files: list[str]
-    motions: Counts = field(default_factory=Counts)
-    commitments: Counts = field(default_factory=Counts)
-    changes: list[Change] = field(default_factory=list)
-    skipped: list[Skip] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    def skip(self, item: Skip) -> None:
-        """Record a skipped record (and count it for its kind)."""
-        self.skipped.append(item)
-        if item.kind == "motie":
-            self.motions.skipped += 1
-        elif item.kind == "toezegging":
-            self.commitments.skipped += 1
-
-    def skipped_by_reason(self) -> list[dict[str, Any]]:
-        """Skipped records grouped by kind and reason, with up to five examples each."""
-        groups: dict[tuple[str, str], list[str]] = {}
-        for item in self.skipped:
-            groups.setdefault((item.kind, item.reason), []).append(item.example)
-        return [
-            {"kind": kind, "reason": reason, "count": len(examples), "examples": examples[:5]}
-            for (kind, reason), examples in groups.items()
-        ]
-
-    def as_json(self) -> dict[str, Any]:
-        """The report as the CLI prints it with ``--json`` (keys are stable)."""
-        return {
-            "files": self.files,
-            "motions": self.motions.as_json(),
-            "commitments": self.commitments.as_json(),
-            "changes": [
-                {
-                    "kind": c.kind,
-                    "action": c.action,
-                    "id": c.record_id,
-                    "label": c.label,
-                    "tk_id": c.tk_id,
-                    "fields": c.fields,
-                }
-                for c in self.changes
-            ],
-            "skipped": self.skipped_by_reason(),
-            "warnings": self.warnings,
-        }
-
-    def summary(self) -> list[str]:
-        """Dutch lines for the command line and the GUI."""
-
-        def line(title: str, counts: Counts) -> str:
-            return (
-                f"{title}: {counts.new} nieuw, {counts.updated} bijgewerkt, "
-                f"{counts.unchanged} ongewijzigd, {counts.skipped} overgeslagen."
-            )
-
-        lines = [line("Moties", self.motions), line("Toezeggingen", self.commitments)]
-        for change in self.changes:
-            verb = "Nieuw" if change.action == "new" else "Bijgewerkt"
-            extra = f" ({', '.join(change.fields)})" if change.fields else ""
-            lines.append(f"{verb}: {change.label}{extra}")
-        for group in self.skipped_by_reason():
-            examples = join_list(group["examples"])
-            more = " …" if group["count"] > len(group["examples"]) else ""
-            kind = {"motie": "motie", "toezegging": "toezegging"}.get(group["kind"], "overig")
-            lines.append(
-                f"Overgeslagen ({kind}), {group['reason']}: {group['count']} ({examples}{more})"
-            )
-        lines += [f"Let op: {warning}" for warning in self.warnings]
-        return lines
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -214,15 +110,18 @@ def read_open_data(paths: Sequence[Path], progress: ProgressCallback | None = No
     graph = EntityGraph()
     warnings: list[str] = []
     next_links: list[str] = []
-    relevant = 0
     for path in paths:
-        before = sum(1 for kind, _ in graph.entities if kind in ("Zaak", "Toezegging"))
-        result = read_open_data_file(path, graph.add, advance)
-        after = sum(1 for kind, _ in graph.entities if kind in ("Zaak", "Toezegging"))
-        relevant += after - before
+        relevant = 0
+
+        def take(entity: RawEntity) -> None:
+            nonlocal relevant
+            relevant += entity.type in ("Zaak", "Toezegging")
+            graph.add(entity)
+
+        result = read_open_data_file(path, take, advance)
         if result.next_link:
             next_links.append(path.name)
-        if after == before:
+        if not relevant:
             others = join_list(f"{n}× {kind}" for kind, n in result.other_entities.items())
             warnings.append(
                 f"{path.name} bevat geen moties of toezeggingen"
@@ -254,23 +153,47 @@ def read_open_data(paths: Sequence[Path], progress: ProgressCallback | None = No
 
 
 def import_open_data(
-    store: Store, paths: Sequence[Path], progress: ProgressCallback | None = None
+    store: Store,
+    paths: Sequence[Path],
+    progress: ProgressCallback | None = None,
+    *,
+    saving: ProgressCallback | None = None,
 ) -> ImportReport:
-    """Read the files, then apply them to the registry in one transaction."""
+    """Read the files, then apply them to the registry in one transaction.
+
+    Args:
+        store: The registry.
+        paths: The files.
+        progress: ``progress(bytes_done, bytes_total)`` while reading.
+        saving: ``saving(records_done, records_total)`` while storing.
+    """
     data = read_open_data(paths, progress)
     with store.transaction() as db:
-        return apply_open_data(db, data)
+        return apply_open_data(db, data, saving)
 
 
-def apply_open_data(db: Database, data: OpenDataSet) -> ImportReport:
+def apply_open_data(
+    db: Database, data: OpenDataSet, progress: ProgressCallback | None = None
+) -> ImportReport:
     """Store what was read (inside the caller's transaction); returns the report."""
     report = ImportReport(files=list(data.files), warnings=list(data.warnings))
     for item in data.skipped:
         report.skip(item)
+    total = len(data.motions) + len(data.commitments)
+    done = 0
+
+    def advance() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None and (done % 100 == 0 or done == total):
+            progress(done, total)
+
     for record in data.motions:
         _apply_motion(db, record, report)
+        advance()
     for commitment in data.commitments:
         _apply_commitment(db, commitment, report)
+        advance()
     return report
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ __all__ = [
     "afdoening_markdown",
     "afdoening_rows",
     "afdoening_table",
+    "annex_markdown",
     "letter_rows",
     "write_afdoeningstabel",
     "write_csv",
@@ -249,6 +251,10 @@ def write_afdoeningstabel(
 # -- letters ------------------------------------------------------------------------------------
 
 _ANNEX_HEADERS = ("Soort", "Vindplaats", "Omschrijving", "Status")
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+ANNEX_TITLE = "Afdoeningstabel moties en toezeggingen"
+_ANNEX_MARKER = re.compile(r"^\s*<!--\s*bijlage\s*:", re.IGNORECASE | re.MULTILINE)
+_ANNEX_INTRO = "Overzicht van de moties en toezeggingen in deze brief, met hun stand van zaken."
 
 
 def _annex_status(row: AfdoeningRow) -> str:
@@ -274,14 +280,16 @@ def afdoening_table(rows: Sequence[AfdoeningRow]) -> Table:
 
 def afdoening_annex(rows: Sequence[AfdoeningRow], title: str) -> Annex:
     """An annex (bijlage) with the afdoeningstabel, for a letter."""
-    intro = Paragraph(
-        [Text("Overzicht van de moties en toezeggingen in deze brief, met hun stand van zaken.")]
-    )
+    intro = Paragraph([Text(_ANNEX_INTRO)])
     return Annex(title=title, blocks=[intro, afdoening_table(rows)], file_stem="afdoeningstabel")
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>^|])")
+
+
 def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Registry text as a literal table cell (never read as Markdown markup)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def afdoening_markdown(rows: Sequence[AfdoeningRow]) -> str:
@@ -296,10 +304,6 @@ def afdoening_markdown(rows: Sequence[AfdoeningRow]) -> str:
     return "\n".join(lines) + "\n"
 
 
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-ANNEX_TITLE = "Afdoeningstabel moties en toezeggingen"
-
-
 def add_afdoening_annex(document: LetterDocument, rows: Sequence[AfdoeningRow]) -> Annex:
     """Append the afdoeningstabel as the next bijlage of a composed letter."""
     number = len(document.annexes) + 1
@@ -308,3 +312,13 @@ def add_afdoening_annex(document: LetterDocument, rows: Sequence[AfdoeningRow]) 
     document.annexes.append(annex)
     document.meta.bijlagen = len(document.annexes)
     return annex
+
+
+def annex_markdown(rows: Sequence[AfdoeningRow], letter_markdown: str = "") -> str:
+    """The afdoeningstabel as the next bijlage of a letter's Markdown (numbered after its own)."""
+    number = len(_ANNEX_MARKER.findall(letter_markdown)) + 1
+    label = _ROMAN[number - 1] if number <= len(_ROMAN) else str(number)
+    return (
+        f"<!-- bijlage: Bijlage {label}: {ANNEX_TITLE} | afdoeningstabel -->\n\n"
+        f"{_ANNEX_INTRO}\n\n{afdoening_markdown(rows)}"
+    )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest
@@ -87,7 +86,7 @@ def test_every_form_is_found_once_normalised_in_order():
         "In Word: Kamerstuk 26\u00a0485, nr.\u00a0224 en Kamerstuk 35\u00a0000 XVII nr.\u00a034.\n\n"
         "De Eerste Kamer: Kamerstukken I 2008/09, 31700 VI, D.\n\n"
         "Niet: Handelingen II 2014/15, nr. 12, item 5; Staatsblad 2019, nr. 450; "
-        "Aanhangsel Handelingen II 2014/15, nr. 12."
+        "Aanhangsel Handelingen II 2014/15, nr. 12; mijn brief van 2 juli 2018, nr. 291."
     )
     assert [k.citation for k in found.kamerstukken] == [
         "Kamerstuk 26 485, nr. 293",
@@ -96,6 +95,25 @@ def test_every_form_is_found_once_normalised_in_order():
         "Kamerstuk 26 485, nr. 224",
         "Kamerstuk 21 501-32, nr. 1703",
         "Kamerstukken I 2008/09, 31 700 VI, D",
+    ]
+
+
+def test_several_numbers_and_the_hyphenated_form():
+    found = _refs(
+        "Zie Kamerstukken 26 485, nrs. 224 en 229, en 35 000 XVII, nrs. 30 t/m 32. "
+        "De leden Boomsma en Van der Plas dienden een motie in (Kamerstuk 21501-32-1740), "
+        "na het rapport (Kamerstuk 21 501-32, nr. 1703). Ook 26485, nrs. 291, 224 en 308."
+    )
+    assert [k.citation for k in found.kamerstukken] == [
+        "Kamerstuk 26 485, nr. 224",
+        "Kamerstuk 26 485, nr. 229",
+        "Kamerstuk 35 000 XVII, nr. 30",
+        "Kamerstuk 35 000 XVII, nr. 31",
+        "Kamerstuk 35 000 XVII, nr. 32",
+        "Kamerstuk 21 501-32, nr. 1740",
+        "Kamerstuk 21 501-32, nr. 1703",
+        "Kamerstuk 26 485, nr. 291",
+        "Kamerstuk 26 485, nr. 308",
     ]
 
 
@@ -182,6 +200,22 @@ def test_a_published_kamerstuk_has_its_own_number_in_letter(tmp_path):
         "Kamerstuk 26 485, nr. 224",
     ]
     assert [m["name"] for m in data["motions"]] == ["de motie Van Laar"]
+
+
+def test_the_web_edition_of_a_published_letter(tmp_path):
+    path = tmp_path / "kst-26485-317.txt"
+    path.write_text(
+        "Tweede Kamer der Staten-Generaal\n\nVergaderjaar 2019-2020\n\n"
+        "26485 Maatschappelijk verantwoord ondernemen\n\nNr. 317\n\n"
+        "Brief van de minister voor Buitenlandse Handel en Ontwikkelingssamenwerking\n\n"
+        "Den Haag, 28 oktober 2019\n\nZoals aangekondigd (Kamerstuk 26 485, nr. 308).\n",
+        encoding="utf-8",
+    )
+    found = read_letter(path)
+    assert found.letter.kamerstuk == KamerstukRef.of(26485, 317)
+    assert found.letter.titel.startswith("Brief van de minister")
+    assert found.letter.datum == dt.date(2019, 10, 28)
+    assert [k.citation for k in found.kamerstukken] == ["Kamerstuk 26 485, nr. 308"]
 
 
 def test_word_file_body_text_box_and_footnotes(tmp_path):
@@ -358,7 +392,7 @@ def test_a_letter_without_identity_is_not_recorded(store):
     assert letters.list_letters(store.db) == []
 
 
-def test_word_letters_come_back_readable_with_python_docx(tmp_path):
+def test_a_plain_word_document_without_footnotes(tmp_path):
     # A letter written by Word itself (python-docx's default template) has no footnotes part.
     document = docx.Document()
     document.add_paragraph("Onze referentie: BZ-2019-1")
@@ -370,5 +404,12 @@ def test_word_letters_come_back_readable_with_python_docx(tmp_path):
     assert [k.citation for k in found.kamerstukken] == ["Kamerstuk 26 485, nr. 317"]
 
 
-def test_paths_outside_reference_are_not_needed():
-    assert isinstance(LETTER_2020, Path) and LETTER_2020.exists()
+def test_a_published_motion_is_not_recorded_as_a_letter(store, tmp_path):
+    path = tmp_path / "kst-26485-229.txt"
+    path.write_text((SHARED / "reference" / "moties" / "kst-26485-229.txt").read_text("utf-8"))
+    found = read_letter(path)
+    assert found.letter.kamerstuk == KamerstukRef.of(26485, 229)
+    with store.transaction() as db:
+        result = record_letter(db, found)
+    assert result.letter_id is None and "geen brief" in (result.letter_reason or "")
+    assert letters.list_letters(store.db) == []

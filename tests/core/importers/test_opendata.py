@@ -457,6 +457,9 @@ def test_files_without_motions_or_commitments_are_refused(store, tmp_path):
     )
     with pytest.raises(InvalidInput, match="geen moties"):
         import_open_data(store, [feed])
+    # Next to a file that has them, it is only a warning.
+    data = read_open_data([TOEZEGGING, feed])
+    assert data.warnings == ["personen.xml bevat geen moties of toezeggingen (wel: 1× Persoon)."]
     with pytest.raises(FileProblem, match="bestaat niet"):
         import_open_data(store, [tmp_path / "weg.json"])
 

@@ -154,3 +154,29 @@ def test_markdown_form_parses_to_a_table_with_header(registry):
     ]
     assert len(table.rows) == len(rows)
     assert table.rows[0][2][0].text == "Met | een streep"
+
+
+def test_export_with_the_annex_numbers_it_and_keeps_it_in_the_version(registry, tmp_path):
+    import functools
+
+    from desktop.core.export import export_letter
+    from desktop.core.reports.afdoening import annex_markdown
+
+    db = registry.db
+    letter = letters.find_by_kenmerk(db, "Min-BuZa.2020.396")
+    library = TemplateLibrary(paths.shipped_templates_dir(), paths.user_templates_dir())
+    target = tmp_path / "brief.docx"
+    appendix = functools.partial(annex_markdown, letter_rows(db, letter))
+    export_letter(db, letter, library, target, emblem=None, appendix=appendix)
+    word = Document(str(target))
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert headings[-1] == "Bijlage II: Afdoeningstabel moties en toezeggingen"
+    table = word.tables[-1]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert [row.cells[1].text for row in table.rows[1:]] == [
+        "Kamerstuk 26 485, nr. 224",
+        "Kamerstuk 32 735, nr. 252",
+        "Kamerstuk 35 000 XVII, nr. 34",
+    ]
+    (stored,) = db.execute("SELECT markdown FROM letter_versions").fetchone()
+    assert "<!-- bijlage: Bijlage II: Afdoeningstabel" in stored

@@ -1,0 +1,166 @@
+"""The entities read from open-data files, merged by type and id, with links both ways.
+
+A record can arrive more than once (expanded under several parents, or in several pages
+and files); the newest ``GewijzigdOp`` wins and links are united. Only the fields the
+import uses are kept, so a large download stays small in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from desktop.core.importers.opendata_files import NAVIGATION, RawEntity
+
+__all__ = ["EntityGraph", "instant"]
+
+# Only these fields are kept per entity: a large download stays small in memory.
+_KEEP: dict[str, frozenset[str]] = {
+    "Zaak": frozenset(
+        {
+            "Nummer",
+            "Soort",
+            "Onderwerp",
+            "Titel",
+            "Vergaderjaar",
+            "Volgnummer",
+            "GestartOp",
+            "Kabinetsappreciatie",
+        }
+    ),
+    "Kamerstukdossier": frozenset({"Nummer", "Toevoeging", "Titel"}),
+    "Document": frozenset({"DocumentNummer", "Volgnummer", "Datum", "Soort", "Titel", "Onderwerp"}),
+    "Besluit": frozenset(
+        {"BesluitSoort", "BesluitTekst", "Status", "AgendapuntZaakBesluitVolgorde"}
+    ),
+    "ZaakActor": frozenset({"ActorNaam", "ActorFractie", "Relatie"}),
+    "Toezegging": frozenset(
+        {
+            "Nummer",
+            "Tekst",
+            "Status",
+            "DatumNakoming",
+            "KamerbriefNakoming",
+            "Ministerie",
+            "Naam",
+            "Voornaam",
+            "Initialen",
+            "Tussenvoegsel",
+            "Achternaam",
+            "Aanmaakdatum",
+        }
+    ),
+}
+_ALWAYS = frozenset({"Id", "GewijzigdOp", "ApiGewijzigdOp", "Verwijderd"})
+# Following a link backwards: Y.VervangenDoor = Z is Z.VervangenVanuit = Y.
+_INVERSE = {"VervangenVanuit": "VervangenDoor", "VervangenDoor": "VervangenVanuit"}
+
+
+_INSTANT = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?)?(Z|[+-]\d{2}:?\d{2})?$"
+)
+
+
+def instant(value: Any) -> str | None:
+    """A ``GewijzigdOp`` as comparable UTC text (``2019-11-13T10:00:00.000000Z``)."""
+    if not isinstance(value, str):
+        return None
+    match = _INSTANT.match(value.strip())
+    if not match:
+        return None
+    day, clock, fraction, zone = match.groups()
+    clock = clock or "00:00:00"
+    if len(clock) == 5:
+        clock += ":00"
+    micro = (fraction or "0")[:6].ljust(6, "0")
+    try:
+        moment = dt.datetime.fromisoformat(f"{day}T{clock}.{micro}")
+    except ValueError:
+        return None
+    if zone and zone != "Z":
+        sign = 1 if zone[0] == "+" else -1
+        digits = zone[1:].replace(":", "")
+        offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        moment = moment - sign * offset
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+class EntityGraph:
+    """All entities read from the files, merged by type and id, with links both ways."""
+
+    def __init__(self) -> None:
+        self.entities: dict[tuple[str, str], RawEntity] = {}
+        self._incoming: dict[tuple[str, str], list[tuple[str, str, str]]] | None = None
+
+    def add(self, entity: RawEntity) -> None:
+        """Add (or merge) one entity; the newest ``GewijzigdOp`` wins, links are united."""
+        keep = _KEEP.get(entity.type, frozenset()) | _ALWAYS
+        if entity.type == "Zaak" and str(entity.fields.get("Soort") or "").lower() not in (
+            "motie",
+            "",
+        ):
+            keep = frozenset({"Soort", "Nummer"}) | _ALWAYS
+            entity.links = {k: v for k, v in entity.links.items() if k.startswith("Vervangen")}
+        entity.fields = {k: v for k, v in entity.fields.items() if k in keep}
+        key = (entity.type, entity.id)
+        existing = self.entities.get(key)
+        self._incoming = None
+        if existing is None:
+            self.entities[key] = entity
+            return
+        new_time = instant(entity.fields.get("GewijzigdOp")) or ""
+        old_time = instant(existing.fields.get("GewijzigdOp")) or ""
+        if new_time >= old_time:
+            merged = {**existing.fields, **entity.fields}
+        else:
+            merged = {**entity.fields, **existing.fields}
+        existing.fields = merged
+        for name, ids in entity.links.items():
+            current = existing.links.setdefault(name, [])
+            current.extend(i for i in ids if i not in current)
+
+    def get(self, kind: str, identifier: str) -> RawEntity | None:
+        """A live (not deleted) entity, if read."""
+        entity = self.entities.get((kind, identifier))
+        return None if entity is None or entity.deleted else entity
+
+    def _incoming_links(self) -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+        if self._incoming is None:
+            incoming: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+            for (kind, identifier), entity in self.entities.items():
+                for name, ids in entity.links.items():
+                    target_kind = NAVIGATION.get(name)
+                    if target_kind is None:
+                        continue
+                    for target in ids:
+                        incoming.setdefault((target_kind, target), []).append(
+                            (kind, identifier, name)
+                        )
+            self._incoming = incoming
+        return self._incoming
+
+    def related(self, entity: RawEntity, kind: str, *, via: str | None = None) -> list[RawEntity]:
+        """Live entities of ``kind`` linked to ``entity`` in either direction, in order."""
+        name = via or kind
+        found: list[RawEntity] = []
+        seen: set[str] = set()
+        for identifier in entity.links.get(name, []):
+            other = self.get(kind, identifier)
+            if other is not None and other.id not in seen:
+                seen.add(other.id)
+                found.append(other)
+        back = entity.type if via is None else _INVERSE.get(via, via)
+        for source_kind, source_id, link_name in self._incoming_links().get(
+            (entity.type, entity.id), []
+        ):
+            if source_kind == kind and link_name == back and source_id not in seen:
+                other = self.get(kind, source_id)
+                if other is not None:
+                    seen.add(source_id)
+                    found.append(other)
+        return found
+
+    def of_type(self, kind: str) -> list[RawEntity]:
+        """Every entity of a type (deleted ones included), in reading order."""
+        return [entity for (k, _), entity in self.entities.items() if k == kind]
