@@ -338,17 +338,30 @@ def _apply_motion(db: Database, record: TKMotion, report: ImportReport) -> None:
 
 
 def _link_motion(db: Database, record: TKMotion, motion_id: int, link: OpenDataLink | None) -> None:
-    newest = max(
-        filter(None, [record.gewijzigd_op, link.gewijzigd_op if link else None]), default=None
-    )
+    _save_link(db, "motion", record.tk_id, motion_id, record.zaaknummer, record.gewijzigd_op, link)
+
+
+def _save_link(
+    db: Database,
+    entity: str,
+    tk_id: str,
+    entity_id: int,
+    nummer: str | None,
+    gewijzigd_op: str | None,
+    link: OpenDataLink | None,
+    status: str | None = None,
+) -> None:
+    """Record (or refresh) which Kamer record a registry record came from."""
+    newest = max(filter(None, [gewijzigd_op, link.gewijzigd_op if link else None]), default=None)
     open_data.save(
         db,
         OpenDataLink(
-            tk_id=record.tk_id,
-            entity="motion",
-            entity_id=motion_id,
-            nummer=record.zaaknummer,
+            tk_id=tk_id,
+            entity=entity,
+            entity_id=entity_id,
+            nummer=nummer,
             gewijzigd_op=newest,
+            status=status,
         ),
     )
 
@@ -468,17 +481,13 @@ def _kamer_status_applies(
 def _link_commitment(
     db: Database, record: TKCommitment, commitment_id: int, link: OpenDataLink | None
 ) -> None:
-    newest = max(
-        filter(None, [record.gewijzigd_op, link.gewijzigd_op if link else None]), default=None
-    )
-    open_data.save(
+    _save_link(
         db,
-        OpenDataLink(
-            tk_id=record.tk_id,
-            entity="commitment",
-            entity_id=commitment_id,
-            nummer=record.nummer,
-            gewijzigd_op=newest,
-            status=record.kamer_status,
-        ),
+        "commitment",
+        record.tk_id,
+        commitment_id,
+        record.nummer,
+        record.gewijzigd_op,
+        link,
+        status=record.kamer_status,
     )
