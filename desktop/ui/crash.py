@@ -89,6 +89,8 @@ class CrashHandler:
         self._parent = parent
         self._fallback = fallback
         self._showing = False
+        # Called before the dialog shows: write what the user typed to disk first.
+        self.before_report: list[Callable[[], None]] = []
 
     def __call__(
         self, exc_type: type[BaseException], error: BaseException, tb: TracebackType | None
@@ -103,6 +105,11 @@ class CrashHandler:
                 return
             report = crash_report(exc_type, error, tb)
             sys.stderr.write(report)
+            for keep_work in self.before_report:
+                try:
+                    keep_work()
+                except Exception as failure:  # the report matters more than this
+                    sys.stderr.write(f"Concept niet bewaard: {failure!r}\n")
             CrashDialog.ask(self._parent(), report)
         except Exception:
             self._fallback(exc_type, error, tb)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QLibraryInfo, QLocale, QSettings, Qt, QTranslator, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from desktop import __version__, paths
@@ -21,7 +21,10 @@ from desktop.ui import operations
 from desktop.ui.crash import install_excepthook
 from desktop.ui.detail import LETTER_LINK
 from desktop.ui.dialogs import FirstStart, FirstStartDialog, MessageBox
+from desktop.ui.import_actions import ImportActions
+from desktop.ui.letter_actions import LetterActions
 from desktop.ui.motion_actions import MotionActions
+from desktop.ui.planning_actions import LetterCycle
 from desktop.ui.registry_view import RegistryView
 from desktop.ui.tasks import TaskManager
 from desktop.ui.views import build_views
@@ -84,6 +87,19 @@ class MainWindow(QMainWindow):
         self.motion_actions = MotionActions(self, tasks, kenmerken=self._letter_kenmerken)
         self.motion_actions.changed.connect(self._on_motion_actions_changed)
         self.motion_actions.status_reported.connect(self.show_status)
+        # The letter cycle: start panel, what changed, next letter, versions.
+        self.cycle = LetterCycle(self, tasks, today=today)
+        self.cycle.status_reported.connect(self.show_status)
+        # One undo stack for the window; the letter composer puts every edit on it.
+        self.undo_stack = QUndoStack(self)
+        self.letters = LetterActions(
+            self, tasks, self.undo_stack, settings, today=today, letters_view=self.views.letters
+        )
+        self.letters.registry_changed.connect(self.refresh_all)
+        # Bestand > Importeren / Exporteren: open data, earlier letters, afdoeningstabel.
+        self.imports = ImportActions(self, tasks, settings, today=today)
+        self.imports.registry_changed.connect(self._on_imports_registry_changed)
+        self.imports.status_reported.connect(self.show_status)
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
@@ -138,10 +154,21 @@ class MainWindow(QMainWindow):
     def _create_menus(self) -> None:
         bar = self.menuBar()
         bestand = bar.addMenu("&Bestand")
-        bestand.addAction(self.act_import)
+        bestand.addAction(self.letters.act_new)
+        bestand.addAction(self.letters.act_open)
+        bestand.addSeparator()
+        importeren = bestand.addMenu("&Importeren")
+        importeren.addAction(self.act_import)
+        importeren.addAction(self.imports.act_open_data)
+        importeren.addAction(self.imports.act_letter)
+        exporteren = bestand.addMenu("E&xporteren")
+        exporteren.addAction(self.imports.act_afdoeningstabel)
         bestand.addSeparator()
         bestand.addAction(self.act_quit)
         bewerken = bar.addMenu("Be&werken")
+        bewerken.addAction(self.letters.act_undo)
+        bewerken.addAction(self.letters.act_redo)
+        bewerken.addSeparator()
         for action in (self.act_new, self.act_edit, self.act_delete):
             bewerken.addAction(action)
         bewerken.addSeparator()
@@ -149,8 +176,13 @@ class MainWindow(QMainWindow):
         bewerken.addAction(self.act_reopen)
         bewerken.addSeparator()
         bewerken.addAction(self.act_find)
+        bewerken.addSeparator()
+        bewerken.addAction(self.cycle.act_new_letter)
         beeld = bar.addMenu("Bee&ld")
         beeld.addAction(self.act_refresh)
+        beeld.addSeparator()
+        for action in (self.cycle.act_start, self.cycle.act_changes, self.cycle.act_versions):
+            beeld.addAction(action)
         beeld.addSeparator()
         for action in self.act_tabs:
             beeld.addAction(action)
@@ -202,6 +234,7 @@ class MainWindow(QMainWindow):
         """Query every view again."""
         for _title, view in self.views.titled():
             view.reload(select_motion if view is self.views.motions else None)
+        self.cycle.reload()
 
     def _on_refresh_triggered(self) -> None:
         self.refresh_all()
@@ -244,6 +277,10 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.views.motions)
         self.refresh_all(select_motion=motion_id)
 
+    def _on_imports_registry_changed(self, motion_id: int | None) -> None:
+        # Same as after a motion action: reload, and show the motion when one is named.
+        self._on_motion_actions_changed(motion_id)
+
     def _on_motions_current_changed(self, record: object) -> None:
         self._update_actions()
 
@@ -267,6 +304,7 @@ class MainWindow(QMainWindow):
     def _on_self_letter_open_requested(self, letter_id: int) -> None:
         self.tabs.setCurrentWidget(self.views.letters)
         self.views.letters.select_id(letter_id)
+        self.letters.open(letter_id)
 
     # -- status and errors ----------------------------------------------------------------
 
@@ -333,6 +371,10 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Unsaved letter changes: ask first (after a save the window closes itself again).
+        if not self.letters.close(then=self.close):
+            event.ignore()
+            return
         self.save_settings()
         self.tasks.shutdown()
         super().closeEvent(event)
@@ -388,6 +430,7 @@ def run(db: str | None) -> int:
     if window is None:
         return 0
     windows.append(window)
+    crash.before_report.append(window.letters.save_drafts)
     app.aboutToQuit.connect(window.tasks.shutdown)
     window.show()
     return app.exec()

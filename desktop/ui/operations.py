@@ -36,11 +36,12 @@ from desktop.core.store import (
 
 @dataclass(frozen=True)
 class MotionQuery:
-    """What the motions view asks for: a status filter, search text, and a row limit."""
+    """What the motions view asks for: a status filter, search text, and a page."""
 
     status: str = "all"
     search: str = ""
     limit: int | None = None
+    offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,11 @@ class Settled:
 def list_motions(store: Store, query: MotionQuery) -> list[Motion]:
     """Motions for the view (FTS search in the store)."""
     return motions.list_motions(
-        store.db, status=query.status, search=query.search or None, limit=query.limit
+        store.db,
+        status=query.status,
+        search=query.search or None,
+        limit=query.limit,
+        offset=query.offset,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -216,10 +217,51 @@ class SectionDiff:
     added: list[str]
 
 
-def _sentences(text: str) -> list[str]:
-    import re
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = (
+    "nr.",
+    "nrs.",
+    "o.a.",
+    "c.s.",
+    "bijv.",
+    "art.",
+    "e.d.",
+    "d.w.z.",
+    "i.v.m.",
+    "m.b.t.",
+    "t.a.v.",
+    "z.g.",
+    "ca.",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "okt.",
+    "nov.",
+    "dec.",
+    "mr.",
+    "dr.",
+    "prof.",
+    "drs.",
+    "ir.",
+)
 
-    return [s for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", text.strip()) if s.strip()]
+
+def _sentences(text: str) -> list[str]:
+    sentences: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        for piece in re.split(r"(?<=[.!?])\s+", " ".join(paragraph.split())):
+            if (
+                sentences
+                and sentences[-1].lower().endswith(_ABBREVIATIONS)
+                and not (
+                    piece[:1].isupper() and not sentences[-1].lower().endswith(("nr.", "nrs."))
+                )
+            ):
+                sentences[-1] += " " + piece
+            elif piece:
+                sentences.append(piece)
+    return sentences
 
 
 def section_diffs(old: Letter, new: Letter) -> list[SectionDiff]:

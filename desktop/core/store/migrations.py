@@ -357,3 +357,15 @@ def m0005_motion_indexes(db: Database) -> None:
             "CREATE INDEX idx_letter_motions_motion ON letter_motions(motion_id)",
         ],
     )
+
+
+@migrations(name="0006_motion_order")
+def m0006_motion_order(db: Database) -> None:
+    """An index in register order, so the first page of 100 000 motions needs no sort."""
+    _run(
+        db,
+        [
+            "CREATE INDEX idx_kamerstukken_volgorde"
+            " ON kamerstukken(dossier_id, CAST(ondernummer AS INTEGER))",
+        ],
+    )

@@ -199,14 +199,8 @@ def _search_clause(text: str) -> tuple[str, list[Any]]:
     return "m.id IN (SELECT rowid FROM motions_fts WHERE motions_fts MATCH ?)", [match]
 
 
-def list_motions(
-    db: Database,
-    *,
-    status: str = "all",
-    search: str | None = None,
-    limit: int | None = None,
-) -> list[Motion]:
-    """Motions filtered by status (``open``, ``afgedaan``, ``all`` or one status) and search."""
+def _filters(status: str, search: str | None) -> tuple[list[str], list[Any]]:
+    """WHERE conditions (on ``m``, ``k``, ``d``) for a status filter and search text."""
     if status not in STATUS_FILTERS:
         raise InvalidInput(
             f"‘{status}’ is geen statusfilter. Kies uit: {', '.join(STATUS_FILTERS)}."
@@ -225,10 +219,54 @@ def list_motions(
         clause, extra = _search_clause(search)
         where.append(clause)
         params += extra
-    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "") + _ORDER
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
-    return [_from_row(row) for row in query(db, sql, params)]
+    return where, params
+
+
+def list_motions(
+    db: Database,
+    *,
+    status: str = "all",
+    search: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Motion]:
+    """Motions filtered by status (``open``, ``afgedaan``, ``all`` or one status) and search.
+
+    With ``limit`` (and ``offset``) one page in register order; a page is found by its ids
+    first, so the per-row subqueries run for that page only, not for every match.
+    """
+    where, params = _filters(status, search)
+    condition = " WHERE " + " AND ".join(where) if where else ""
+    if limit is None and not offset:
+        return [_from_row(row) for row in query(db, _SELECT + condition + _ORDER, params)]
+    # Without a search the CROSS JOINs walk dossiers and Kamerstukken in register order
+    # (idx_kamerstukken_volgorde), so a page needs no sort of all motions. With a search
+    # SQLite's own join order is far faster: the matches are few, or found at once.
+    joins = (
+        "FROM dossiers d CROSS JOIN kamerstukken k ON k.dossier_id = d.id"
+        " CROSS JOIN motions m ON m.kamerstuk_id = k.id"
+        if not (search and search.strip())
+        else "FROM motions m JOIN kamerstukken k ON k.id = m.kamerstuk_id"
+        " JOIN dossiers d ON d.id = k.dossier_id"
+    )
+    page = f" LIMIT {int(limit) if limit is not None else -1} OFFSET {max(int(offset), 0)}"
+    ids = [row["id"] for row in query(db, f"SELECT m.id {joins}{condition}{_ORDER}{page}", params)]
+    if not ids:
+        return []
+    rows = query(db, _SELECT + " WHERE m.id IN ({})".format(", ".join("?" * len(ids))), ids)
+    found = {row["id"]: _from_row(row) for row in rows}
+    return [found[motion_id] for motion_id in ids]
+
+
+def count_motions(db: Database, *, status: str = "all", search: str | None = None) -> int:
+    """How many motions :func:`list_motions` would list without a limit."""
+    where, params = _filters(status, search)
+    condition = " WHERE " + " AND ".join(where) if where else ""
+    sql = (
+        "SELECT count(*) FROM motions m JOIN kamerstukken k ON k.id = m.kamerstuk_id"
+        " JOIN dossiers d ON d.id = k.dossier_id" + condition
+    )
+    return int(db.execute(sql, params).fetchone()[0])
 
 
 def update(db: Database, motion: Motion) -> int:

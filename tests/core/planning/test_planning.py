@@ -141,3 +141,18 @@ def test_every_export_stores_a_version_and_versions_compare(demo_store, tmp_path
     assert [d.titel for d in changed] == ["90-procentdoelstelling"]
     assert changed[0].added == ["De tussenmeting is inmiddels gepubliceerd."]
     assert any(line.startswith("+De tussenmeting") for line in comparison.text_diff)
+
+
+def test_sentences_do_not_break_inside_citations():
+    from desktop.core.planning.changes import _sentences
+
+    text = (
+        "Hierover is uw Kamer op 2 juli 2018 (Kamerstuk 26 485, nr. 291) geïnformeerd. "
+        "Dat gebeurde o.a. via een brief. Nieuwe zin.\n\nTweede alinea."
+    )
+    assert _sentences(text) == [
+        "Hierover is uw Kamer op 2 juli 2018 (Kamerstuk 26 485, nr. 291) geïnformeerd.",
+        "Dat gebeurde o.a. via een brief.",
+        "Nieuwe zin.",
+        "Tweede alinea.",
+    ]

@@ -1,0 +1,122 @@
+"""Time from process start to a shown main window on the demo registry (offscreen Qt).
+
+Usage: .venv/bin/python bench/startup.py [--runs N] [--out bench/startup.json]
+
+Each run is a fresh process (``--child``), started by this script, which notes the wall
+clock just before starting it. The child builds the window exactly as ``voortgang gui``
+does (TaskManager, MainWindow, start, show) and reports two moments: the window shown
+(its first paint done) and every view filled from the registry. Also measured, the same
+way, is the floor: a process that only imports PySide6's widgets and the core libraries
+and shows an empty QMainWindow. Figures are medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_SECONDS = 1.5
+
+
+def child(db: Path, started: float, floor: bool) -> None:
+    """Runs in the measured process: build and show the window, print the moments."""
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication([])
+    moments: dict[str, float] = {}
+    if floor:
+        import sqlite_utils  # noqa: F401  (the core's own imports at startup)
+
+        from desktop.core.store import Store  # noqa: F401
+
+        window = QMainWindow()
+        window.resize(1440, 860)
+    else:
+        from desktop.ui.main_window import MainWindow, configure_application
+        from desktop.ui.tasks import TaskManager
+
+        configure_application(app)
+        settings = QSettings(str(db.with_suffix(".ini")), QSettings.Format.IniFormat)
+        window = MainWindow(TaskManager(db), settings)
+        window.start()
+
+    def shown() -> None:
+        window.repaint()
+        moments["shown"] = time.time() - started
+        if floor or not window.tasks.busy:
+            loaded()
+        else:
+            window.tasks.became_idle.connect(loaded)
+
+    def loaded() -> None:
+        if "loaded" not in moments:
+            moments["loaded"] = time.time() - started
+            print(json.dumps(moments), flush=True)
+            if not floor:
+                window.tasks.shutdown()
+            app.quit()
+
+    window.show()
+    QTimer.singleShot(0, shown)
+    app.exec()
+
+
+def run_once(db: Path, floor: bool) -> dict[str, float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, __file__, "--child", str(db), "--started"]
+    started = time.time()
+    command.append(repr(started))
+    if floor:
+        command.append("--floor")
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--out", type=Path, help="write the figures as JSON")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--started", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--floor", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child is not None:
+        child(args.child, args.started, args.floor)
+        return 0
+    sys.path.insert(0, str(ROOT))
+    from desktop import paths
+    from desktop.core.demo import load_demo
+    from desktop.core.store import Store
+
+    with tempfile.TemporaryDirectory() as work:
+        db = Path(work) / "register.db"
+        with Store.open(db) as store:
+            load_demo(store, paths.resources_dir())
+        run_once(db, False)  # warm the file cache once; not counted
+        window = [run_once(db, False) for _ in range(args.runs)]
+        floor = [run_once(db, True) for _ in range(args.runs)]
+    results = {
+        "runs": args.runs,
+        "shown_s": round(statistics.median(r["shown"] for r in window), 3),
+        "shown_max_s": round(max(r["shown"] for r in window), 3),
+        "loaded_s": round(statistics.median(r["loaded"] for r in window), 3),
+        "floor_shown_s": round(statistics.median(r["shown"] for r in floor), 3),
+        "target_s": TARGET_SECONDS,
+    }
+    print(json.dumps(results, indent=2))
+    if args.out:
+        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,73 @@
+"""Motion pages (offset/limit) and counts: the same order as the whole list, per filter."""
+
+import pytest
+
+from desktop.core.domain.kamerstuk import KamerstukRef
+from desktop.core.domain.models import Motion
+from desktop.core.errors import InvalidInput
+from desktop.core.store import motions
+
+
+@pytest.fixture
+def many(store):
+    """45 motions in three dossiers, added out of register order, some settled."""
+    with store.transaction() as db:
+        for number in [*range(15, 0, -1)]:
+            for dossier in ("35 000 XVII", "26 485", "21 501-32"):
+                motions.add(
+                    db,
+                    Motion(
+                        kamerstuk=KamerstukRef.parse(f"{dossier}, nr. {number * 7}"),
+                        indieners=["Van Laar" if number % 2 else "Diks"],
+                        onderwerp=f"onderwerp {number}",
+                        status="afgedaan" if number % 5 == 0 else "openstaand",
+                    ),
+                )
+    return store
+
+
+@pytest.mark.parametrize(
+    ("status", "search"),
+    [("all", None), ("open", None), ("afgedaan", None), ("all", "Laar"), ("open", "26 485")],
+)
+def test_pages_follow_the_order_of_the_whole_list(many, status, search):
+    whole = motions.list_motions(many.db, status=status, search=search)
+    assert whole
+    assert motions.count_motions(many.db, status=status, search=search) == len(whole)
+    paged = []
+    for offset in range(0, len(whole) + 7, 7):
+        paged += motions.list_motions(many.db, status=status, search=search, limit=7, offset=offset)
+    assert [m.id for m in paged] == [m.id for m in whole]
+    assert [m.citation for m in paged] == [m.citation for m in whole]
+
+
+def test_register_order_is_by_dossier_then_number(many):
+    first = motions.list_motions(many.db, limit=3)
+    assert [m.kamerstuk.number_label() for m in first] == [
+        "21 501-32, nr. 7",
+        "21 501-32, nr. 14",
+        "21 501-32, nr. 21",
+    ]
+    assert motions.list_motions(many.db, limit=5, offset=1000) == []
+    assert motions.list_motions(many.db, search="zzzz", limit=5) == []
+
+
+def test_a_page_carries_the_same_details_as_a_single_read(many):
+    page = motions.list_motions(many.db, limit=1, offset=10)
+    assert page == [motions.get(many.db, page[0].id)]
+
+
+def test_count_refuses_an_unknown_status(many):
+    with pytest.raises(InvalidInput):
+        motions.count_motions(many.db, status="weg")
+
+
+def test_the_first_page_uses_the_register_order_index(many):
+    plan = many.db.execute(
+        "EXPLAIN QUERY PLAN SELECT m.id FROM dossiers d CROSS JOIN kamerstukken k"
+        " ON k.dossier_id = d.id CROSS JOIN motions m ON m.kamerstuk_id = k.id"
+        " ORDER BY d.nummer, d.toevoeging, CAST(k.ondernummer AS INTEGER) LIMIT 5"
+    ).fetchall()
+    text = " ".join(str(row) for row in plan)
+    assert "idx_kamerstukken_volgorde" in text
+    assert "TEMP B-TREE" not in text
