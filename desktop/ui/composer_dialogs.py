@@ -7,8 +7,7 @@ import enum
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.dialogs import OpenFolderPrompt
 from desktop.ui.letter_operations import Citation
 from desktop.ui.widgets import banner, dutch_buttons
 
@@ -156,22 +156,7 @@ class OpenFolderDialog:
     @classmethod
     def ask(cls, parent: QWidget | None, message: str) -> bool:
         """True to open the folder."""
-        answer = _message_box(
-            parent,
-            QMessageBox.Icon.Information,
-            "Brief geëxporteerd",
-            message,
-            [
-                ("&Map openen", QMessageBox.ButtonRole.AcceptRole),
-                ("Sluiten", QMessageBox.ButtonRole.RejectRole),
-            ],
-        )
-        return answer == 0
-
-
-def open_folder(folder: Path) -> bool:
-    """Show a folder in the system's file manager."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        return OpenFolderPrompt.ask(parent, "Brief geëxporteerd", message)
 
 
 class ItemPickerDialog(QDialog):

@@ -22,8 +22,8 @@ from desktop.core.domain.models import Letter
 from desktop.core.errors import FileProblem, UserError
 from desktop.core.export import slug
 from desktop.ui import letter_operations as ops
-from desktop.ui.composer_dialogs import ExportFileDialog, OpenFolderDialog, open_folder
-from desktop.ui.dialogs import MessageBox
+from desktop.ui.composer_dialogs import ExportFileDialog, OpenFolderDialog
+from desktop.ui.dialogs import MessageBox, open_folder
 from desktop.ui.formatting import dutch_count
 from desktop.ui.letter_operations import ExportOutcome
 from desktop.ui.tasks import TaskControl

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -199,3 +200,26 @@ class FirstStartDialog(QDialog):
             return dialog.answer
         finally:
             dialog.deleteLater()
+
+
+class OpenFolderPrompt:
+    """After saving a file: open the folder it is in?"""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, message: str) -> bool:
+        """True to open the folder."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, message)
+        box.setParent(parent, box.windowFlags())
+        go = box.addButton("&Map openen", QMessageBox.ButtonRole.AcceptRole)
+        close = box.addButton("Sluiten", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(close)
+        try:
+            box.exec()
+            return box.clickedButton() is go
+        finally:
+            box.deleteLater()
+
+
+def open_folder(folder: Path) -> bool:
+    """Show a folder in the system's file manager."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

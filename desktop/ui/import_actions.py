@@ -22,17 +22,15 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.core.errors import FileProblem, UserError
 from desktop.ui import import_operations as ops
-from desktop.ui.dialogs import MessageBox
+from desktop.ui.dialogs import MessageBox, OpenFolderPrompt, open_folder
 from desktop.ui.formatting import dutch_count
 from desktop.ui.import_dialogs import (
     AfdoeningOptionsDialog,
     LetterFileDialog,
     Notice,
     OpenDataFilesDialog,
-    OpenFolderPrompt,
     TableChoice,
     TableFileDialog,
-    open_folder,
 )
 from desktop.ui.import_letter import LetterReviewDialog, recorded_message, recorded_status
 from desktop.ui.import_operations import LetterRecorded, LetterReview, OpenDataOutcome, TableSaved

@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -151,24 +149,6 @@ def with_suffix(path: Path, file_format: str) -> Path:
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
-class OpenFolderPrompt:
-    """After saving a file: open the folder it is in?"""
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, title: str, message: str) -> bool:
-        """True to open the folder."""
-        box = QMessageBox(QMessageBox.Icon.Information, title, message)
-        box.setParent(parent, box.windowFlags())
-        go = box.addButton("&Map openen", QMessageBox.ButtonRole.AcceptRole)
-        close = box.addButton("Sluiten", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(close)
-        try:
-            box.exec()
-            return box.clickedButton() is go
-        finally:
-            box.deleteLater()
-
-
 class Notice:
     """A result the user should read (an import that finished)."""
 
@@ -182,8 +162,3 @@ class Notice:
             box.exec()
         finally:
             box.deleteLater()
-
-
-def open_folder(folder: Path) -> bool:
-    """Show a folder in the system's file manager."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 
 from desktop.ui import import_actions
+from desktop.ui.dialogs import OpenFolderPrompt
 from desktop.ui.import_dialogs import (
     AfdoeningOptionsDialog,
-    OpenFolderPrompt,
     TableChoice,
     TableFileDialog,
     with_suffix,
