@@ -45,7 +45,7 @@ from desktop.ui.formatting import one_line
 from desktop.ui.letter_draft import DraftFolder, from_letter
 from desktop.ui.letter_operations import ComposerData
 from desktop.ui.tasks import TaskManager
-from desktop.ui.widgets import banner
+from desktop.ui.widgets import banner, make_action
 
 AUTOSAVE_MS = 20_000
 DEFAULT_SIZE = (1440, 900)
@@ -158,12 +158,7 @@ class ComposerWindow(QMainWindow):
         slot: Callable[[], object],
         shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
     ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
+        return make_action(self, text, slot, shortcut, window=self)
 
     def _create_actions(self) -> None:
         self.act_save = self._action("&Opslaan", self.save, QKeySequence.StandardKey.Save)

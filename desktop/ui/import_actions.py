@@ -36,6 +36,7 @@ from desktop.ui.import_letter import LetterReviewDialog, recorded_message, recor
 from desktop.ui.import_operations import LetterRecorded, LetterReview, OpenDataOutcome, TableSaved
 from desktop.ui.import_report import ImportReportDialog, first_motion, status_line
 from desktop.ui.tasks import TaskControl, TaskManager
+from desktop.ui.widgets import make_action
 
 # QSettings keys (UI state only: folders and the last table options).
 IMPORT_FOLDER = "import/last_folder"
@@ -93,11 +94,8 @@ class ImportActions(QObject):
         )
 
     def _action(self, text: str, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
+        return make_action(self, text, slot)
 
-    @property
     def busy(self) -> bool:
         """True while an import or a save runs (the actions are disabled meanwhile)."""
         return self._busy

@@ -28,6 +28,7 @@ from desktop.ui.planning_actions import LetterCycle
 from desktop.ui.registry_view import RegistryView
 from desktop.ui.tasks import TaskManager
 from desktop.ui.views import build_views
+from desktop.ui.widgets import make_action
 
 ORGANISATION = "Voortgang"
 APPLICATION = "Voortgang"
@@ -123,12 +124,7 @@ class MainWindow(QMainWindow):
         slot: Callable[[], Any],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
+        return make_action(self, text, slot, shortcut, window=self)
 
     def _create_actions(self) -> None:
         actions = self.motion_actions

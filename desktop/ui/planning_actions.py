@@ -28,6 +28,7 @@ from desktop.ui.planning_start import StartPage
 from desktop.ui.planning_versions import VersionsDialog
 from desktop.ui.registry_view import RegistryView
 from desktop.ui.tasks import TaskManager
+from desktop.ui.widgets import make_action
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -84,12 +85,7 @@ class LetterCycle(QObject):
         self._update_actions()
 
     def _action(self, text: str, slot: Callable[[], None], shortcut: str | None = None) -> QAction:
-        action = QAction(text, self._window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        self._window.addAction(action)
-        return action
+        return make_action(self._window, text, slot, shortcut, window=self._window)
 
     def _add_letter_buttons(self) -> None:
         """The letter actions as buttons above the Brieven table, and in its context menu."""

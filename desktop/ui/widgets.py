@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 
 ERROR_STYLE = "color: #a0281b;"
@@ -48,3 +52,24 @@ def dutch_buttons(
     box.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
     box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel)
     return box
+
+
+def make_action(
+    owner: QObject,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
+    *,
+    window: QWidget | None = None,
+) -> QAction:
+    """An action that calls ``slot`` (without Qt's ``checked`` argument).
+
+    With ``window`` the action is also added to that window, so its shortcut works anywhere in it.
+    """
+    action = QAction(text, owner)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _checked=False: slot())
+    if window is not None:
+        window.addAction(action)
+    return action
