@@ -3,6 +3,10 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 mapfile -t wanted < <(grep -vE '^\s*(#|$)' "$here/system-packages.txt")
+if [ "${1:-}" = "--qt-only" ]; then
+  # Only what the windows need: the Qt runtime libraries and a virtual screen.
+  mapfile -t wanted < <(printf '%s\n' "${wanted[@]}" | grep -vE '^(libreoffice|poppler|pandoc)')
+fi
 missing=()
 for pkg in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
