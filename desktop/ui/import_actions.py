@@ -167,6 +167,11 @@ class ImportActions(QObject):
         else:
             progress.setMaximum(0)
 
+    def stop_running(self) -> None:
+        """Stop a running import (the window is closing): it rolls back, nothing half-stored."""
+        if self._stop is not None:
+            self._stop.set()
+
     def _on_progress_canceled(self) -> None:
         if self._stop is not None:
             self._stop.set()

@@ -372,6 +372,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        # A long import would otherwise hold the close until it commits; stopping rolls it back.
+        self.imports.stop_running()
         self.tasks.shutdown()
         super().closeEvent(event)
 

@@ -210,6 +210,20 @@ def test_cancel_during_import_leaves_the_store_unchanged(
     assert window.views.motions.record_count() == rows_before
 
 
+def test_closing_the_window_during_an_import_stops_it_unchanged(
+    qtbot, window, monkeypatch, reports, demo_db
+):
+    reached, proceed = _pause_in(monkeypatch, after_saving=False)
+    choose(monkeypatch, ALL)
+    before = snapshot(demo_db)
+    window.imports.act_open_data.trigger()
+    qtbot.waitUntil(reached.is_set, timeout=WAIT_MS)
+    threading.Timer(0.2, proceed.set).start()  # the worker goes on while the window closes
+    window.close()
+    assert snapshot(demo_db) == before
+    assert reports.calls == []
+
+
 def test_a_cancel_after_the_commit_says_the_import_was_stored(qtbot, window, monkeypatch, reports):
     reached, proceed = _pause_in(monkeypatch, after_saving=True)
     choose(monkeypatch, [EXPAND])
