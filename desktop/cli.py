@@ -121,7 +121,13 @@ def _print_json(data: Any) -> None:
 def _open_store(args: argparse.Namespace) -> Store:
     from desktop.core.store import Store
 
-    return Store.open(paths.default_db_path(args.db))
+    store = Store.open(paths.default_db_path(args.db))
+    if store.backup_failed:
+        print(
+            "voortgang: let op, de dagelijkse reservekopie kon niet worden gemaakt.",
+            file=sys.stderr,
+        )
+    return store
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from desktop.core.errors import StoreError
 from desktop.core.store.db import check_integrity, open_database
 from desktop.core.store.rows import transaction
 
@@ -34,8 +36,9 @@ class Store:
 
             try:
                 make_daily(db, resolved)
-            except Exception:
-                # A failed backup must never keep the user from their registry.
+            except (StoreError, OSError, sqlite3.Error):
+                # A failed backup must never keep the user from their registry; callers
+                # tell the user (backup_failed).
                 store.backup_failed = True
         return store
 

@@ -176,3 +176,15 @@ def test_any_search_text_gives_results_or_none_never_an_error(search_store, text
     assert isinstance(commitments.list_commitments(db, search=text), list)
     assert isinstance(convenanten.list_convenanten(db, search=text), list)
     assert isinstance(eu.list_eu_files(db, search=text), list)
+
+
+def test_a_failing_daily_backup_never_blocks_opening(demo_file, monkeypatch):
+    import desktop.core.store.backup as backup_module
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup_module, "backup_to", broken)
+    with Store.open(demo_file) as store:
+        assert store.backup_failed
+        assert len(motions.list_motions(store.db, status="all")) == 5
