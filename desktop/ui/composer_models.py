@@ -31,7 +31,23 @@ COMMITMENTS = "toezeggingen"
 CLOSING_SECTION = {MOTIONS: "Moties (aan het eind)", COMMITMENTS: "Toezeggingen (aan het eind)"}
 
 
-class SectionListModel(QAbstractListModel):
+class _RowHooks:
+    """Row insert/remove notifications the document calls around its own changes."""
+
+    def inserting(self: Any, row: int) -> None:
+        self.beginInsertRows(QModelIndex(), row, row)
+
+    def inserted(self: Any) -> None:
+        self.endInsertRows()
+
+    def removing(self: Any, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+
+    def removed(self: Any) -> None:
+        self.endRemoveRows()
+
+
+class SectionListModel(_RowHooks, QAbstractListModel):
     """The letter's sections in order, by title."""
 
     def __init__(self, content: Callable[[], DraftContent], parent: Any = None) -> None:
@@ -57,18 +73,6 @@ class SectionListModel(QAbstractListModel):
 
     # -- called by the document ----------------------------------------------------------
 
-    def inserting(self, row: int) -> None:
-        self.beginInsertRows(QModelIndex(), row, row)
-
-    def inserted(self) -> None:
-        self.endInsertRows()
-
-    def removing(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-
-    def removed(self) -> None:
-        self.endRemoveRows()
-
     def moving(self, source: int, target: int) -> None:
         # Qt's destination is the row *before which* the item lands, in old numbering.
         self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target + (target > source))
@@ -88,7 +92,7 @@ class SectionListModel(QAbstractListModel):
 (ITEM_COL_NAAM, ITEM_COL_NUMMER, ITEM_COL_AFDOEN, ITEM_COL_SECTIE) = range(4)
 
 
-class SettleItemModel(QAbstractTableModel):
+class SettleItemModel(_RowHooks, QAbstractTableModel):
     """Motions (or commitments) the letter reports on; a check box says it settles them."""
 
     def __init__(
@@ -204,18 +208,6 @@ class SettleItemModel(QAbstractTableModel):
         return True
 
     # -- called by the document ----------------------------------------------------------
-
-    def inserting(self, row: int) -> None:
-        self.beginInsertRows(QModelIndex(), row, row)
-
-    def inserted(self) -> None:
-        self.endInsertRows()
-
-    def removing(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-
-    def removed(self) -> None:
-        self.endRemoveRows()
 
     def changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
