@@ -85,8 +85,8 @@ def measure(path: Path) -> dict[str, object]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from desktop.ui.common.tasks import TaskManager
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as work:

@@ -41,8 +41,9 @@ def child(db: Path, started: float, floor: bool) -> None:
         window = QMainWindow()
         window.resize(1440, 860)
     else:
-        from desktop.ui.main_window import MainWindow, configure_application
-        from desktop.ui.tasks import TaskManager
+        from desktop.ui.app import configure_application
+        from desktop.ui.common.tasks import TaskManager
+        from desktop.ui.main_window import MainWindow
 
         configure_application(app)
         settings = QSettings(str(db.with_suffix(".ini")), QSettings.Format.IniFormat)

@@ -1,6 +1,8 @@
-"""Start the desktop application (Qt is imported only here and in desktop.ui)."""
+"""The program's entry point: the command line, and the windows (Qt only in desktop.ui)."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from desktop.core.errors import UserError
 
@@ -8,10 +10,17 @@ from desktop.core.errors import UserError
 def run_gui(db: str | None) -> int:
     """Start the windowed application on the given (or default) registry."""
     try:
-        from desktop.ui.main_window import run
+        from desktop.ui.app import run
     except ImportError as exc:  # pragma: no cover - PySide6 is a dependency
         raise UserError(
             f"De vensters van Voortgang kunnen niet starten ({exc}); "
             "gebruik de opdrachten (voortgang --help) of installeer Voortgang opnieuw."
         ) from exc
     return int(run(db))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``voortgang``: the command line, which starts the windows for ``gui`` or no command."""
+    from desktop.cli import main as cli_main
+
+    return cli_main(argv, start_gui=run_gui)

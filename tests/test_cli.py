@@ -343,10 +343,10 @@ def test_import_tk_bad_file_exits_1_and_imports_nothing(tmp_path, capsys):
 
 
 def test_import_tk_progress_for_large_files(tmp_path, capsys, monkeypatch):
-    import desktop.cli
+    import desktop.cli.output
 
-    monkeypatch.setattr(desktop.cli, "PROGRESS_MIN_BYTES", 1)
-    monkeypatch.setattr(desktop.cli, "PROGRESS_MIN_RECORDS", 1)
+    monkeypatch.setattr(desktop.cli.output, "PROGRESS_MIN_BYTES", 1)
+    monkeypatch.setattr(desktop.cli.output, "PROGRESS_MIN_RECORDS", 1)
     code, _, err = run(
         capsys,
         "--db",

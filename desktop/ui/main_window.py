@@ -3,32 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sys
 import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QLibraryInfo, QLocale, QSettings, Qt, QTranslator, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from desktop import __version__, paths
 from desktop.core.errors import UserError
-from desktop.ui import operations
-from desktop.ui.crash import install_excepthook
-from desktop.ui.detail import LETTER_LINK
-from desktop.ui.dialogs import FirstStart, FirstStartDialog, MessageBox
-from desktop.ui.import_actions import ImportActions
-from desktop.ui.letter_actions import LetterActions
-from desktop.ui.motion_actions import MotionActions
-from desktop.ui.planning_actions import LetterCycle
-from desktop.ui.registry_view import RegistryView
-from desktop.ui.tasks import TaskManager
-from desktop.ui.views import build_views
-from desktop.ui.widgets import make_action
+from desktop.core.services import registry as operations
+from desktop.ui.common.dialogs import MessageBox
+from desktop.ui.common.tasks import TaskManager
+from desktop.ui.common.widgets import make_action
+from desktop.ui.composer.letter_actions import LetterActions
+from desktop.ui.imports.actions import ImportActions
+from desktop.ui.planning.actions import LetterCycle
+from desktop.ui.registry.detail import LETTER_LINK
+from desktop.ui.registry.motion_actions import MotionActions
+from desktop.ui.registry.view import RegistryView
+from desktop.ui.registry.views import build_views
 
 ORGANISATION = "Voortgang"
 APPLICATION = "Voortgang"
@@ -89,7 +86,7 @@ class MainWindow(QMainWindow):
         self.motion_actions.changed.connect(self._on_motion_actions_changed)
         self.motion_actions.status_reported.connect(self.show_status)
         # The letter cycle: start panel, what changed, next letter, versions.
-        self.cycle = LetterCycle(self, tasks, today=today)
+        self.cycle = LetterCycle(self, self.views, self.tabs, settings, tasks, today=today)
         self.cycle.status_reported.connect(self.show_status)
         # One undo stack for the window; the letter composer puts every edit on it.
         self.undo_stack = QUndoStack(self)
@@ -384,59 +381,3 @@ class MainWindow(QMainWindow):
         self.imports.stop_running()
         self.tasks.shutdown()
         super().closeEvent(event)
-
-
-# -- application start -----------------------------------------------------------------------
-
-
-def is_first_start(db: str | None) -> bool:
-    """True without --db and VOORTGANG_DB when the default registry does not exist yet."""
-    return not db and not os.environ.get(paths.DB_ENV) and not paths.default_db_path().exists()
-
-
-def configure_application(app: QApplication) -> None:
-    """Names for QSettings, the Dutch locale and Qt's own Dutch texts."""
-    app.setOrganizationName(ORGANISATION)
-    app.setApplicationName(APPLICATION)
-    app.setApplicationVersion(__version__)
-    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load("qtbase_nl", folder):
-        app.installTranslator(translator)
-
-
-def create_main_window(
-    db: str | None,
-    settings: QSettings,
-    *,
-    crash_handler: Callable[[BaseException], None] | None = None,
-) -> MainWindow | None:
-    """Ask on first start, open the registry and build the window; None when cancelled."""
-    path = paths.default_db_path(db)
-    choice: FirstStart | None = FirstStart.EMPTY
-    if is_first_start(db):
-        choice = FirstStartDialog.ask(None, path)
-        if choice is None:
-            return None
-    tasks = TaskManager(path, crash_handler=crash_handler)
-    window = MainWindow(tasks, settings, resources=paths.resources_dir())
-    window.start(load_demo=choice is FirstStart.DEMO)
-    return window
-
-
-def run(db: str | None) -> int:
-    """Start the windowed application on the given (or default) registry; returns the exit code."""
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    configure_application(app)
-    windows: list[MainWindow] = []
-    crash = install_excepthook(lambda: windows[0] if windows else None)
-    window = create_main_window(db, QSettings(), crash_handler=crash.handle)
-    if window is None:
-        return 0
-    windows.append(window)
-    crash.before_report.append(window.letters.save_drafts)
-    app.aboutToQuit.connect(window.tasks.shutdown)
-    window.show()
-    return app.exec()

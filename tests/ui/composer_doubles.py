@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from desktop.ui import composer_flows
-from desktop.ui.composer_dialogs import (
+from desktop.ui.composer import flows as composer_flows
+from desktop.ui.composer.dialogs import (
     CitationPickerDialog,
     CloseChoice,
     ConflictChoice,

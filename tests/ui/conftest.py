@@ -14,9 +14,9 @@ from PySide6.QtCore import QSettings
 from desktop import paths
 from desktop.core.demo import load_demo
 from desktop.core.store import Store
-from desktop.ui.dialogs import MessageBox
+from desktop.ui.common.dialogs import MessageBox
+from desktop.ui.common.tasks import TaskManager
 from desktop.ui.main_window import MainWindow
-from desktop.ui.tasks import TaskManager
 from tests.ui.composer_doubles import composer_dialogs  # noqa: F401 (autouse fixture)
 from tests.ui.helpers import wait_idle
 

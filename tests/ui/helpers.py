@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.ui.main_window import MainWindow
-from desktop.ui.registry_view import RegistryView
+from desktop.ui.registry.view import RegistryView
 
 WAIT_MS = 10_000
 

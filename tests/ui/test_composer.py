@@ -9,8 +9,8 @@ import docx
 from PySide6.QtCore import Qt
 
 from desktop.core.store import Store, letters, motions
-from desktop.ui.composer_fields import widget_text
-from desktop.ui.composer_window import ComposerWindow
+from desktop.ui.composer.fields import widget_text
+from desktop.ui.composer.window import ComposerWindow
 from desktop.ui.main_window import MainWindow
 from tests.ui.composer_doubles import WAIT_MS, choose_labels
 from tests.ui.helpers import wait_idle

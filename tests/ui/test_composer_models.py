@@ -24,19 +24,8 @@ from desktop.core.drafting.model import (
 )
 from desktop.core.drafting.templates import TemplateLibrary
 from desktop.core.errors import InvalidInput
-from desktop.core.store import convenanten, letters, motions
-from desktop.ui import letter_operations as ops
-from desktop.ui.composer_commands import (
-    AddItemCommand,
-    AddSectionCommand,
-    MoveSectionCommand,
-    RemoveSectionCommand,
-    SetItemFieldCommand,
-    ToggleConvenantCommand,
-)
-from desktop.ui.composer_document import ComposerDocument
-from desktop.ui.composer_models import MOTIONS
-from desktop.ui.letter_draft import (
+from desktop.core.services import letters as ops
+from desktop.core.services.drafts import (
     DraftFolder,
     content_from_json,
     content_json,
@@ -44,7 +33,18 @@ from desktop.ui.letter_draft import (
     problems,
     to_letter,
 )
-from desktop.ui.preview_html import letter_html, problem_html
+from desktop.core.store import convenanten, letters, motions
+from desktop.ui.composer.commands import (
+    AddItemCommand,
+    AddSectionCommand,
+    MoveSectionCommand,
+    RemoveSectionCommand,
+    SetItemFieldCommand,
+    ToggleConvenantCommand,
+)
+from desktop.ui.composer.document import ComposerDocument
+from desktop.ui.composer.models import MOTIONS
+from desktop.ui.composer.preview_html import letter_html, problem_html
 
 
 @pytest.fixture
@@ -184,7 +184,7 @@ def test_render_preview_uses_the_unsaved_letter(demo_store):
     library = TemplateLibrary(paths.shipped_templates_dir())
     letter = letters.get(demo_store.db, 5)
     letter.sections.append(LetterSection(titel="Nog niet opgeslagen", tekst="Zie^[Noot.]"))
-    html = ops.render_preview(demo_store, letter, library)
+    html = letter_html(ops.preview_document(demo_store, letter, library))
     assert "Nog niet opgeslagen" in html
     assert "Bijlage I: Voortgang IMVO-convenanten" in html
     assert "href='#voetnoot-10'>10</a>" in html  # the demo's nine plus this one

@@ -7,11 +7,11 @@ import threading
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QPushButton
 
+from desktop.core.services import letters as letter_operations
 from desktop.core.store import Store, letters
-from desktop.ui import letter_operations
-from desktop.ui.composer_dialogs import CloseChoice, ConflictChoice
-from desktop.ui.composer_saving import CRASHED_WHILE_SAVING
-from desktop.ui.composer_window import DEFAULT_SIZE
+from desktop.ui.composer.dialogs import CloseChoice, ConflictChoice
+from desktop.ui.composer.saving import CRASHED_WHILE_SAVING
+from desktop.ui.composer.window import DEFAULT_SIZE
 from tests.ui.test_composer import DEMO_LETTER, open_composer, settle, type_into
 
 

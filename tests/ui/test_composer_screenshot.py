@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
-from desktop.ui.composer_window import DEFAULT_SIZE
+from desktop.ui.composer.window import DEFAULT_SIZE
 from tests.conftest import REPO
 from tests.ui.helpers import show_active
 from tests.ui.test_composer import DEMO_LETTER, open_composer, preview_text, settle

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Motion
 from desktop.core.errors import StoreError
-from desktop.ui import operations
-from desktop.ui.crash import CrashDialog, CrashHandler, install_excepthook
-from desktop.ui.motion_actions import CRASHED_WHILE_SAVING
-from desktop.ui.motion_editor import MotionEditorDialog
+from desktop.core.services import registry as operations
+from desktop.ui.common.crash import CrashDialog, CrashHandler, install_excepthook
+from desktop.ui.registry.motion_actions import CRASHED_WHILE_SAVING
+from desktop.ui.registry.motion_editor import MotionEditorDialog
 from tests.ui.helpers import wait_idle
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Letter, Motion, StatusChange
-from desktop.ui import detail
+from desktop.ui.registry import detail
 
 
 def test_motion_html_escapes_and_links_letters():

@@ -10,8 +10,9 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 
 from desktop import paths
-from desktop.ui.dialogs import FirstStart, FirstStartDialog
-from desktop.ui.main_window import MainWindow, create_main_window, is_first_start
+from desktop.ui.app import create_main_window, is_first_start
+from desktop.ui.common.dialogs import FirstStart, FirstStartDialog
+from desktop.ui.main_window import MainWindow
 from tests.ui.helpers import wait_idle
 
 

@@ -8,9 +8,9 @@ from typing import Any
 import openpyxl
 import pytest
 
-from desktop.ui import import_actions
-from desktop.ui.dialogs import OpenFolderPrompt
-from desktop.ui.import_dialogs import (
+from desktop.ui.common.dialogs import OpenFolderPrompt
+from desktop.ui.imports import actions as import_actions
+from desktop.ui.imports.dialogs import (
     AfdoeningOptionsDialog,
     TableChoice,
     TableFileDialog,

@@ -14,11 +14,11 @@ from desktop.core.drafting.templates import TemplateLibrary
 from desktop.core.export import export_letter
 from desktop.core.importers.letter_refs import find_references
 from desktop.core.importers.letter_text import LetterText
+from desktop.core.services.imports import LetterReview
 from desktop.core.store import Store, letters
-from desktop.ui.import_dialogs import LetterFileDialog, Notice
-from desktop.ui.import_letter import LetterReviewDialog
-from desktop.ui.import_operations import LetterReview
-from desktop.ui.motion_model import COL_KAMERSTUK
+from desktop.ui.imports.dialogs import LetterFileDialog, Notice
+from desktop.ui.imports.letter import LetterReviewDialog
+from desktop.ui.registry.motion_model import COL_KAMERSTUK
 from tests.conftest import SHARED
 from tests.ui.helpers import shown_column, wait_idle
 

@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 
 from desktop.core.importers import opendata
-from desktop.ui.import_actions import PROGRESS_STEPS, ImportActions
-from desktop.ui.import_dialogs import OpenDataFilesDialog
-from desktop.ui.import_report import ImportReportDialog
-from desktop.ui.motion_model import COL_KAMERSTUK
+from desktop.ui.imports.actions import PROGRESS_STEPS, ImportActions
+from desktop.ui.imports.dialogs import OpenDataFilesDialog
+from desktop.ui.imports.report import ImportReportDialog
+from desktop.ui.registry.motion_model import COL_KAMERSTUK
 from tests.ui.helpers import WAIT_MS, shown_column, wait_idle
 
 FIXTURES = Path(__file__).resolve().parents[1] / "core" / "importers" / "fixtures"

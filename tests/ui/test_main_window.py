@@ -10,10 +10,16 @@ from PySide6.QtCore import QSettings, Qt
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Motion
 from desktop.core.store import Store, motions
-from desktop.ui.dialogs import SettleChoice, SettleDialog
-from desktop.ui.main_window import MainWindow, configure_application
-from desktop.ui.motion_editor import MotionEditorDialog
-from desktop.ui.motion_model import COL_INDIENERS, COL_KAMERSTUK, COL_STATUS, OVERDUE_TOOLTIP
+from desktop.ui.app import configure_application
+from desktop.ui.common.dialogs import SettleChoice, SettleDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.registry.motion_editor import MotionEditorDialog
+from desktop.ui.registry.motion_model import (
+    COL_INDIENERS,
+    COL_KAMERSTUK,
+    COL_STATUS,
+    OVERDUE_TOOLTIP,
+)
 from tests.ui.helpers import search, show_active, shown_column, wait_idle
 
 

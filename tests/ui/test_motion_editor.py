@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Motion
-from desktop.ui.motion_editor import MotionEditorDialog, split_names, split_paragraphs
+from desktop.ui.registry.motion_editor import MotionEditorDialog, split_names, split_paragraphs
 
 
 def editor(qtbot, motion: Motion | None = None, error: str | None = None) -> MotionEditorDialog:

@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from desktop.ui.motion_import import ImportMotionDialog, OpenTextFile
-from desktop.ui.motion_model import COL_KAMERSTUK
+from desktop.ui.registry.motion_import import ImportMotionDialog, OpenTextFile
+from desktop.ui.registry.motion_model import COL_KAMERSTUK
 from tests.conftest import REPO, SHARED
 from tests.ui.helpers import shown_column, wait_idle
 

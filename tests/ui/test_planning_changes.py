@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from desktop.core.domain.models import LetterSection
 from desktop.core.planning.carry_forward import new_letter_from
 from desktop.core.store import Store, letters
-from desktop.ui.planning_changes import ChangesWindow
-from desktop.ui.planning_dialogs import ReportFileDialog
+from desktop.ui.planning.changes import ChangesWindow
+from desktop.ui.planning.dialogs import ReportFileDialog
 from tests.ui.helpers import wait_idle
 
 DEMO_LETTER = "Min-BuZa.2020.396"

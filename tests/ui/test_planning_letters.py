@@ -10,7 +10,7 @@ from desktop import paths
 from desktop.core.drafting.templates import TemplateLibrary
 from desktop.core.export import export_letter
 from desktop.core.store import Store, letters
-from desktop.ui.planning_dialogs import NewLetterChoice, NewLetterDialog
+from desktop.ui.planning.dialogs import NewLetterChoice, NewLetterDialog
 from tests.ui.conftest import TODAY
 from tests.ui.helpers import wait_idle
 

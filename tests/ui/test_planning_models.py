@@ -9,9 +9,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from desktop.core.planning.changes import SectionDiff, changes_between
 from desktop.core.planning.due import DueItem
 from desktop.core.planning.versions import VersionInfo
-from desktop.ui.motion_model import OVERDUE_BACKGROUND
-from desktop.ui.planning_html import section_diff_html, text_diff_html
-from desktop.ui.planning_models import (
+from desktop.ui.common.table_model import RecordProxyModel, RecordRole
+from desktop.ui.planning.html import section_diff_html, text_diff_html
+from desktop.ui.planning.models import (
     CHANGE_COL_DATUM,
     CHANGE_COL_TOELICHTING,
     CHANGE_COL_WAT,
@@ -26,8 +26,8 @@ from desktop.ui.planning_models import (
     SectionDiffTableModel,
     VersionTableModel,
 )
-from desktop.ui.planning_start import counts_text
-from desktop.ui.table_model import RecordProxyModel, RecordRole
+from desktop.ui.planning.start import counts_text
+from desktop.ui.registry.motion_model import OVERDUE_BACKGROUND
 
 DUE = [
     DueItem("toezegging", 1, "De Kamer informeren", "TZ-1", "2021-02-01", True, "open"),

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Commitment
 from desktop.core.store import Store, commitments, motions
-from desktop.ui.motion_model import OVERDUE_BACKGROUND
-from desktop.ui.planning_models import DUE_COL_SOORT, DUE_COL_STATUS, DUE_COL_VERWIJZING
+from desktop.ui.planning.models import DUE_COL_SOORT, DUE_COL_STATUS, DUE_COL_VERWIJZING
+from desktop.ui.registry.motion_model import OVERDUE_BACKGROUND
 from tests.ui.conftest import TODAY
 from tests.ui.helpers import search, show_active, wait_idle
 

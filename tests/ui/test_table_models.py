@@ -11,16 +11,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Commitment, Motion
 from desktop.core.store import convenanten, eu, kamerstukken, letters, motions
-from desktop.ui.motion_model import (
-    COL_KAMERSTUK,
-    COL_STATUS,
-    COL_TERMIJN,
-    COL_VOORGESTELD,
-    OVERDUE_BACKGROUND,
-    OVERDUE_TOOLTIP,
-    MotionTableModel,
-)
-from desktop.ui.registry_models import (
+from desktop.ui.common.table_model import RecordProxyModel, RecordRole, SortRole
+from desktop.ui.registry.models import (
     COMMITMENT_COL_NAKOMING,
     LETTER_COL_KENMERK,
     CommitmentTableModel,
@@ -29,7 +21,15 @@ from desktop.ui.registry_models import (
     KamerstukTableModel,
     LetterTableModel,
 )
-from desktop.ui.table_model import RecordProxyModel, RecordRole, SortRole
+from desktop.ui.registry.motion_model import (
+    COL_KAMERSTUK,
+    COL_STATUS,
+    COL_TERMIJN,
+    COL_VOORGESTELD,
+    OVERDUE_BACKGROUND,
+    OVERDUE_TOOLTIP,
+    MotionTableModel,
+)
 
 TODAY = dt.date(2021, 3, 1)
 

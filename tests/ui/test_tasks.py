@@ -13,7 +13,7 @@ from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Motion
 from desktop.core.errors import InvalidInput, UserError
 from desktop.core.store import Store, motions
-from desktop.ui.tasks import TaskControl, TaskManager
+from desktop.ui.common.tasks import TaskControl, TaskManager
 
 WAIT_MS = 5000
 

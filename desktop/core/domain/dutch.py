@@ -176,6 +176,11 @@ _TAL = {
 }
 
 
+def dutch_count(value: int) -> str:
+    """A count with Dutch thousands separators: ``100.000``."""
+    return f"{value:,}".replace(",", ".")
+
+
 def number_in_words(count: int) -> str:
     """Write small numbers (up to twenty) in words, larger ones in digits.
 

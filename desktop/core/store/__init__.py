@@ -29,8 +29,8 @@ class Store:
 
         A file registry gets its daily backup on the first open of the day.
         """
-        db, resolved = open_database(path)
-        store = cls(db, resolved)
+        db, resolved, migration_backup = open_database(path)
+        store = cls(db, resolved, migration_backup)
         if daily_backup and resolved is not None:
             from desktop.core.store.backup import daily_backup as make_daily
 

@@ -77,8 +77,10 @@ def migrate(db: Database, path: Path | None = None) -> Path | None:
     return backup
 
 
-def open_database(path: Path | None) -> tuple[Database, Path | None]:
+def open_database(path: Path | None) -> tuple[Database, Path | None, Path | None]:
     """Open (and create or migrate) the registry; ``None`` gives an in-memory store.
+
+    Returns the database, its path, and the copy made before a migration (or None).
 
     Raises:
         StoreError: when the file is not a Voortgang registry, is corrupt, comes from a
@@ -88,7 +90,7 @@ def open_database(path: Path | None) -> tuple[Database, Path | None]:
         db = Database(memory=True)
         _configure(db)
         migrate(db)
-        return db, None
+        return db, None, None
     if path.exists() and path.is_dir():
         raise StoreError(f"{path} is een map, geen registerbestand.")
     if path.exists() and path.stat().st_size > 0:
@@ -111,11 +113,11 @@ def open_database(path: Path | None) -> tuple[Database, Path | None]:
             raise StoreError(
                 f"{path} is een SQLite-bestand van een ander programma, geen Voortgang-register."
             )
-        migrate(db, path)
+        backup = migrate(db, path)
     except sqlite3.DatabaseError as exc:
         db.close()
         raise StoreError(f"Het register {path} is beschadigd of onleesbaar: {exc}.") from exc
-    return db, path
+    return db, path, backup
 
 
 def check_integrity(db: Database) -> str:

@@ -1,0 +1,69 @@
+"""Commands on letters: export, render, finalize."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop import paths
+from desktop.cli.output import notice
+from desktop.cli.session import EXIT_OK, EXIT_USER_ERROR, open_store
+from desktop.core.domain.dutch import parse_date
+from desktop.core.drafting.templates import TemplateLibrary
+from desktop.core.services import letters as ops
+
+
+def default_library() -> TemplateLibrary:
+    """The shipped templates plus the user's own folder."""
+    return TemplateLibrary(paths.shipped_templates_dir(), paths.user_templates_dir())
+
+
+def default_emblem() -> Path:
+    """The emblem image of the letterhead."""
+    return paths.resources_dir() / "embleem-plaatshouder.png"
+
+
+def _report(result: ops.ExportOutcome) -> None:
+    print(f"Opgeslagen: {result.docx} ({result.footnotes} voetnoten)")
+    for annex in result.annexes:
+        print(f"Bijlage: {annex}")
+    if result.pdf:
+        print(f"PDF: {result.pdf}")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        request = ops.ExportRequest(
+            letter=ops.resolve_letter(store, args.letter),
+            target=Path(args.output),
+            library=default_library(),
+            emblem=default_emblem(),
+            pdf=args.pdf,
+            annexes_dir=Path(args.annexes_separately) if args.annexes_separately else None,
+            afdoeningstabel=args.afdoeningstabel,
+        )
+        result = ops.export_letter(store, request)
+    _report(result)
+    if result.pdf_problem:
+        notice(result.pdf_problem)
+        return EXIT_USER_ERROR
+    return EXIT_OK
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    _report(ops.render_markdown(Path(args.input), Path(args.output), emblem=default_emblem()))
+    return EXIT_OK
+
+
+def cmd_finalize(args: argparse.Namespace) -> int:
+    datum = parse_date(args.datum) if args.datum else None
+    with open_store(args) as store:
+        done = ops.finalize_letter(store, args.letter, datum)
+    settled = [m for m in done.motions if m.afdoen]
+    kept = [c for c in done.commitments if c.afdoen]
+    print(
+        f"Brief {done.kenmerk or done.id} is definitief; {len(settled)} "
+        f"{'motie' if len(settled) == 1 else 'moties'} en {len(kept)} "
+        f"{'toezegging' if len(kept) == 1 else 'toezeggingen'} afgedaan."
+    )
+    return EXIT_OK

@@ -1,0 +1,161 @@
+"""Commands on the registry: init, motions, import motion, letters, settle, reopen, backups."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import sys
+from pathlib import Path
+
+from desktop import paths
+from desktop.cli.output import (
+    capitalised,
+    letter_json,
+    motion_json,
+    print_json,
+    table,
+)
+from desktop.cli.session import EXIT_OK, open_store
+from desktop.core.domain.dutch import parse_date
+from desktop.core.services import letters as letter_ops
+from desktop.core.services import registry as ops
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = paths.default_db_path(args.db)
+    counts = ops.init_registry(path, demo=args.demo, resources=paths.resources_dir())
+    if counts is not None:
+        print(f"Demoregister geladen in {path}: {ops.demo_summary(counts)}.")
+    else:
+        print(f"Register klaar: {path}")
+    return EXIT_OK
+
+
+MOTION_CSV_FIELDS = [
+    "id",
+    "citation",
+    "name",
+    "onderwerp",
+    "status",
+    "uitslag",
+    "voorgesteld",
+    "deadline",
+    "afgedaan_met",
+]
+
+
+def cmd_motions(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        items = ops.list_motions(
+            store, ops.MotionQuery(status=args.status, search=args.search or "")
+        )
+    if args.format == "json":
+        print_json([motion_json(m) for m in items])
+    elif args.format == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(
+            buffer, fieldnames=MOTION_CSV_FIELDS, extrasaction="ignore", lineterminator="\n"
+        )
+        writer.writeheader()
+        for m in items:
+            row = motion_json(m)
+            row["afgedaan_met"] = "; ".join(row["afgedaan_met"])
+            writer.writerow(row)
+        sys.stdout.write(buffer.getvalue())
+    else:
+        if not items:
+            print("Geen moties gevonden.")
+            return EXIT_OK
+        rows = [
+            (m.id, m.citation, m.name, (m.onderwerp or "")[:50], m.status, m.uitslag) for m in items
+        ]
+        print(table(["id", "Kamerstuk", "Motie", "Onderwerp", "Status", "Uitslag"], rows))
+        print(f"\n{len(items)} {'motie' if len(items) == 1 else 'moties'}")
+    return EXIT_OK
+
+
+def cmd_import_motion(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        stored = ops.import_motion_files(store, [Path(name) for name in args.files])
+    if args.json:
+        print_json([motion_json(m) for m in stored])
+    else:
+        for m in stored:
+            print(f"Toegevoegd: {m.name} ({m.citation}) [id {m.id}]")
+    return EXIT_OK
+
+
+def cmd_letters(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        items = ops.list_letters(store, "")
+    if args.format == "json":
+        print_json([letter_json(item) for item in items])
+    elif not items:
+        print("Geen brieven in het register.")
+    else:
+        rows = [
+            (
+                i.id,
+                i.kenmerk,
+                i.datum.isoformat() if i.datum else "",
+                i.kamerstuk.letter_style() if i.kamerstuk else "",
+                i.betreft,
+                i.status,
+            )
+            for i in items
+        ]
+        print(table(["id", "Kenmerk", "Datum", "Kamerstuk", "Betreft", "Status"], rows))
+    return EXIT_OK
+
+
+def cmd_settle(args: argparse.Namespace) -> int:
+    datum = parse_date(args.datum) if args.datum else dt.date.today()
+    with open_store(args) as store:
+        settled = ops.settle_motion(store, args.motion, args.letter, datum)
+    if settled.letter_created:
+        print(f"Brief {settled.kenmerk} stond nog niet in het register en is toegevoegd.")
+    motion = settled.motion
+    print(
+        f"{capitalised(motion.name)} ({motion.citation}) is afgedaan met brief {settled.kenmerk}."
+    )
+    return EXIT_OK
+
+
+def cmd_reopen(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        if args.letter or ops.is_letter_reference(store, args.target):
+            letter = letter_ops.reopen_letter(store, args.target)
+            print(
+                f"Brief {letter.kenmerk or letter.id} is weer een concept; "
+                "de moties en toezeggingen die zij afdeed staan weer open."
+            )
+            return EXIT_OK
+        motion = ops.reopen_motion(store, args.target)
+    print(f"{capitalised(motion.name)} ({motion.citation}) staat weer open.")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    if args.list:
+        items = ops.registry_backups(paths.default_db_path(args.db))
+        if not items:
+            print("Er zijn nog geen reservekopieën.")
+        for item in items:
+            print(
+                f"{item.made:%Y-%m-%d %H:%M}  {item.kind:<13}  {item.size // 1024:>6} kB  "
+                f"{item.path}"
+            )
+        return EXIT_OK
+    with open_store(args) as store:
+        made = ops.backup_registry(store, Path(args.to) if args.to else None)
+    print(f"Reservekopie gemaakt: {made}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        safety = ops.restore_registry(store, Path(args.backup))
+    print(f"Hersteld uit {args.backup}. De vorige inhoud staat in {safety}.")
+    return EXIT_OK

@@ -1,0 +1,287 @@
+"""Units of database work the windows run on the worker thread (no Qt here).
+
+Each function takes the open :class:`~desktop.core.store.Store` first, so a window
+hands ``functools.partial(add_motion, motion=...)``-style callables to the
+the interface's task runner. Writes are one transaction each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.core.domain.dutch import join_list
+from desktop.core.domain.models import (
+    Commitment,
+    Convenant,
+    EUFile,
+    Kamerstuk,
+    Letter,
+    Motion,
+    StatusChange,
+)
+from desktop.core.store import (
+    Store,
+    commitments,
+    convenanten,
+    eu,
+    history,
+    kamerstukken,
+    letters,
+    motions,
+)
+
+if TYPE_CHECKING:
+    from desktop.core.store.backup import BackupInfo
+
+
+@dataclass(frozen=True)
+class MotionQuery:
+    """What the motions view asks for: a status filter, search text, and a page."""
+
+    status: str = "all"
+    search: str = ""
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class MotionDetail:
+    """Everything the motion detail pane shows beyond the row itself."""
+
+    motion: Motion
+    history: list[StatusChange]
+    settled_by: list[Letter]
+
+
+@dataclass(frozen=True)
+class Settled:
+    """The result of settling a motion."""
+
+    motion: Motion
+    kenmerk: str
+    letter_created: bool
+
+
+# -- reads -------------------------------------------------------------------------------
+
+
+def list_motions(store: Store, query: MotionQuery) -> list[Motion]:
+    """Motions for the view (FTS search in the store)."""
+    return motions.list_motions(
+        store.db,
+        status=query.status,
+        search=query.search or None,
+        limit=query.limit,
+        offset=query.offset,
+    )
+
+
+def list_commitments(store: Store, search: str) -> list[Commitment]:
+    """All toezeggingen matching a search."""
+    return commitments.list_commitments(store.db, search=search or None)
+
+
+def list_convenanten(store: Store, search: str) -> list[Convenant]:
+    """All convenanten matching a search."""
+    return convenanten.list_convenanten(store.db, search=search or None)
+
+
+def list_eu_files(store: Store, search: str) -> list[EUFile]:
+    """All EU-dossiers matching a search."""
+    return eu.list_eu_files(store.db, search=search or None)
+
+
+def list_kamerstukken(store: Store, search: str) -> list[Kamerstuk]:
+    """All Kamerstukken (the store has no search here: the view filters them)."""
+    return kamerstukken.list_all(store.db)
+
+
+def list_letters(store: Store, search: str) -> list[Letter]:
+    """All letters, newest first (the view filters them)."""
+    return letters.list_letters(store.db)
+
+
+def letter_kenmerken(store: Store) -> list[str]:
+    """Kenmerken of the registered letters, for completing the settle dialog."""
+    return [item.kenmerk for item in letters.list_letters(store.db) if item.kenmerk]
+
+
+def motion_detail(store: Store, motion_id: int) -> MotionDetail:
+    """A motion with its status history and the letters that settled it."""
+    motion = motions.get(store.db, motion_id)
+    found: list[Letter] = []
+    for value in motion.afgedaan_met:
+        letter = letters.find_by_kenmerk(store.db, value)
+        if letter is not None:
+            found.append(letter)
+    return MotionDetail(
+        motion=motion,
+        history=history.for_entity(store.db, "motion", motion_id),
+        settled_by=found,
+    )
+
+
+# -- writes ------------------------------------------------------------------------------
+
+
+def add_motion(store: Store, motion: Motion) -> Motion:
+    """Register a new motion; returns it as stored."""
+    with store.transaction() as db:
+        motion_id = motions.add(db, motion)
+    return motions.get(store.db, motion_id)
+
+
+def update_motion(store: Store, motion: Motion) -> Motion:
+    """Save an edited motion (refused when someone else changed it meanwhile)."""
+    assert motion.id is not None
+    with store.transaction() as db:
+        motions.update(db, motion)
+    return motions.get(store.db, motion.id)
+
+
+def delete_motion(store: Store, motion_id: int) -> None:
+    """Remove a motion."""
+    with store.transaction() as db:
+        motions.delete(db, motion_id)
+
+
+def settle_motion(store: Store, motion: int | str, kenmerk: str, datum: dt.date) -> Settled:
+    """Mark a motion afgedaan by the letter with this kenmerk (registered if new).
+
+    ``motion`` is its id, or as typed: an id or a Kamerstuk number (``26 485, nr. 224``).
+
+    Raises:
+        NotFound: no such motion.
+    """
+    with store.transaction() as db:
+        found = motions.get(db, motion) if isinstance(motion, int) else motions.resolve(db, motion)
+        assert found.id is not None
+        letter_id, created = letters.ensure_letter(db, kenmerk.strip(), None)
+        motions.settle(db, found.id, letter_id, datum)
+    return Settled(motions.get(store.db, found.id), kenmerk.strip(), created)
+
+
+def reopen_motion(store: Store, motion: int | str) -> Motion:
+    """Withdraw a motion's settlements: it is open again (by id, or an id or number as typed)."""
+    with store.transaction() as db:
+        found = motions.get(db, motion) if isinstance(motion, int) else motions.resolve(db, motion)
+        assert found.id is not None
+        motions.reopen(db, found.id)
+    return motions.get(store.db, found.id)
+
+
+def is_letter_reference(store: Store, target: str) -> bool:
+    """True when ``target`` (not a bare id) is the kenmerk of a registered letter."""
+    return not target.strip().isdigit() and letters.find_by_kenmerk(store.db, target) is not None
+
+
+def import_motion_files(store: Store, files: Sequence[Path]) -> list[Motion]:
+    """Register official motion texts (all of them or none, in one transaction).
+
+    Raises:
+        SourcedInputError: a file is not a motion text (naming the file).
+        AlreadyExists: a motion is already registered (naming the file).
+    """
+    from desktop.core.errors import AlreadyExists
+    from desktop.core.importers.motion_text import parse_motion_file
+
+    parsed = [parse_motion_file(path) for path in files]
+    ids: list[int] = []
+    with store.transaction() as db:
+        for path, motion in zip(files, parsed, strict=True):
+            try:
+                ids.append(motions.add(db, motion))
+            except AlreadyExists as error:
+                raise AlreadyExists(f"{path.name}: {error}") from error
+    return [motions.get(store.db, motion_id) for motion_id in ids]
+
+
+# -- opening, backups ----------------------------------------------------------------------
+
+
+def open_notices(store: Store) -> list[str]:
+    """What the user must hear after opening: the copy made before a migration, a failed backup."""
+    notices: list[str] = []
+    if store.migration_backup is not None:
+        notices.append(
+            "Het register is bijgewerkt voor deze versie van Voortgang; een kopie van het "
+            f"register van vóór de update staat in {store.migration_backup}."
+        )
+    if store.backup_failed:
+        notices.append("Let op: de dagelijkse reservekopie kon niet worden gemaakt.")
+    return notices
+
+
+def init_registry(path: Path, *, demo: bool, resources: Path) -> dict[str, int] | None:
+    """Create (or open) the registry at ``path``; with ``demo``, fill it with the demo.
+
+    Returns the demo's counts, or None without ``demo``.
+    """
+    with Store.open(path) as store:
+        return load_demo_registry(store, resources) if demo else None
+
+
+def backup_registry(store: Store, target: Path | None = None) -> Path:
+    """A consistent copy of the open registry (in the backup folder, or at ``target``)."""
+    from desktop.core.store.backup import make_backup
+
+    assert store.path is not None, "an in-memory registry has no backups"
+    return make_backup(store.db, store.path, target=target)
+
+
+def registry_backups(path: Path) -> list[BackupInfo]:
+    """The backups of the registry at ``path``, oldest first."""
+    from desktop.core.store.backup import list_backups
+
+    return list_backups(path)
+
+
+def restore_registry(store: Store, backup: Path) -> Path:
+    """Replace the registry's content by a verified backup; returns where the old content went."""
+    from desktop.core.store.backup import restore_backup
+
+    assert store.path is not None, "an in-memory registry has no backups"
+    return restore_backup(store.db, store.path, backup)
+
+
+def load_demo_registry(store: Store, resources: Path) -> dict[str, int]:
+    """Fill an empty registry with the demo."""
+    from desktop.core.demo import load_demo  # only on first start; keeps startup lean
+
+    return load_demo(store, resources)
+
+
+_NOUNS = {
+    "moties": ("motie", "moties"),
+    "kamerstukken": ("Kamerstuk", "Kamerstukken"),
+    "convenanten": ("convenant", "convenanten"),
+    "eu_dossiers": ("EU-dossier", "EU-dossiers"),
+    "brieven": ("brief", "brieven"),
+}
+
+
+def demo_summary(counts: dict[str, int]) -> str:
+    """``5 moties, 5 Kamerstukken, 14 convenanten, 2 EU-dossiers en 5 brieven``."""
+    return join_list(
+        f"{count} {_NOUNS[key][0] if count == 1 else _NOUNS[key][1]}"
+        for key, count in counts.items()
+        if key in _NOUNS
+    )
+
+
+def dossier_choices(rows: Sequence[Motion]) -> list[tuple[tuple[int, str], str]]:
+    """The dossiers of these motions as (key, label) pairs, by number."""
+    seen: dict[tuple[int, str], str] = {}
+    for motion in rows:
+        ref = motion.kamerstuk
+        key = (ref.dossier, ref.toevoeging or "")
+        if key not in seen:
+            label = ref.dossier_label()
+            if motion.dossier_titel:
+                label += f" – {motion.dossier_titel}"
+            seen[key] = label
+    return sorted(seen.items())

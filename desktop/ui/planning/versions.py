@@ -1,0 +1,158 @@
+"""The "Versies" window of a letter: every export's snapshot, and two of them compared."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.domain.models import Letter
+from desktop.core.errors import UserError
+from desktop.core.planning.versions import VersionComparison, VersionInfo
+from desktop.core.services import planning as planning_operations
+from desktop.ui.common.tasks import TaskManager
+from desktop.ui.common.widgets import ErrorLabel
+from desktop.ui.planning.html import hint, text_diff_html
+from desktop.ui.planning.models import VersionTableModel, moment
+from desktop.ui.planning.sections import SectionDiffPane, setup_table
+
+NO_VERSIONS = "Deze brief is nog niet geëxporteerd; elke export bewaart een versie."
+ONE_VERSION = "Er is één versie; na de volgende export kunt u twee versies vergelijken."
+
+
+class VersionsDialog(QDialog):
+    """Lists a letter's versions and compares two of them (not modal: it only reads)."""
+
+    def __init__(self, parent: QWidget | None, tasks: TaskManager, letter: Letter) -> None:
+        super().__init__(parent)
+        assert letter.id is not None
+        self.setObjectName("versies")
+        # Closing the main window ends the program, also while this one is open.
+        self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
+        self.setWindowTitle(f"Versies – {planning_operations.letter_label(letter)}")
+        self.tasks = tasks
+        self.letter = letter
+        self._generation = 0
+        self.model = VersionTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("versies_tabel")
+        self.table.setModel(self.model)
+        setup_table(self.table, self.model)
+        self.table.setMaximumHeight(160)
+        self.old_box = QComboBox(self)
+        self.old_box.setObjectName("versies_oud")
+        self.new_box = QComboBox(self)
+        self.new_box.setObjectName("versies_nieuw")
+        for box in (self.old_box, self.new_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.compare_button = QPushButton("&Vergelijken", self)
+        self.compare_button.setEnabled(False)
+        self.message = ErrorLabel(self)
+        self.note = QLabel(self)
+        self.note.setStyleSheet("color: #5f6368;")
+        self.note.setWordWrap(True)
+        self.sections = SectionDiffPane("versies", self)
+        self.text = QTextBrowser(self)
+        self.text.setObjectName("versies_tekst")
+        self.result_tabs = QTabWidget(self)
+        self.result_tabs.setDocumentMode(True)
+        self.result_tabs.addTab(self.sections, "Per sectie")
+        self.result_tabs.addTab(self.text, "Hele tekst")
+        self._build_layout()
+        self.compare_button.clicked.connect(self._on_compare_button_clicked)
+        self.resize(980, 720)
+
+    def _build_layout(self) -> None:
+        chooser = QHBoxLayout()
+        chooser.addWidget(QLabel("Vergelijk versie", self))
+        chooser.addWidget(self.old_box)
+        chooser.addWidget(QLabel("met versie", self))
+        chooser.addWidget(self.new_box)
+        chooser.addWidget(self.compare_button)
+        chooser.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(chooser)
+        layout.addWidget(self.note)
+        layout.addWidget(self.message)
+        layout.addWidget(self.result_tabs, 1)
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Query the versions (on the worker)."""
+        letter_id = self.letter.id
+        assert letter_id is not None
+        self.tasks.run(
+            lambda store: planning_operations.letter_versions(store, letter_id),
+            self._on_versions_loaded,
+            self._on_task_failed,
+            interruptible=True,
+        )
+
+    def _on_versions_loaded(self, versions: Sequence[VersionInfo]) -> None:
+        self.model.set_rows(list(versions))
+        for box in (self.old_box, self.new_box):
+            box.clear()
+            for version in versions:
+                box.addItem(f"{version.nummer} – {moment(version.gemaakt)}", version.nummer)
+        count = len(versions)
+        self.old_box.setCurrentIndex(max(count - 2, 0))
+        self.new_box.setCurrentIndex(count - 1)
+        self.compare_button.setEnabled(count >= 2)
+        self.note.setText(NO_VERSIONS if count == 0 else ONE_VERSION if count == 1 else "")
+        self.note.setVisible(count < 2)
+        self.sections.set_diffs(None, "Kies twee versies en klik op Vergelijken.")
+        self.text.setHtml(hint("Kies twee versies en klik op Vergelijken."))
+        if count >= 2:
+            self.compare()
+
+    def choose(self, old: int, new: int) -> None:
+        """Select two version numbers in the boxes."""
+        self.old_box.setCurrentIndex(self.old_box.findData(old))
+        self.new_box.setCurrentIndex(self.new_box.findData(new))
+
+    def compare(self) -> None:
+        """Compare the two chosen versions (on the worker)."""
+        old, new = self.old_box.currentData(), self.new_box.currentData()
+        letter_id = self.letter.id
+        if old is None or new is None or letter_id is None:
+            return
+        if old == new:
+            self.message.show_message("Kies twee verschillende versies.")
+            return
+        self.message.show_message("")
+        self._generation += 1
+        generation = self._generation
+        self.tasks.run(
+            lambda store: planning_operations.compare(store, letter_id, old, new),
+            lambda found: self._on_compared(generation, found),
+            self._on_task_failed,
+            interruptible=True,
+        )
+
+    def _on_compared(self, generation: int, comparison: VersionComparison) -> None:
+        if generation != self._generation:
+            return
+        changed = sum(1 for d in comparison.sections if d.status != "ongewijzigd")
+        self.sections.set_diffs(comparison.sections, "Deze versies hebben geen secties.")
+        self.text.setHtml(text_diff_html(comparison.text_diff))
+        self.result_tabs.setTabText(0, f"Per sectie ({changed} gewijzigd)")
+
+    def _on_compare_button_clicked(self) -> None:
+        self.compare()
+
+    def _on_task_failed(self, error: UserError) -> None:
+        self.message.show_message(str(error))

@@ -1,0 +1,154 @@
+"""What the motion menu items do: ask (dialogs), then hand the answer to the core.
+
+Every write runs on the database thread. When saving fails, the dialog comes back with
+what the user typed and the Dutch reason at the top, so no text is ever lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from desktop.core.domain.models import Motion
+from desktop.core.errors import UserError
+from desktop.core.services import registry as operations
+from desktop.core.services.registry import Settled
+from desktop.ui.common.dialogs import MessageBox, SettleDialog
+from desktop.ui.common.tasks import TaskManager
+from desktop.ui.registry.motion_editor import MotionEditorDialog
+from desktop.ui.registry.motion_import import ImportMotionDialog
+
+CRASHED_WHILE_SAVING = (
+    "Het opslaan is mislukt door een fout in het programma. Uw tekst staat hieronder nog; "
+    "probeer het opnieuw of kopieer de tekst."
+)
+
+
+def sentence(text: str) -> str:
+    """Capitalise the first letter (``de motie X`` at the start of a message)."""
+    return text[:1].upper() + text[1:]
+
+
+class MotionActions(QObject):
+    """New, edit, import, delete, settle and reopen, for the main window's actions."""
+
+    changed = Signal(object)
+    status_reported = Signal(str)
+
+    def __init__(
+        self,
+        parent: QWidget,
+        tasks: TaskManager,
+        kenmerken: Callable[[], list[str]] = list,
+    ) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self._tasks = tasks
+        self._kenmerken = kenmerken
+
+    def _saved(self, motion: Motion, message: str) -> None:
+        self.status_reported.emit(message)
+        self.changed.emit(motion.id)
+
+    # -- create and edit ------------------------------------------------------------------
+
+    def new(self, draft: Motion | None = None, error: str | None = None) -> None:
+        """Ask for a new motion and register it."""
+        motion = MotionEditorDialog.ask(self._window, draft, error=error)
+        if motion is None:
+            return
+        self._tasks.run(
+            lambda store: operations.add_motion(store, motion),
+            lambda saved: self._saved(saved, f"{sentence(saved.name)} is toegevoegd."),
+            lambda failure: self.new(motion, str(failure)),
+            on_crash=lambda _error: self.new(motion, CRASHED_WHILE_SAVING),
+        )
+
+    def edit(self, motion: Motion, error: str | None = None) -> None:
+        """Ask for changes to a motion and save them."""
+        edited = MotionEditorDialog.ask(self._window, motion, error=error)
+        if edited is None:
+            return
+        self._tasks.run(
+            lambda store: operations.update_motion(store, edited),
+            lambda saved: self._saved(saved, f"{sentence(saved.name)} is opgeslagen."),
+            lambda failure: self.edit(edited, str(failure)),
+            on_crash=lambda _error: self.edit(edited, CRASHED_WHILE_SAVING),
+        )
+
+    def import_text(self, text: str = "", error: str | None = None) -> None:
+        """Ask for the official text of a motion, show what was recognised, register it."""
+        imported = ImportMotionDialog.ask(self._window, text, error=error)
+        if imported is None:
+            return
+        self._tasks.run(
+            lambda store: operations.add_motion(store, imported.motion),
+            lambda saved: self._saved(
+                saved, f"{sentence(saved.name)} ({saved.citation}) is geïmporteerd."
+            ),
+            lambda failure: self.import_text(imported.text, str(failure)),
+            on_crash=lambda _error: self.import_text(imported.text, CRASHED_WHILE_SAVING),
+        )
+
+    # -- delete, settle, reopen -------------------------------------------------------------
+
+    def delete(self, motion: Motion) -> None:
+        """Remove a motion after confirmation."""
+        if motion.id is None:
+            return
+        confirmed = MessageBox.confirm(
+            self._window,
+            "Motie verwijderen",
+            f"{sentence(motion.name)} ({motion.citation}) uit het register verwijderen?\n\n"
+            "Dit kan niet ongedaan worden gemaakt. Brieven die de motie noemen, "
+            "verliezen die verwijzing.",
+            "Verwijderen",
+        )
+        if not confirmed:
+            return
+        motion_id = motion.id
+        self._tasks.run(
+            lambda store: operations.delete_motion(store, motion_id),
+            lambda _none: self._after_delete(motion),
+            self._warn,
+        )
+
+    def _after_delete(self, motion: Motion) -> None:
+        self.status_reported.emit(f"{sentence(motion.name)} ({motion.citation}) is verwijderd.")
+        self.changed.emit(None)
+
+    def settle(self, motion: Motion) -> None:
+        """Ask which letter settled the motion and record it ("Afdoen met brief…")."""
+        if motion.id is None:
+            return
+        choice = SettleDialog.ask(self._window, motion, self._kenmerken())
+        if choice is None:
+            return
+        motion_id = motion.id
+        self._tasks.run(
+            lambda store: operations.settle_motion(store, motion_id, choice.kenmerk, choice.datum),
+            self._after_settle,
+            self._warn,
+        )
+
+    def _after_settle(self, result: Settled) -> None:
+        message = f"{sentence(result.motion.name)} is afgedaan met brief {result.kenmerk}."
+        if result.letter_created:
+            message += f" Brief {result.kenmerk} stond nog niet in het register en is toegevoegd."
+        self._saved(result.motion, message)
+
+    def reopen(self, motion: Motion) -> None:
+        """Withdraw the settlement: the motion is open again (the history keeps it)."""
+        if motion.id is None:
+            return
+        motion_id = motion.id
+        self._tasks.run(
+            lambda store: operations.reopen_motion(store, motion_id),
+            lambda saved: self._saved(saved, f"{sentence(saved.name)} staat weer open."),
+            self._warn,
+        )
+
+    def _warn(self, error: UserError) -> None:
+        MessageBox.warn(self._window, "Voortgang", str(error))
