@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 
 APP_NAME = "Voortgang"
 DB_ENV = "VOORTGANG_DB"
+
+if TYPE_CHECKING:
+    from desktop.core.drafting.templates import TemplateLibrary
 
 
 def _bundle_root() -> Path:
@@ -47,3 +51,15 @@ def default_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     if os.environ.get(DB_ENV):
         return Path(os.environ[DB_ENV]).expanduser()
     return data_dir() / "register.db"
+
+
+def default_library() -> TemplateLibrary:
+    """The shipped letter templates plus the user's own folder."""
+    from desktop.core.drafting.templates import TemplateLibrary
+
+    return TemplateLibrary(shipped_templates_dir(), user_templates_dir())
+
+
+def default_emblem() -> Path:
+    """The emblem image of the letterhead."""
+    return resources_dir() / "embleem-plaatshouder.png"

@@ -520,3 +520,24 @@ def test_due_changes_new_letter_and_versions(demo_db, tmp_path, capsys):
         capsys, "--db", db, "new-letter", "--from", "Min-BuZa.2020.396", "--datum", "2019-01-01"
     )
     assert code == 1 and "later gedateerd" in err
+
+
+def test_the_copy_made_before_a_migration_is_named(tmp_path, capsys):
+    from sqlite_utils import Database
+
+    from desktop.core.store.migrations import migrations
+
+    path = tmp_path / "register.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="0002_full_text_search")
+    old.execute("INSERT INTO dossiers (nummer, titel) VALUES (26485, 'MVO')")
+    old.conn.commit()
+    old.close()
+
+    assert main(["--db", str(path), "motions"]) == 0
+    err = capsys.readouterr().err
+    (backup,) = tmp_path.glob("register.voor-migratie-*.db")
+    assert f"staat in {backup}" in err
+    # Opened again: nothing to migrate, nothing to tell.
+    assert main(["--db", str(path), "motions"]) == 0
+    assert "voor-migratie" not in capsys.readouterr().err

@@ -9,18 +9,7 @@ from desktop import paths
 from desktop.cli.output import notice
 from desktop.cli.session import EXIT_OK, EXIT_USER_ERROR, open_store
 from desktop.core.domain.dutch import parse_date
-from desktop.core.drafting.templates import TemplateLibrary
 from desktop.core.services import letters as ops
-
-
-def default_library() -> TemplateLibrary:
-    """The shipped templates plus the user's own folder."""
-    return TemplateLibrary(paths.shipped_templates_dir(), paths.user_templates_dir())
-
-
-def default_emblem() -> Path:
-    """The emblem image of the letterhead."""
-    return paths.resources_dir() / "embleem-plaatshouder.png"
 
 
 def _report(result: ops.ExportOutcome) -> None:
@@ -36,8 +25,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         request = ops.ExportRequest(
             letter=ops.resolve_letter(store, args.letter),
             target=Path(args.output),
-            library=default_library(),
-            emblem=default_emblem(),
+            library=paths.default_library(),
+            emblem=paths.default_emblem(),
             pdf=args.pdf,
             annexes_dir=Path(args.annexes_separately) if args.annexes_separately else None,
             afdoeningstabel=args.afdoeningstabel,
@@ -51,7 +40,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    _report(ops.render_markdown(Path(args.input), Path(args.output), emblem=default_emblem()))
+    _report(ops.render_markdown(Path(args.input), Path(args.output), emblem=paths.default_emblem()))
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from desktop import paths
 from desktop.cli.output import print_json, section_diffs_json, table
 from desktop.cli.session import EXIT_OK, open_store
 from desktop.core.domain.dutch import parse_date
@@ -56,7 +57,7 @@ def _request(store: Store, args: argparse.Namespace) -> ops.ChangesRequest:
 
 def cmd_changes(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        result = ops.changes_for(store, _request(store, args))
+        result = ops.changes_for(store, _request(store, args), paths.default_library())
     report, diffs = result.report, result.diffs
     if result.note:
         print(result.note)

@@ -218,15 +218,13 @@ class MainWindow(QMainWindow):
                 lambda store: operations.load_demo_registry(store, resources),
                 self._on_demo_loaded,
             )
-        self.tasks.run(lambda store: store.backup_failed, self._on_backup_checked)
+        self.tasks.run(operations.open_notices, self._on_opened)
         self.refresh_all()
 
-    def _on_backup_checked(self, failed: bool) -> None:
-        if failed:
-            self.show_status(
-                "Let op: de dagelijkse reservekopie kon niet worden gemaakt "
-                "(zie Bestand of ‘voortgang backup’)."
-            )
+    def _on_opened(self, notices: list[str]) -> None:
+        """Tell what opening the registry did (a copy before a migration, a failed backup)."""
+        if notices:
+            self.show_status(" ".join(notices))
 
     def _on_demo_loaded(self, counts: dict[str, int]) -> None:
         self.show_status(f"Demoregister geladen: {operations.demo_summary(counts)}.")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -23,6 +25,9 @@ from desktop.core.drafting.model import (
 )
 from desktop.core.store import commitments, convenanten, eu, letters, motions
 from desktop.core.store.rows import query
+
+if TYPE_CHECKING:
+    from desktop.core.drafting.templates import TemplateLibrary
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,17 +269,60 @@ def _sentences(text: str) -> list[str]:
     return sentences
 
 
-def section_diffs(old: Letter, new: Letter) -> list[SectionDiff]:
-    """Section-by-section comparison by title, sentence by sentence."""
-    before = {s.titel: s.tekst for s in old.sections}
-    after = {s.titel: s.tekst for s in new.sections}
+INTRODUCTION = "Inleiding"
+_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$")
+_ANNEX = "<!-- bijlage:"
+
+
+def rendered_sections(markdown: str) -> list[tuple[str, str]]:
+    """The letter body's sections as the reader sees them: (title, full text) pairs.
+
+    ``markdown`` is what the letter's template produced (motion paragraphs, responses
+    and commitments in their sections); the text before the first heading is the
+    introduction. The annexes are not part of the body.
+    """
+    body = markdown.split(_ANNEX, 1)[0]
+    found: dict[str, list[str]] = {}
+    title, lines = INTRODUCTION, list[str]()
+
+    def flush() -> None:
+        text = "\n".join(lines).strip()
+        if text or title != INTRODUCTION:
+            found.setdefault(title, []).append(text)
+
+    for line in body.splitlines():
+        match = _HEADING.match(line)
+        if match:
+            flush()
+            title, lines = re.sub(r"\\(.)", r"\1", match.group(1)), []
+        else:
+            lines.append(line)
+    flush()
+    return [(key, "\n\n".join(part for part in parts if part)) for key, parts in found.items()]
+
+
+def letter_sections(
+    db: Database, letter: Letter, library: TemplateLibrary
+) -> list[tuple[str, str]]:
+    """The rendered sections of a registry letter (see :func:`rendered_sections`)."""
+    from desktop.core.drafting.compose import render_letter_markdown
+
+    return rendered_sections(render_letter_markdown(db, letter, library))
+
+
+def section_diffs(
+    old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]
+) -> list[SectionDiff]:
+    """Section-by-section comparison by title, sentence by sentence, of rendered sections."""
+    before = dict(old)
+    after = dict(new)
     result: list[SectionDiff] = []
-    for section in new.sections:
-        if section.titel not in before:
-            result.append(SectionDiff(section.titel, "nieuw", [], _sentences(section.tekst)))
+    for titel, tekst in new:
+        if titel not in before:
+            result.append(SectionDiff(titel, "nieuw", [], _sentences(tekst)))
             continue
-        old_sentences = _sentences(before[section.titel])
-        new_sentences = _sentences(section.tekst)
+        old_sentences = _sentences(before[titel])
+        new_sentences = _sentences(tekst)
         removed: list[str] = []
         added: list[str] = []
         matcher = difflib.SequenceMatcher(a=old_sentences, b=new_sentences, autojunk=False)
@@ -284,10 +332,10 @@ def section_diffs(old: Letter, new: Letter) -> list[SectionDiff]:
             if tag in ("replace", "insert"):
                 added += new_sentences[j1:j2]
         status = "gewijzigd" if removed or added else "ongewijzigd"
-        result.append(SectionDiff(section.titel, status, removed, added))
-    for section in old.sections:
-        if section.titel not in after:
-            result.append(SectionDiff(section.titel, "vervallen", _sentences(section.tekst), []))
+        result.append(SectionDiff(titel, status, removed, added))
+    for titel, tekst in old:
+        if titel not in after:
+            result.append(SectionDiff(titel, "vervallen", _sentences(tekst), []))
     return result
 
 

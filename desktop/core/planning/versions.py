@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Letter, LetterCommitment, LetterMotion, LetterSection
 from desktop.core.errors import NotFound
-from desktop.core.planning.changes import SectionDiff, section_diffs
+from desktop.core.planning.changes import SectionDiff, rendered_sections, section_diffs
 from desktop.core.store.rows import current_user, insert_row, now_text, query
 
 
@@ -115,8 +115,8 @@ class VersionComparison:
 
 def compare_versions(db: Database, letter_id: int, old: int, new: int) -> VersionComparison:
     """Compare two stored versions of a letter."""
-    old_letter, old_text = get_version(db, letter_id, old)
-    new_letter, new_text = get_version(db, letter_id, new)
+    _, old_text = get_version(db, letter_id, old)
+    _, new_text = get_version(db, letter_id, new)
     diff = list(
         difflib.unified_diff(
             old_text.splitlines(),
@@ -127,4 +127,5 @@ def compare_versions(db: Database, letter_id: int, old: int, new: int) -> Versio
             n=1,
         )
     )
-    return VersionComparison(old, new, section_diffs(old_letter, new_letter), diff)
+    sections = section_diffs(rendered_sections(old_text), rendered_sections(new_text))
+    return VersionComparison(old, new, sections, diff)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.domain.dutch import format_date
 from desktop.core.domain.models import Letter
@@ -19,6 +20,7 @@ from desktop.core.planning.changes import (
     ChangeReport,
     SectionDiff,
     changes_between,
+    letter_sections,
     previous_letter,
     report_document,
     section_diffs,
@@ -31,6 +33,9 @@ from desktop.core.planning.versions import (
     list_versions,
 )
 from desktop.core.store import Store, letters
+
+if TYPE_CHECKING:
+    from desktop.core.drafting.templates import TemplateLibrary
 
 SENT_STATUSES = ("definitief", "verzonden")
 
@@ -128,8 +133,11 @@ def _earlier_letter(store: Store, letter: Letter) -> tuple[Letter | None, str]:
     )
 
 
-def changes_for(store: Store, request: ChangesRequest) -> ChangesResult:
+def changes_for(store: Store, request: ChangesRequest, library: TemplateLibrary) -> ChangesResult:
     """What changed between two letters (in the registry and in their texts), or in a period.
+
+    The texts are compared as the letters read: every section as its template renders
+    it (the staff's text, the motion paragraphs and responses), and the introduction.
 
     Raises:
         InvalidInput: without a letter before the chosen one, or for a period that ends
@@ -156,7 +164,13 @@ def changes_for(store: Store, request: ChangesRequest) -> ChangesResult:
         raise InvalidInput("Kies twee verschillende brieven.")
     older, newer = sorted((earlier, letter), key=lambda item: (item.datum, item.id or 0))
     assert older.datum is not None and newer.datum is not None
-    diffs = section_diffs(older, newer) if older.sections and newer.sections else None
+    diffs = (
+        section_diffs(
+            letter_sections(store.db, older, library), letter_sections(store.db, newer, library)
+        )
+        if older.sections and newer.sections
+        else None
+    )
     title = f"Wat is er veranderd tussen {letter_label(older)} en {letter_label(newer)}"
     report = changes_between(store.db, older.datum, newer.datum)
     return ChangesResult(report, diffs, title, note, older, newer)

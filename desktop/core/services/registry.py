@@ -212,7 +212,10 @@ def open_notices(store: Store) -> list[str]:
             f"register van vóór de update staat in {store.migration_backup}."
         )
     if store.backup_failed:
-        notices.append("Let op: de dagelijkse reservekopie kon niet worden gemaakt.")
+        notices.append(
+            "Let op: de dagelijkse reservekopie kon niet worden gemaakt "
+            "(zie Bestand of ‘voortgang backup’)."
+        )
     return notices
 
 

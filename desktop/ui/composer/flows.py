@@ -65,7 +65,7 @@ class ComposerFlows(QObject):
     ) -> None:
         super().__init__(composer.widget)
         self.composer = composer
-        self.emblem = emblem or paths.resources_dir() / "embleem-plaatshouder.png"
+        self.emblem = emblem or paths.default_emblem()
         self.pdf_box = QCheckBox("Ook als &PDF", composer.widget)
         self.pdf_box.setObjectName("ook_pdf")
         self.set_libreoffice(libreoffice() is not None)

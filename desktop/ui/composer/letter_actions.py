@@ -24,13 +24,6 @@ if TYPE_CHECKING:
     from desktop.ui.composer.window import ComposerWindow
 
 
-def default_library() -> TemplateLibrary:
-    """The shipped templates plus the user's own folder."""
-    from desktop.core.drafting.templates import TemplateLibrary
-
-    return TemplateLibrary(paths.shipped_templates_dir(), paths.user_templates_dir())
-
-
 def default_drafts() -> DraftFolder:
     """Autosaved drafts in the per-user data folder."""
     return DraftFolder(paths.data_dir() / "concepten")
@@ -110,7 +103,7 @@ class LetterActions(QObject):
     def library(self) -> TemplateLibrary:
         """The letter templates (shipped and the user's own)."""
         if self._library is None:
-            self._library = default_library()
+            self._library = paths.default_library()
         return self._library
 
     def _composer(self) -> ComposerWindow:

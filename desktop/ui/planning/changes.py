@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import paths
 from desktop.core.domain.models import Letter
+from desktop.core.drafting.templates import TemplateLibrary
 from desktop.core.errors import UserError
 from desktop.core.services import planning as planning_operations
 from desktop.core.services.planning import ChangesRequest, ChangesResult, letter_label
@@ -81,6 +83,7 @@ class ChangesWindow(QWidget):
         *,
         settings: QSettings | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        library: TemplateLibrary | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("wijzigingen")
@@ -88,6 +91,7 @@ class ChangesWindow(QWidget):
         # Closing the main window ends the program, also while this one is open.
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.tasks = tasks
+        self.library = library or paths.default_library()
         self._settings = settings
         self._today = today
         self._generation = 0
@@ -249,6 +253,7 @@ class ChangesWindow(QWidget):
     def compare(self) -> None:
         """Compute the comparison the choosers ask for (the latest request wins)."""
         request = self.request()
+        library = self.library
         if request.letter_id is None and request.since is None:
             self._show(None, "Er zijn nog geen brieven met een datum; kies een periode.")
             return
@@ -257,7 +262,7 @@ class ChangesWindow(QWidget):
         if self._control is not None:
             self._control.cancel()
         self._control = self.tasks.run(
-            lambda store: planning_operations.changes_for(store, request),
+            lambda store: planning_operations.changes_for(store, request, library),
             lambda result: self._on_compared(generation, result),
             lambda error: self._on_compare_failed(generation, error),
             interruptible=True,

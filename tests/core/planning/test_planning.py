@@ -7,11 +7,13 @@ import io
 
 import docx
 
+from desktop import paths
 from desktop.core.docx.writer import build_document
 from desktop.core.domain.models import Commitment, LetterSection
 from desktop.core.planning.carry_forward import new_letter_from
 from desktop.core.planning.changes import (
     changes_between,
+    letter_sections,
     previous_letter,
     report_document,
     section_diffs,
@@ -97,12 +99,40 @@ def test_section_by_section_comparison(demo_store):
         following.sections.append(LetterSection("Nieuw onderwerp", "Een nieuwe alinea."))
         del following.sections[2]
         letters.update(db, following)
-    diffs = {d.titel: d for d in section_diffs(previous, letters.get(demo_store.db, following.id))}
+    library = paths.default_library()
+    diffs = {
+        d.titel: d
+        for d in section_diffs(
+            letter_sections(demo_store.db, previous, library),
+            letter_sections(demo_store.db, letters.get(demo_store.db, following.id), library),
+        )
+    }
     assert diffs["90-procentdoelstelling"].status == "gewijzigd"
     assert "De tussenmeting is gereed." in diffs["90-procentdoelstelling"].added
     assert diffs["Nieuw onderwerp"].status == "nieuw"
     assert diffs["Wet Zorgplicht Kinderarbeid"].status == "vervallen"
-    assert diffs["Monitoring IMVO-convenanten"].status == "ongewijzigd"
+    # The motion Van Laar was settled by the 2020 letter: the follow-up no longer has its
+    # paragraph in this section, although the staff's own text there is unchanged.
+    monitoring = diffs["Monitoring IMVO-convenanten"]
+    assert monitoring.status == "gewijzigd"
+    assert any(sentence.startswith("De motie Van Laar") for sentence in monitoring.removed)
+    assert diffs["EU-verordening conflictmineralen"].status == "ongewijzigd"
+    # The introduction's sentence on the settled motions is gone too.
+    assert diffs["Inleiding"].status == "gewijzigd"
+    assert any("moties afgedaan" in sentence for sentence in diffs["Inleiding"].removed)
+
+
+def test_section_comparison_sees_a_paragraph_gained(demo_store):
+    previous = _demo_letter(demo_store)
+    with demo_store.transaction() as db:
+        following = new_letter_from(db, previous, dt.date(2020, 9, 1), kenmerk="BZ-2020-4")
+        following.sections[0].tekst += "\n\nEen nieuwe alinea over de monitoring."
+        letters.update(db, following)
+    library = paths.default_library()
+    old = letter_sections(demo_store.db, previous, library)
+    new = letter_sections(demo_store.db, letters.get(demo_store.db, following.id), library)
+    diffs = {d.titel: d for d in section_diffs(old, new)}
+    assert diffs[following.sections[0].titel].added[-1] == "Een nieuwe alinea over de monitoring."
 
 
 def test_change_report_as_word(demo_store):
