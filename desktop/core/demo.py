@@ -170,6 +170,7 @@ def load_demo(store: Store, resources: Path) -> dict[str, int]:
         # The real letter was sent: settle what it settled, as finalising would have.
         if brief.get("status", "concept") != "concept":
             letters.finalize(db, letter_id, letter.datum)
-            db.execute("UPDATE letters SET status = ? WHERE id = ?", (brief["status"], letter_id))
+            if brief["status"] == "verzonden":
+                letters.mark_sent(db, letter_id)
         counts["brieven"] += 1
     return counts

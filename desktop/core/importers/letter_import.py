@@ -21,7 +21,7 @@ from desktop.core.domain.models import EUFile, Letter, LetterMotion, Motion
 from desktop.core.importers.letter_refs import LetterReferences, find_references
 from desktop.core.importers.letter_text import read_letter_text
 from desktop.core.store import eu, kamerstukken, letters, motions
-from desktop.core.store.rows import query, to_iso
+from desktop.core.store.rows import to_iso
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -68,19 +68,11 @@ def _find_letter(db: Database, found: LetterReferences) -> Letter | None:
         if letter is not None:
             return letter
     if info.kamerstuk is not None:
-        known = kamerstukken.find(db, info.kamerstuk)
-        if known is not None:
-            rows = query(db, "SELECT id FROM letters WHERE kamerstuk_id = ?", (known.id,))
-            if rows:
-                return letters.get(db, rows[0]["id"])
+        letter = letters.find_by_kamerstuk(db, info.kamerstuk)
+        if letter is not None:
+            return letter
     if info.datum and info.betreft:
-        rows = query(
-            db,
-            "SELECT id FROM letters WHERE datum = ? AND betreft = ?",
-            (info.datum.isoformat(), info.betreft),
-        )
-        if rows:
-            return letters.get(db, rows[0]["id"])
+        return letters.find_by_date_and_subject(db, info.datum, info.betreft)
     return None
 
 
@@ -99,12 +91,8 @@ def _fill_letter(db: Database, letter: Letter, found: LetterReferences) -> None:
             db, info.kamerstuk, soort="Brief", datum=info.datum, titel=info.betreft
         )
     if updates:
-        db.execute(
-            "UPDATE letters SET "
-            + ", ".join(f"{name} = ?" for name in updates)
-            + ", version = version + 1 WHERE id = ?",
-            [*updates.values(), letter.id],
-        )
+        assert letter.id is not None
+        letters.fill_in(db, letter.id, updates)
 
 
 def record_letter(db: Database, found: LetterReferences) -> LetterImport:
@@ -137,12 +125,7 @@ def record_letter(db: Database, found: LetterReferences) -> LetterImport:
             if existing is not None and existing.id is not None:
                 motion_ids[ref.key] = existing.id
     for reference in found.eu:
-        rows = query(
-            db,
-            "SELECT id FROM eu_files WHERE identificatie = ? OR (celex IS NOT NULL AND celex = ?)",
-            (reference.identificatie, reference.celex or ""),
-        )
-        if not rows:
+        if eu.find_reference(db, reference.identificatie, reference.celex) is None:
             eu.add(
                 db,
                 EUFile(
@@ -221,11 +204,7 @@ def record_letter(db: Database, found: LetterReferences) -> LetterImport:
             settled_id = motion_ids.get(ref.key)
             if settled_id is None:
                 continue
-            already = db.execute(
-                "SELECT 1 FROM motion_settlements WHERE motion_id = ? AND letter_id = ?",
-                (settled_id, letter.id),
-            ).fetchone()
-            if not already:
+            if not motions.is_settled_by(db, settled_id, letter.id):
                 motions.settle(db, settled_id, letter.id, datum)
                 result.motions_settled.append(ref.letter_style())
     return result

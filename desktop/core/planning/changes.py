@@ -23,8 +23,7 @@ from desktop.core.drafting.model import (
     Table,
     Text,
 )
-from desktop.core.store import commitments, convenanten, eu, letters, motions
-from desktop.core.store.rows import query
+from desktop.core.store import commitments, convenanten, eu, history, letters, motions
 
 if TYPE_CHECKING:
     from desktop.core.drafting.templates import TemplateLibrary
@@ -152,26 +151,21 @@ def changes_between(db: Database, since: dt.date, until: dt.date) -> ChangeRepor
                     item.datum_nakoming.isoformat(),
                 )
             )
-    for row in query(
-        db,
-        "SELECT * FROM status_history WHERE veld = 'status' AND van IS NOT NULL "
-        "AND substr(wanneer, 1, 10) > ? AND substr(wanneer, 1, 10) <= ? ORDER BY id",
-        (since.isoformat(), until.isoformat()),
-    ):
-        if row["entity"] == "motion":
-            title = motions.get(db, row["entity_id"]).name
-        elif row["entity"] == "commitment":
-            title = commitments.get(db, row["entity_id"]).tekst
+    for change in history.status_changes_between(db, since, until):
+        if change.entity == "motion":
+            title = motions.get(db, change.entity_id).name
+        elif change.entity == "commitment":
+            title = commitments.get(db, change.entity_id).tekst
         else:
             continue
         report.status_changes.append(
             Change(
-                "motie" if row["entity"] == "motion" else "toezegging",
-                row["entity_id"],
+                "motie" if change.entity == "motion" else "toezegging",
+                change.entity_id,
                 title,
-                f"{row['van']} → {row['naar']}"
-                + (f" ({row['toelichting']})" if row["toelichting"] else ""),
-                row["wanneer"][:10],
+                f"{change.van} → {change.naar}"
+                + (f" ({change.toelichting})" if change.toelichting else ""),
+                change.wanneer[:10],
             )
         )
     for convenant in convenanten.list_convenanten(db):

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from desktop.core.domain.models import COMMITMENT_STATUSES, OPEN_COMMITMENT_STATUSES, Commitment
 from desktop.core.errors import AlreadyExists, InvalidInput, NotFound
 from desktop.core.store import history, kamerstukken
-from desktop.core.store.rows import from_iso, insert_row, query, to_iso
+from desktop.core.store.rows import from_iso, insert_row, query, to_iso, update_checked
 from desktop.core.store.search import fts_query
 
 _SELECT = """
@@ -117,10 +117,13 @@ def set_status(
     before = get(db, commitment_id)
     if status not in COMMITMENT_STATUSES:
         raise InvalidInput(f"‘{status}’ is geen status van een toezegging.")
-    db.execute(
-        "UPDATE commitments SET status = ?, status_datum = ?, version = version + 1,"
-        " gewijzigd = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
-        (status, to_iso(datum or dt.date.today()), commitment_id),
+    update_checked(
+        db,
+        "commitments",
+        commitment_id,
+        None,
+        {"status": status, "status_datum": to_iso(datum or dt.date.today())},
+        touch=True,
     )
     if before.status != status:
         history.record(

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from desktop.core.domain.dutch import normalise_partial_date
 from desktop.core.domain.models import CONVENANT_FASEN, PARTY_KINDS, Convenant, Party, ProgressEntry
 from desktop.core.errors import AlreadyExists, ConflictError, InvalidInput, NotFound
-from desktop.core.store.rows import from_json, insert_row, query, to_json
+from desktop.core.store.rows import from_json, insert_row, query, to_json, update_checked
 from desktop.core.store.search import fts_query
 
 
@@ -93,13 +93,7 @@ def update(db: Database, item: Convenant) -> None:
         raise InvalidInput("Dit convenant is nog niet opgeslagen.")
     _validate(item)
     columns = _columns(item)
-    cursor = db.execute(
-        "UPDATE convenanten SET "
-        + ", ".join(f"{k} = ?" for k in columns)
-        + ", version = version + 1 WHERE id = ? AND version = ?",
-        [*columns.values(), item.id, item.version],
-    )
-    if cursor.rowcount != 1:
+    if not update_checked(db, "convenanten", item.id, item.version, columns):
         get(db, item.id)
         raise ConflictError(
             f"Het convenant ‘{item.naam}’ is intussen door iemand anders gewijzigd. "

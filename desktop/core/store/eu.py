@@ -10,7 +10,7 @@ from desktop.core.domain.dutch import normalise_partial_date
 from desktop.core.domain.models import EU_KINDS, EUDate, EUDevelopment, EUFile
 from desktop.core.errors import AlreadyExists, ConflictError, InvalidInput, NotFound
 from desktop.core.store import kamerstukken
-from desktop.core.store.rows import insert_row, query
+from desktop.core.store.rows import insert_row, query, update_checked
 from desktop.core.store.search import fts_query
 
 
@@ -73,13 +73,7 @@ def update(db: Database, item: EUFile) -> None:
     if item.id is None:
         raise InvalidInput("Dit EU-dossier is nog niet opgeslagen.")
     columns = _columns(db, item)
-    cursor = db.execute(
-        "UPDATE eu_files SET "
-        + ", ".join(f"{k} = ?" for k in columns)
-        + ", version = version + 1 WHERE id = ? AND version = ?",
-        [*columns.values(), item.id, item.version],
-    )
-    if cursor.rowcount != 1:
+    if not update_checked(db, "eu_files", item.id, item.version, columns):
         get(db, item.id)
         raise ConflictError(
             f"Het EU-dossier ‘{item.titel}’ is intussen door iemand anders gewijzigd.",
@@ -143,3 +137,13 @@ def list_eu_files(db: Database, *, search: str | None = None) -> list[EUFile]:
     else:
         rows = query(db, "SELECT * FROM eu_files ORDER BY titel")
     return [_from_row(db, row) for row in rows]
+
+
+def find_reference(db: Database, identificatie: str, celex: str | None) -> int | None:
+    """The id of the EU file with this identification or CELEX number, if registered."""
+    rows = query(
+        db,
+        "SELECT id FROM eu_files WHERE identificatie = ? OR (celex IS NOT NULL AND celex = ?)",
+        (identificatie, celex or ""),
+    )
+    return int(rows[0]["id"]) if rows else None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from sqlite_utils import Database
 
 from desktop.core.domain.models import StatusChange
@@ -39,6 +42,21 @@ def for_entity(db: Database, entity: str, entity_id: int) -> list[StatusChange]:
         "SELECT * FROM status_history WHERE entity = ? AND entity_id = ? ORDER BY id",
         (entity, entity_id),
     )
+    return _changes(rows)
+
+
+def status_changes_between(db: Database, since: dt.date, until: dt.date) -> list[StatusChange]:
+    """Changes of a status (not its first setting) after ``since`` up to ``until``, in order."""
+    rows = query(
+        db,
+        "SELECT * FROM status_history WHERE veld = 'status' AND van IS NOT NULL "
+        "AND substr(wanneer, 1, 10) > ? AND substr(wanneer, 1, 10) <= ? ORDER BY id",
+        (since.isoformat(), until.isoformat()),
+    )
+    return _changes(rows)
+
+
+def _changes(rows: list[dict[str, Any]]) -> list[StatusChange]:
     return [
         StatusChange(
             entity=row["entity"],

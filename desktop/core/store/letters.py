@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import (
     LETTER_STATUSES,
     Letter,
@@ -16,7 +17,7 @@ from desktop.core.domain.models import (
 )
 from desktop.core.errors import AlreadyExists, ConflictError, InvalidInput, NotFound
 from desktop.core.store import commitments, history, kamerstukken, motions
-from desktop.core.store.rows import from_iso, insert_row, query, to_iso
+from desktop.core.store.rows import from_iso, insert_row, query, to_iso, update_checked
 
 
 def _columns(db: Database, letter: Letter) -> dict[str, Any]:
@@ -115,14 +116,7 @@ def update(db: Database, letter: Letter) -> None:
     if letter.id is None:
         raise InvalidInput("Deze brief is nog niet opgeslagen.")
     columns = _columns(db, letter)
-    cursor = db.execute(
-        "UPDATE letters SET "
-        + ", ".join(f"{k} = ?" for k in columns)
-        + ", version = version + 1, gewijzigd = strftime('%Y-%m-%dT%H:%M:%S', 'now')"
-        + " WHERE id = ? AND version = ?",
-        [*columns.values(), letter.id, letter.version],
-    )
-    if cursor.rowcount != 1:
+    if not update_checked(db, "letters", letter.id, letter.version, columns, touch=True):
         get(db, letter.id)
         raise ConflictError(
             "Deze brief is intussen in een ander venster of door iemand anders gewijzigd. "
@@ -210,6 +204,32 @@ def find_by_kenmerk(db: Database, kenmerk: str) -> Letter | None:
     return _from_row(db, rows[0]) if rows else None
 
 
+def find_by_kamerstuk(db: Database, ref: KamerstukRef) -> Letter | None:
+    """The letter that was published as this Kamerstuk, if registered."""
+    known = kamerstukken.find(db, ref)
+    if known is None:
+        return None
+    rows = query(
+        db, "SELECT id FROM letters WHERE kamerstuk_id = ? ORDER BY id LIMIT 1", (known.id,)
+    )
+    return get(db, rows[0]["id"]) if rows else None
+
+
+def find_by_date_and_subject(db: Database, datum: dt.date, betreft: str) -> Letter | None:
+    """A letter of this date with exactly this Betreft, if registered."""
+    rows = query(
+        db,
+        "SELECT id FROM letters WHERE datum = ? AND betreft = ? ORDER BY id LIMIT 1",
+        (datum.isoformat(), betreft),
+    )
+    return get(db, rows[0]["id"]) if rows else None
+
+
+def fill_in(db: Database, letter_id: int, columns: dict[str, Any]) -> None:
+    """Set columns a letter lacked (an import that never overwrites, so no version check)."""
+    update_checked(db, "letters", letter_id, None, columns)
+
+
 def resolve(db: Database, key: str) -> Letter:
     """A letter by id or kenmerk."""
     letter = find_by_kenmerk(db, key)
@@ -247,11 +267,18 @@ def finalize(db: Database, letter_id: int, datum: dt.date | None = None) -> Lett
     for commitment in letter.commitments:
         if commitment.afdoen:
             commitments.settle(db, commitment.commitment_id, letter_id, settle_date)
-    db.execute(
-        "UPDATE letters SET status = 'definitief', version = version + 1 WHERE id = ?", (letter_id,)
-    )
+    update_checked(db, "letters", letter_id, None, {"status": "definitief"})
     history.record(db, "letter", letter_id, "status", "concept", "definitief")
     return get(db, letter_id)
+
+
+def mark_sent(db: Database, letter_id: int) -> None:
+    """A definitive letter went out: its status becomes ``verzonden``."""
+    letter = get(db, letter_id)
+    if letter.status != "definitief":
+        raise InvalidInput(f"De brief {letter.kenmerk or letter_id} is nog niet definitief.")
+    update_checked(db, "letters", letter_id, None, {"status": "verzonden"})
+    history.record(db, "letter", letter_id, "status", "definitief", "verzonden")
 
 
 def reopen(db: Database, letter_id: int) -> Letter:
@@ -265,8 +292,6 @@ def reopen(db: Database, letter_id: int) -> Letter:
     for commitment in letter.commitments:
         if commitment.afdoen:
             commitments.reopen(db, commitment.commitment_id, letter_id)
-    db.execute(
-        "UPDATE letters SET status = 'concept', version = version + 1 WHERE id = ?", (letter_id,)
-    )
+    update_checked(db, "letters", letter_id, None, {"status": "concept"})
     history.record(db, "letter", letter_id, "status", letter.status, "concept")
     return get(db, letter_id)

@@ -19,7 +19,15 @@ from desktop.core.domain.models import (
 from desktop.core.domain.naming import motion_name
 from desktop.core.errors import AlreadyExists, ConflictError, InvalidInput, NotFound
 from desktop.core.store import history, kamerstukken
-from desktop.core.store.rows import from_iso, from_json, insert_row, query, to_iso, to_json
+from desktop.core.store.rows import (
+    from_iso,
+    from_json,
+    insert_row,
+    query,
+    to_iso,
+    to_json,
+    update_checked,
+)
 from desktop.core.store.search import fts_query
 
 _SELECT = """
@@ -280,14 +288,7 @@ def update(db: Database, motion: Motion) -> int:
     _validate(motion)
     before = get(db, motion.id)
     columns = _columns(db, motion)
-    cursor = db.execute(
-        "UPDATE motions SET "
-        + ", ".join(f"{name} = ?" for name in columns)
-        + ", version = version + 1, gewijzigd = strftime('%Y-%m-%dT%H:%M:%S', 'now')"
-        + " WHERE id = ? AND version = ?",
-        [*columns.values(), motion.id, motion.version],
-    )
-    if cursor.rowcount != 1:
+    if not update_checked(db, "motions", motion.id, motion.version, columns, touch=True):
         raise ConflictError(
             f"{before.name[0].upper()}{before.name[1:]} is intussen door iemand anders gewijzigd. "
             "Laad de motie opnieuw en kies welke wijziging u wilt bewaren.",
@@ -314,10 +315,13 @@ def set_status(
             f"‘{status}’ is geen afhandelingsstatus. Kies uit: {', '.join(MOTION_STATUSES)}."
         )
     before = get(db, motion_id)
-    db.execute(
-        "UPDATE motions SET status = ?, status_datum = ?, version = version + 1,"
-        " gewijzigd = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
-        (status, to_iso(datum or dt.date.today()), motion_id),
+    update_checked(
+        db,
+        "motions",
+        motion_id,
+        None,
+        {"status": status, "status_datum": to_iso(datum or dt.date.today())},
+        touch=True,
     )
     if before.status != status:
         history.record(db, "motion", motion_id, "status", before.status, status, toelichting)
@@ -382,3 +386,14 @@ def settling_letters(db: Database, motion_id: int) -> list[tuple[int, str | None
             (motion_id,),
         )
     ]
+
+
+def is_settled_by(db: Database, motion_id: int, letter_id: int) -> bool:
+    """True when this letter is recorded as settling the motion."""
+    return bool(
+        query(
+            db,
+            "SELECT 1 FROM motion_settlements WHERE motion_id = ? AND letter_id = ?",
+            (motion_id, letter_id),
+        )
+    )

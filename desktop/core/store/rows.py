@@ -109,3 +109,31 @@ def insert_row(db: Database, table: str, record: dict[str, Any]) -> int:
     if pk is None:  # pragma: no cover - sqlite-utils always reports the rowid of an insert
         raise StoreError(f"Er is niets opgeslagen in {table}.")
     return int(pk)
+
+
+def update_checked(
+    db: Database,
+    table: str,
+    row_id: int,
+    version: int | None,
+    columns: dict[str, Any],
+    *,
+    touch: bool = False,
+) -> bool:
+    """Update one row only if it still has ``version`` (optimistic locking); bump the version.
+
+    ``version`` None updates whatever version the row has (a deliberate overwrite, as by
+    an import that merges its fields). ``touch`` also stamps ``gewijzigd`` with the time.
+    Returns False when the row was changed (or removed) by someone else meanwhile: the
+    caller raises its own :class:`~desktop.core.errors.ConflictError`.
+    """
+    assignments = [f"{name} = ?" for name in columns]
+    assignments.append("version = version + 1")
+    if touch:
+        assignments.append("gewijzigd = strftime('%Y-%m-%dT%H:%M:%S', 'now')")
+    sql = f"UPDATE {table} SET {', '.join(assignments)} WHERE id = ?"
+    params: list[Any] = [*columns.values(), row_id]
+    if version is not None:
+        sql += " AND version = ?"
+        params.append(version)
+    return db.execute(sql, params).rowcount == 1
