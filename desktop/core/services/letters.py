@@ -246,6 +246,20 @@ def export_letter(
     )
 
 
+def find_libreoffice() -> str | None:
+    """The LibreOffice program that makes PDFs, or None when it is not installed."""
+    from desktop.core.docx.save import find_libreoffice as find
+
+    return find()
+
+
+def file_name(text: str) -> str:
+    """A file name (without extension) from a kenmerk or subject."""
+    from desktop.core.export import slug
+
+    return slug(text)
+
+
 def render_markdown(source: Path, target: Path, *, emblem: Path | None) -> ExportOutcome:
     """``voortgang render``: a Markdown file (optional YAML front matter) as a Word letter."""
     from desktop.core.export import render_markdown_file

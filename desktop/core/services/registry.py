@@ -179,6 +179,24 @@ def is_letter_reference(store: Store, target: str) -> bool:
     return not target.strip().isdigit() and letters.find_by_kenmerk(store.db, target) is not None
 
 
+def read_motion_text(text: str, *, source: str | None = None) -> Motion:
+    """The motion in an official motion text (pasted or from a file); nothing is stored.
+
+    Raises:
+        SourcedInputError: the text is not a motion text, with what was missing.
+    """
+    from desktop.core.importers.motion_text import parse_motion_text
+
+    return parse_motion_text(text, source=source)
+
+
+def read_motion_file(path: Path) -> Motion:
+    """The motion in an official motion text file (UTF-8 or UTF-16); nothing is stored."""
+    from desktop.core.importers.motion_text import parse_motion_file
+
+    return parse_motion_file(path)
+
+
 def import_motion_files(store: Store, files: Sequence[Path]) -> list[Motion]:
     """Register official motion texts (all of them or none, in one transaction).
 
@@ -187,9 +205,8 @@ def import_motion_files(store: Store, files: Sequence[Path]) -> list[Motion]:
         AlreadyExists: a motion is already registered (naming the file).
     """
     from desktop.core.errors import AlreadyExists
-    from desktop.core.importers.motion_text import parse_motion_file
 
-    parsed = [parse_motion_file(path) for path in files]
+    parsed = [read_motion_file(path) for path in files]
     ids: list[int] = []
     with store.transaction() as db:
         for path, motion in zip(files, parsed, strict=True):

@@ -17,11 +17,9 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QCheckBox, QProgressDialog
 
 from desktop import paths
-from desktop.core.docx.save import find_libreoffice
 from desktop.core.domain.dutch import dutch_count
 from desktop.core.domain.models import Letter
 from desktop.core.errors import FileProblem, UserError
-from desktop.core.export import slug
 from desktop.core.services import letters as ops
 from desktop.core.services.letters import ExportOutcome
 from desktop.ui.common.dialogs import MessageBox, open_folder
@@ -60,7 +58,7 @@ class ComposerFlows(QObject):
         self,
         composer: ComposerHost,
         *,
-        libreoffice: Callable[[], str | None] = find_libreoffice,
+        libreoffice: Callable[[], str | None] = ops.find_libreoffice,
         emblem: Path | None = None,
     ) -> None:
         super().__init__(composer.widget)
@@ -104,7 +102,7 @@ class ComposerFlows(QObject):
     def suggested_path(self) -> Path:
         """A file name from the kenmerk (or the subject) in the last folder used."""
         meta = self.composer.document.content.meta
-        name = slug(meta["kenmerk"] or meta["betreft"] or "brief")
+        name = ops.file_name(meta["kenmerk"] or meta["betreft"] or "brief")
         folder = Path(ExportFileDialog.last_folder) if ExportFileDialog.last_folder else Path.home()
         return folder / f"{name}.docx"
 

@@ -34,6 +34,7 @@ from desktop import paths
 from desktop.core.domain.models import Letter
 from desktop.core.drafting.templates import TemplateLibrary
 from desktop.core.errors import UserError
+from desktop.core.services import letters as letter_ops
 from desktop.core.services import planning as planning_operations
 from desktop.core.services.planning import ChangesRequest, ChangesResult, letter_label
 from desktop.ui.common.dialogs import MessageBox
@@ -337,10 +338,9 @@ class ChangesWindow(QWidget):
             stored = self._settings.value(LAST_FOLDER)
             if isinstance(stored, str) and stored:
                 folder = Path(stored)
-        from desktop.core.export import slug  # python-docx: only when saving
 
         if result.newer is not None:
-            name = slug(result.newer.kenmerk or result.report.until.isoformat())
+            name = letter_ops.file_name(result.newer.kenmerk or result.report.until.isoformat())
         else:
             name = f"{result.report.since.isoformat()}-{result.report.until.isoformat()}"
         return folder / f"wijzigingen-{name}.docx"

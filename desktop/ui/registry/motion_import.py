@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.domain.models import Motion
 from desktop.core.errors import UserError
-from desktop.core.importers.motion_text import parse_motion_file, parse_motion_text
+from desktop.core.services.registry import read_motion_file, read_motion_text
 from desktop.ui.common.formatting import long_date
 from desktop.ui.common.widgets import banner, dutch_buttons
 
@@ -172,7 +172,7 @@ class ImportMotionDialog(QDialog):
             )
         else:
             try:
-                self.parsed = parse_motion_text(text, source=self._source)
+                self.parsed = read_motion_text(text, source=self._source)
             except UserError as error:
                 self.problem = str(error)
                 self.preview.setHtml(
@@ -192,7 +192,7 @@ class ImportMotionDialog(QDialog):
         text = _decoded(data) if data else None
         if text is None:
             try:
-                parse_motion_file(path)
+                read_motion_file(path)
             except UserError as error:
                 self.problem = str(error)
                 self.preview.setHtml(f"<p style='color:#a0281b'>{escape(self.problem)}</p>")
