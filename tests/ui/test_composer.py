@@ -297,7 +297,9 @@ def test_insert_citation_puts_house_style_text_at_the_cursor(qtbot, window, comp
     assert composer.document.content.sections[0].tekst.startswith("Zie de motie Van Laar")
 
 
-def test_the_sent_demo_letter_opens_read_only_and_can_go_back_to_concept(qtbot, window):
+def test_the_sent_demo_letter_opens_read_only_and_can_go_back_to_concept(
+    qtbot, window, message_boxes
+):
     composer = open_composer(qtbot, window, DEMO_LETTER)
     assert composer.document.status == "verzonden"
     assert composer.read_only_label.isVisibleTo(composer)
@@ -308,8 +310,17 @@ def test_the_sent_demo_letter_opens_read_only_and_can_go_back_to_concept(qtbot, 
     assert "Bijlage I: Voortgang IMVO-convenanten" in shown
     composer.act_reopen.trigger()
     settle(qtbot, window, composer)
+    # It asked first, naming the motions that reopen.
+    assert "de motie Van Laar (Kamerstuk 26 485, nr. 224)" in message_boxes.confirmations[-1]
     assert composer.document.status == "concept"
     assert not composer.sections.text.isReadOnly()
     composer.act_undo.trigger()
     settle(qtbot, window, composer)
-    assert composer.document.status == "definitief"
+    # Undo gives back exactly the status the letter had: sent, not merely definitive.
+    assert composer.document.status == "verzonden"
+    composer.act_redo.trigger()
+    settle(qtbot, window, composer)
+    assert composer.document.status == "concept"
+    composer.act_undo.trigger()
+    settle(qtbot, window, composer)
+    assert composer.document.status == "verzonden"

@@ -154,6 +154,25 @@ def finalize_letter(store: Store, letter: int | str, datum: dt.date | None = Non
         return letters.finalize(db, _letter_id(db, letter), datum)
 
 
+def restore_letter_status(store: Store, letter_id: int, status: str) -> Letter:
+    """Put a letter back in the status it had (undo of finalising or of reopening).
+
+    ``concept`` reopens it (its settlements withdrawn); ``definitief`` finalises it again;
+    ``verzonden`` finalises it and marks it sent, as it was before "Terug naar concept".
+    """
+    with store.transaction() as db:
+        current = letters.get(db, letter_id)
+        if status == current.status:
+            return current
+        if status == "concept":
+            return letters.reopen(db, letter_id)
+        if current.status == "concept":
+            letters.finalize(db, letter_id)
+        if status == "verzonden":
+            letters.mark_sent(db, letter_id)
+        return letters.get(db, letter_id)
+
+
 def reopen_letter(store: Store, letter: int | str) -> Letter:
     """Make a definitive letter a concept again; its settlements are withdrawn."""
     with store.transaction() as db:

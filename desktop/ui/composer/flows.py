@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QCheckBox, QProgressDialog
 
 from desktop import paths
-from desktop.core.domain.dutch import dutch_count
+from desktop.core.domain.dutch import dutch_count, join_list
 from desktop.core.domain.models import Letter
 from desktop.core.errors import FileProblem, UserError
 from desktop.core.services import letters as ops
@@ -35,20 +35,23 @@ NO_LIBREOFFICE = "Voor een PDF is LibreOffice nodig; dat is op deze computer nie
 class StatusCommand(QUndoCommand):
     """Finalise a letter (or make it a concept again); undo does the opposite in the store."""
 
-    def __init__(self, flows: ComposerFlows, finalize: bool) -> None:
+    def __init__(self, flows: ComposerFlows, finalize: bool, before: str, after: str) -> None:
         super().__init__("brief definitief maken" if finalize else "brief terug naar concept")
         self.flows = flows
         self.finalize = finalize
+        self.before = before
+        self.after = after
         self._done = True  # pushed after the store made the change
 
     def redo(self) -> None:
         if self._done:
             self._done = False
             return
-        self.flows.change_status(self.finalize, push=False)
+        self.flows.restore_status(self.after)
 
     def undo(self) -> None:
-        self.flows.change_status(not self.finalize, push=False)
+        # Exactly the status the letter had: a sent letter is sent again, not "definitief".
+        self.flows.restore_status(self.before)
 
 
 class ComposerFlows(QObject):
@@ -225,30 +228,74 @@ class ComposerFlows(QObject):
             self.change_status(True, push=True)
 
     def reopen(self) -> None:
-        """Make a definitive letter a concept again (undoable)."""
-        document = self.composer.document
-        if document.read_only and document.letter_id is not None and not self._status_busy:
-            self.change_status(False, push=True)
+        """Make a definitive or sent letter a concept again, after asking (undoable)."""
+        composer = self.composer
+        document = composer.document
+        if not document.read_only or document.letter_id is None or self._status_busy:
+            return
+        if not MessageBox.confirm(
+            composer.widget,
+            "Terug naar concept",
+            f"‘{composer.title()}’ weer een concept maken?\n\n{self._reopen_effect()}\n\n"
+            "Ongedaan maken (Ctrl+Z) zet de brief terug zoals hij was.",
+            "Terug naar concept",
+        ):
+            return
+        self.change_status(False, push=True)
+
+    def _reopen_effect(self) -> str:
+        """Which motions and commitments go back to open when the letter is a concept again."""
+        data = self.composer.data
+        content = self.composer.document.content
+        names = []
+        for item in content.motions:
+            motion = data.motions.get(item.motion_id) if data else None
+            if item.afdoen and motion is not None:
+                names.append(f"{motion.name} ({motion.citation})")
+        fulfilled = sum(1 for c in content.commitments if c.afdoen)
+        parts = []
+        if names:
+            parts.append("Deze moties staan dan weer open: " + join_list(names) + ".")
+        if fulfilled:
+            noun = "toezegging staat" if fulfilled == 1 else "toezeggingen staan"
+            parts.append(f"{dutch_count(fulfilled)} {noun} dan weer open.")
+        return " ".join(parts) or "De brief deed geen moties of toezeggingen af."
 
     def change_status(self, finalize: bool, *, push: bool) -> None:
         """Finalise or reopen in the store; ``push`` puts it on the undo stack when done."""
         letter_id = self.composer.document.letter_id
         if letter_id is None:
             return
+        before = self.composer.document.status
         work = ops.finalize_letter if finalize else ops.reopen_letter
         self._status_busy = True
         self.composer.tasks.run(
             lambda store: work(store, letter_id),
-            lambda letter: self._on_status_changed(letter, finalize, push),
+            lambda letter: self._on_status_changed(letter, finalize, push, before),
             self._on_status_failed,
             on_crash=lambda _error: setattr(self, "_status_busy", False),
         )
 
-    def _on_status_changed(self, letter: Letter, finalize: bool, push: bool) -> None:
+    def restore_status(self, status: str) -> None:
+        """Put the letter back in ``status`` (for undo and redo of a status change)."""
+        letter_id = self.composer.document.letter_id
+        if letter_id is None:
+            return
+        self._status_busy = True
+        self.composer.tasks.run(
+            lambda store: ops.restore_letter_status(store, letter_id, status),
+            lambda letter: self._on_status_changed(
+                letter, letter.status != "concept", False, status
+            ),
+            self._on_status_failed,
+            on_crash=lambda _error: setattr(self, "_status_busy", False),
+        )
+
+    def _on_status_changed(self, letter: Letter, finalize: bool, push: bool, before: str) -> None:
         composer = self.composer
         composer.document.set_state(letter.id, letter.version, letter.status)
         if push:
-            composer.undo_stack.push(StatusCommand(self, finalize))
+            composer.undo_stack.push(StatusCommand(self, finalize, before, letter.status))
         # Not during the stack's own undo/redo: the stack moves its index after the command.
         QTimer.singleShot(0, self._after_status_changed)
         settled = sum(1 for item in letter.motions if item.afdoen)

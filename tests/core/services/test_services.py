@@ -1,0 +1,64 @@
+"""The use cases the command line and the windows share."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import docx
+import pytest
+
+from desktop import paths
+from desktop.core.errors import NotFound
+from desktop.core.services import letters as letter_ops
+from desktop.core.services import registry as registry_ops
+from desktop.core.store import letters, motions
+
+DEMO_LETTER = "Min-BuZa.2020.396"
+
+
+def test_undoing_terug_naar_concept_gives_back_verzonden(demo_store):
+    sent = letters.find_by_kenmerk(demo_store.db, DEMO_LETTER)
+    assert sent is not None and sent.id is not None and sent.status == "verzonden"
+    reopened = letter_ops.reopen_letter(demo_store, DEMO_LETTER)
+    assert reopened.status == "concept"
+    settled = [m.motion_id for m in reopened.motions if m.afdoen]
+    assert all(motions.get(demo_store.db, i).status != "afgedaan" for i in settled)
+    restored = letter_ops.restore_letter_status(demo_store, sent.id, "verzonden")
+    assert restored.status == "verzonden"
+    assert all(motions.get(demo_store.db, i).status == "afgedaan" for i in settled)
+    # And back to a concept, then only definitief.
+    letter_ops.restore_letter_status(demo_store, sent.id, "concept")
+    assert letter_ops.restore_letter_status(demo_store, sent.id, "definitief").status == (
+        "definitief"
+    )
+
+
+def test_settle_and_reopen_by_number_or_id(demo_store):
+    open_motion = next(
+        m for m in registry_ops.list_motions(demo_store, registry_ops.MotionQuery()) if m.is_open
+    )
+    settled = registry_ops.settle_motion(
+        demo_store, open_motion.kamerstuk.letter_style(), "BZ-TEST-1", open_motion.voorgesteld
+    )
+    assert settled.letter_created and settled.motion.status == "afgedaan"
+    assert registry_ops.reopen_motion(demo_store, open_motion.id).is_open
+    with pytest.raises(NotFound):
+        registry_ops.settle_motion(demo_store, "99 999, nr. 1", "BZ-TEST-1", None)
+
+
+def test_export_request_with_the_afdoeningstabel(demo_store, tmp_path):
+    request = letter_ops.ExportRequest(
+        letter=letter_ops.resolve_letter(demo_store, DEMO_LETTER),
+        target=tmp_path / "brief.docx",
+        library=paths.default_library(),
+        afdoeningstabel=True,
+    )
+    outcome = letter_ops.export_letter(demo_store, request)
+    assert outcome.docx.exists() and outcome.footnotes == 9 and outcome.version == 1
+    plain = letter_ops.export_letter(
+        demo_store,
+        dataclasses.replace(request, target=tmp_path / "zonder.docx", afdoeningstabel=False),
+    )
+    with_table, without = (docx.Document(str(path)) for path in (outcome.docx, plain.docx))
+    assert len(with_table.tables) == len(without.tables) + 1
+    assert plain.version == 2
