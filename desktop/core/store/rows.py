@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import json
 import os
 import sqlite3
@@ -42,10 +43,13 @@ def now_text() -> str:
 
 def current_user() -> str:
     """Who is making a change, for the status history."""
-    for name in ("VOORTGANG_USER", "USER", "USERNAME", "LOGNAME"):
-        if os.environ.get(name):
-            return os.environ[name]
-    return "onbekend"
+    if os.environ.get("VOORTGANG_USER"):
+        return os.environ["VOORTGANG_USER"]
+    try:
+        # The login name: USER/LOGNAME/USERNAME, else the account database.
+        return getpass.getuser() or "onbekend"
+    except (OSError, KeyError):
+        return "onbekend"
 
 
 def query(db: Database, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:

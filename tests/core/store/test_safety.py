@@ -188,3 +188,15 @@ def test_a_failing_daily_backup_never_blocks_opening(demo_file, monkeypatch):
     with Store.open(demo_file) as store:
         assert store.backup_failed
         assert len(motions.list_motions(store.db, status="all")) == 5
+
+
+def test_changes_are_signed_with_the_login_name_without_any_variable(monkeypatch):
+    import getpass
+
+    from desktop.core.store.rows import current_user
+
+    for name in ("VOORTGANG_USER", "USER", "USERNAME", "LOGNAME"):
+        monkeypatch.delenv(name, raising=False)
+    assert current_user() == getpass.getuser() != "onbekend"
+    monkeypatch.setenv("VOORTGANG_USER", "j.jansen")
+    assert current_user() == "j.jansen"
