@@ -182,3 +182,12 @@ def test_cancelled_save_writes_nothing(qtbot, window, monkeypatch, tmp_path):
     changes.save_button.click()
     wait_idle(qtbot, window)
     assert not window.tasks.busy and list(tmp_path.glob("*.docx")) == []
+
+
+def test_escape_closes_the_changes_window(qtbot, make_window, demo_db):
+    window = make_window(demo_db)
+    changes = open_changes(qtbot, window)
+    changes.activateWindow()
+    changes.letter_box.setFocus()
+    qtbot.keyClick(changes.letter_box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not changes.isVisible())

@@ -12,6 +12,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -91,6 +92,12 @@ class ChangesWindow(QWidget):
         self.setWindowTitle("Wat is er veranderd – Voortgang")
         # Closing the main window ends the program, also while this one is open.
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
+        # Esc closes this window, as it closes a dialog.
+        close = QAction(self)
+        close.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        close.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        close.triggered.connect(self.close)
+        self.addAction(close)
         self.tasks = tasks
         self.library = library or paths.default_library()
         self._settings = settings
