@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_BENCH = ROOT.parent / "shared" / "bench"
+INPUTS = ROOT / "bench" / "inputs"  # see bench/inputs/README.md
 
 
 def timed(command: list[str]) -> float:
@@ -40,7 +40,7 @@ def main() -> int:
         return 1
     voortgang = [sys.executable, "-m", "desktop", "render"]
     floor = [sys.executable, "-c", "import docx, markdown_it, mdit_py_plugins.footnote"]
-    seed = SHARED_BENCH / "seed_letter.md"
+    seed = INPUTS / "seed_letter.md"
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as work_dir:
         work = Path(work_dir)
@@ -50,7 +50,7 @@ def main() -> int:
                 shutil.copy(seed, source)
             else:
                 scaled = subprocess.run(
-                    [sys.executable, str(SHARED_BENCH / "scale_letter.py"), str(seed), str(scale)],
+                    [sys.executable, str(INPUTS / "scale_letter.py"), str(seed), str(scale)],
                     check=True,
                     capture_output=True,
                     text=True,

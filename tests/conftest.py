@@ -13,7 +13,9 @@ from desktop.core.demo import load_demo
 from desktop.core.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# Real published documents (see tests/fixtures/reference/README.md) and the benchmark inputs.
+REFERENCE = REPO / "tests" / "fixtures" / "reference"
+BENCH_INPUTS = REPO / "bench" / "inputs"
 
 
 @pytest.fixture(autouse=True)

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from tests.conftest import REPO, SHARED
+from tests.conftest import BENCH_INPUTS, REFERENCE, REPO
 
-MOTIONS = SHARED / "reference" / "moties"
+MOTIONS = REFERENCE / "moties"
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -250,7 +250,7 @@ def test_export_render_finalize_and_reopen(demo_db, tmp_path, capsys):
     )
     assert code == 0 and "9 voetnoten" in stdout and out.exists()
     assert len(list((tmp_path / "bijlagen").glob("*.docx"))) == 13
-    seed = SHARED / "bench" / "seed_letter.md"
+    seed = BENCH_INPUTS / "seed_letter.md"
     code, stdout, _ = run(capsys, "render", str(seed), "-o", str(tmp_path / "seed.docx"))
     assert code == 0 and "9 voetnoten" in stdout
     # A new concept letter: finalize settles its motion, reopen undoes it.
@@ -306,7 +306,7 @@ def test_export_unknown_letter_and_bad_markdown(demo_db, tmp_path, capsys):
 # -- importing open data and earlier letters, the afdoeningstabel ------------------------------
 
 TK_FIXTURES = REPO / "tests" / "core" / "importers" / "fixtures"
-LETTER_2020 = SHARED / "reference" / "kamerbrief-voortgang-imvo-2020.md"
+LETTER_2020 = REFERENCE / "kamerbrief-voortgang-imvo-2020.md"
 
 
 def test_import_tk_reports_counts_and_is_idempotent(demo_db, capsys):

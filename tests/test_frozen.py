@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.conftest import REPO, SHARED
+from tests.conftest import BENCH_INPUTS, REPO
 
 pytestmark = pytest.mark.slow
 
@@ -77,5 +77,5 @@ def test_frozen_version_export_and_render(frozen_app, tmp_path):
     document = docx.Document(str(tmp_path / "brief.docx"))
     assert any(p.text == "Bijlage I: Voortgang IMVO-convenanten" for p in document.paragraphs)
     assert len(list((tmp_path / "bijlagen").glob("*.docx"))) == 13
-    render = run("render", str(SHARED / "bench" / "seed_letter.md"), "-o", "seed.docx")
+    render = run("render", str(BENCH_INPUTS / "seed_letter.md"), "-o", "seed.docx")
     assert render.returncode == 0 and "9 voetnoten" in render.stdout

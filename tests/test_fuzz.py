@@ -15,7 +15,7 @@ from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.drafting.frontmatter import compose_markdown
 from desktop.core.errors import InvalidInput
 from desktop.core.importers.motion_text import parse_motion_text
-from tests.conftest import SHARED
+from tests.conftest import REFERENCE
 
 # Any Unicode, weighted towards what breaks Word and Markdown: control characters,
 # markup characters, very long words and deep nesting.
@@ -73,7 +73,7 @@ def test_kamerstuk_parser_returns_a_reference_or_a_dutch_error(text):
     assert isinstance(list(KamerstukRef.find_all(text)), list)
 
 
-_MOTION = (SHARED / "reference" / "moties" / "kst-26485-229.txt").read_text(encoding="utf-8")
+_MOTION = (REFERENCE / "moties" / "kst-26485-229.txt").read_text(encoding="utf-8")
 
 
 @settings(max_examples=200, deadline=None)

@@ -11,9 +11,12 @@ from desktop.core.demo import load_demo
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.errors import InvalidInput
 from desktop.core.store import convenanten, eu, kamerstukken, letters, motions, settings
-from tests.conftest import SHARED
+from tests.conftest import REFERENCE
 
-LETTER = (SHARED / "reference" / "kamerbrief-voortgang-imvo-2020.md").read_text(encoding="utf-8")
+LETTER = (REFERENCE / "kamerbrief-voortgang-imvo-2020.md").read_text(encoding="utf-8")
+SER_REPORT = (REFERENCE / "ser-voortgangsrapportage-imvo-convenanten-2018.txt").read_text(
+    encoding="utf-8"
+)
 
 
 def _plain(text: str) -> str:
@@ -95,7 +98,12 @@ def test_convenanten_from_bijlage_and_ser_report(demo_store):
     assert {p.naam for p in sierteelt.partijen if p.soort == "overheid"} >= {
         "Ministerie van Buitenlandse Zaken"
     }
-    assert any("Plantaardige Eiwitten" in name for name in items)
+    # The convenant only the SER report knows: its facts are the report's words.
+    eiwitten = items["Convenant Plantaardige Eiwitten"]
+    report = " ".join(SER_REPORT.split())
+    assert eiwitten.facilitator == "MVO Nederland"
+    assert "plantaardige eiwitten is door MVO Nederland gefaciliteerd" in report
+    assert eiwitten.kerncijfers and all(figure in report for figure in eiwitten.kerncijfers)
     fases = {c.fase for c in items.values()}
     assert {"stilgelegd", "afgelopen", "implementatie"} <= fases
 

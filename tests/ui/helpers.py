@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
+
+from PySide6.QtGui import QImage
 
 from desktop.ui.main_window import MainWindow
 from desktop.ui.registry.view import RegistryView
@@ -38,3 +42,29 @@ def show_active(qtbot: Any, window: MainWindow) -> None:
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
+
+
+SCREENSHOT_DIR_ENV = "VOORTGANG_SCREENSHOT_DIR"
+
+
+def screenshot_path(tmp_path: Path, name: str) -> Path:
+    """Where a screenshot test saves its picture: tmp_path, or the folder in the environment.
+
+    ``scripts/screenshots.sh`` sets VOORTGANG_SCREENSHOT_DIR=docs/screenshots to refresh the
+    pictures in the README on purpose; an ordinary test run never writes outside tmp_path.
+    """
+    folder = Path(os.environ.get(SCREENSHOT_DIR_ENV) or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name
+
+
+def assert_real_picture(path: Path, size: tuple[int, int]) -> None:
+    """The saved picture has the expected size and is not one flat colour."""
+    image = QImage(str(path))
+    assert not image.isNull(), path
+    assert (image.width(), image.height()) == size
+    step_x, step_y = max(1, size[0] // 40), max(1, size[1] // 40)
+    colours = {
+        image.pixel(x, y) for x in range(0, size[0], step_x) for y in range(0, size[1], step_y)
+    }
+    assert len(colours) > 8, f"{path.name} looks blank ({len(colours)} colours)"

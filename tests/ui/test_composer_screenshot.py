@@ -1,15 +1,10 @@
-"""A picture of the composer with its preview on the demo letter (kept in docs/screenshots)."""
+"""A picture of the composer with its preview on the demo letter (scripts/screenshots.sh keeps it in docs/)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QImage
-
 from desktop.ui.composer.window import DEFAULT_SIZE
-from tests.conftest import REPO
-from tests.ui.helpers import show_active
+from tests.ui.helpers import assert_real_picture, screenshot_path, show_active
 from tests.ui.test_composer import DEMO_LETTER, open_composer, preview_text, settle
-
-DOCS_SHOT = REPO / "docs" / "screenshots" / "opsteller.png"
 
 
 def test_screenshot_of_the_composer_with_its_preview(qtbot, window, tmp_path):
@@ -28,12 +23,9 @@ def test_screenshot_of_the_composer_with_its_preview(qtbot, window, tmp_path):
     assert "Bijlage I: Voortgang IMVO-convenanten" in preview_text(composer)
 
     picture = composer.grab()
-    target = tmp_path / "opsteller.png"
+    target = screenshot_path(tmp_path, "opsteller.png")
     assert picture.save(str(target))
-    DOCS_SHOT.parent.mkdir(parents=True, exist_ok=True)
-    assert picture.save(str(DOCS_SHOT))
-    image = QImage(str(target))
-    assert (image.width(), image.height()) == DEFAULT_SIZE
+    assert_real_picture(target, DEFAULT_SIZE)
     # Every tab title and toolbar button shows its whole text.
     tabs = composer.tabs.tabBar()
     for index in range(tabs.count()):

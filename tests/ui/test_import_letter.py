@@ -19,10 +19,10 @@ from desktop.core.store import Store, letters
 from desktop.ui.imports.dialogs import LetterFileDialog, Notice
 from desktop.ui.imports.letter import LetterReviewDialog
 from desktop.ui.registry.motion_model import COL_KAMERSTUK
-from tests.conftest import SHARED
+from tests.conftest import REFERENCE
 from tests.ui.helpers import shown_column, wait_idle
 
-LETTER_2020 = SHARED / "reference" / "kamerbrief-voortgang-imvo-2020.md"
+LETTER_2020 = REFERENCE / "kamerbrief-voortgang-imvo-2020.md"
 TABLES = ("motions", "kamerstukken", "eu_files", "letters", "letter_motions", "motion_settlements")
 
 

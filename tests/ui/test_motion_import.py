@@ -9,12 +9,10 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from desktop.ui.registry.motion_import import ImportMotionDialog, OpenTextFile
 from desktop.ui.registry.motion_model import COL_KAMERSTUK
-from tests.conftest import REPO, SHARED
+from tests.conftest import REFERENCE
 from tests.ui.helpers import shown_column, wait_idle
 
-OFFICIAL = SHARED / "reference" / "moties" / "kst-26485-229.txt"
-if not OFFICIAL.exists():  # the same text ships with the demo
-    OFFICIAL = REPO / "resources" / "demo" / "moties" / "kst-26485-229.txt"
+OFFICIAL = REFERENCE / "moties" / "kst-26485-229.txt"
 TEXT = OFFICIAL.read_text(encoding="utf-8")
 
 

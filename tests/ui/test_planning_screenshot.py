@@ -1,20 +1,19 @@
-"""A picture of "Wat is er veranderd" between the demo letter and a next one (for the README)."""
+"""A picture of "Wat is er veranderd" between the demo letter and a next one (for the README).
+
+scripts/screenshots.sh refreshes the copy in docs/screenshots.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtGui import QImage
-
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import LetterSection, ProgressEntry
 from desktop.core.planning.carry_forward import new_letter_from
 from desktop.core.store import Store, convenanten, letters, motions
-from tests.conftest import REPO
-from tests.ui.helpers import wait_idle
+from tests.ui.helpers import assert_real_picture, screenshot_path, wait_idle
 
-DOCS_SHOT = REPO / "docs" / "screenshots" / "van-brief-naar-brief.png"
 SIZE = (1280, 720)
 
 
@@ -92,12 +91,9 @@ def test_screenshot_of_what_changed(qtbot, make_window, demo_db, tmp_path):
     qtbot.wait(50)  # let the text pane lay out
 
     picture = changes.grab()
-    target = tmp_path / "van-brief-naar-brief.png"
+    target = screenshot_path(tmp_path, "van-brief-naar-brief.png")
     assert picture.save(str(target))
-    DOCS_SHOT.parent.mkdir(parents=True, exist_ok=True)
-    assert picture.save(str(DOCS_SHOT))
-    image = QImage(str(target))
-    assert (image.width(), image.height()) == SIZE
+    assert_real_picture(target, SIZE)
     # Every column header of the tree and the section table fits its column.
     for view in (changes.tree, changes.sections.table):
         header = view.header() if hasattr(view, "header") else view.horizontalHeader()

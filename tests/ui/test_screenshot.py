@@ -1,14 +1,9 @@
-"""A picture of the main window on the demo registry (also kept in docs/screenshots)."""
+"""A picture of the main window on the demo registry (scripts/screenshots.sh keeps it in docs/)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QImage
-
 from desktop.ui.main_window import DEFAULT_SIZE
-from tests.conftest import REPO
-from tests.ui.helpers import show_active, wait_idle
-
-DOCS_SHOT = REPO / "docs" / "screenshots" / "hoofdvenster.png"
+from tests.ui.helpers import assert_real_picture, screenshot_path, show_active, wait_idle
 
 
 def test_screenshot_of_the_main_window(qtbot, window, tmp_path):
@@ -21,13 +16,9 @@ def test_screenshot_of_the_main_window(qtbot, window, tmp_path):
     qtbot.wait(50)  # let the detail pane lay out its text
 
     picture = window.grab()
-    target = tmp_path / "hoofdvenster.png"
+    target = screenshot_path(tmp_path, "hoofdvenster.png")
     assert picture.save(str(target))
-    DOCS_SHOT.parent.mkdir(parents=True, exist_ok=True)
-    assert picture.save(str(DOCS_SHOT))
-
-    image = QImage(str(target))
-    assert (image.width(), image.height()) == DEFAULT_SIZE
+    assert_real_picture(target, DEFAULT_SIZE)
     # Every column header fits its column: no clipped header text.
     header = view.table.horizontalHeader()
     metrics = header.fontMetrics()

@@ -14,11 +14,11 @@ from desktop.core.drafting.model import (
     Table,
     Text,
 )
-from tests.conftest import SHARED
+from tests.conftest import BENCH_INPUTS
 
 
 def test_seed_letter_has_nine_footnotes_with_links():
-    parsed = parse_markdown((SHARED / "bench" / "seed_letter.md").read_text(encoding="utf-8"))
+    parsed = parse_markdown((BENCH_INPUTS / "seed_letter.md").read_text(encoding="utf-8"))
     document = LetterDocument(LetterMeta(), parsed.body, parsed.annexes)
     assert document.footnote_count() == 9
     notes = [

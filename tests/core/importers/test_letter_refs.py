@@ -20,9 +20,9 @@ from desktop.core.importers.letter_import import read_letter, record_letter
 from desktop.core.importers.letter_refs import find_references
 from desktop.core.importers.letter_text import LetterText, read_letter_text
 from desktop.core.store import kamerstukken, letters, motions
-from tests.conftest import SHARED
+from tests.conftest import REFERENCE
 
-LETTER_2020 = SHARED / "reference" / "kamerbrief-voortgang-imvo-2020.md"
+LETTER_2020 = REFERENCE / "kamerbrief-voortgang-imvo-2020.md"
 
 # The 2020 letter's eight distinct Kamerstukken, in the order it first cites them.
 REFERENCES_2020 = [
@@ -406,7 +406,7 @@ def test_a_plain_word_document_without_footnotes(tmp_path):
 
 def test_a_published_motion_is_not_recorded_as_a_letter(store, tmp_path):
     path = tmp_path / "kst-26485-229.txt"
-    path.write_text((SHARED / "reference" / "moties" / "kst-26485-229.txt").read_text("utf-8"))
+    path.write_text((REFERENCE / "moties" / "kst-26485-229.txt").read_text("utf-8"))
     found = read_letter(path)
     assert found.letter.kamerstuk == KamerstukRef.of(26485, 229)
     with store.transaction() as db:

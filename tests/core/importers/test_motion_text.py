@@ -1,7 +1,7 @@
 """Tests for the parser of official motion texts.
 
-The two fixtures ``kst-*.txt`` are byte-for-byte copies of the real published texts in
-``shared/reference/moties``; every other text here is test data written in the
+The two fixtures ``kst-*.txt`` are byte-for-byte copies of the real published texts, kept in
+``tests/fixtures/reference/moties``; every other text here is test data written in the
 official format (names and clauses are invented or reuse the reference phrasings).
 """
 
@@ -22,8 +22,9 @@ from desktop.core.importers.motion_text import (
     parse_motion_file,
     parse_motion_text,
 )
+from tests.conftest import REFERENCE
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = REFERENCE / "moties"
 
 VERZOEK_229 = (
     "verzoekt de regering, de steun aan het programma van Stop Kinderarbeid na april 2017 "

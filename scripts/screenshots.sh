@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Refresh the README pictures in docs/screenshots/ on purpose. An ordinary test run saves these
+# pictures under pytest's tmp_path only; here the screenshot tests write them into the repository.
+# docs/screenshots/brief-pagina-1.png (a page of the Word letter) is not made by these tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python=.venv/bin/python
+[ -x "$python" ] || python=python3
+VOORTGANG_SCREENSHOT_DIR="$PWD/docs/screenshots" QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" \
+  "$python" -m pytest -q -p no:cacheprovider \
+  tests/ui/test_screenshot.py tests/ui/test_composer_screenshot.py \
+  tests/ui/test_planning_screenshot.py "$@"
+git status --short -- docs/screenshots
