@@ -196,6 +196,13 @@ def finalise(document: Document) -> None:
     """
     from docx.opc.part import XmlPart
 
+    # -- python-docx's template carries a stale Word 2010 stylesWithEffects.xml whose
+    # -- styles and docDefaults no longer match styles.xml; Word treats the mismatch as
+    # -- content to repair. The part is optional, so it goes --
+    rels = document.part.rels
+    for rel_id, rel in list(rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            rels.pop(rel_id)
     next_id = 1
     for part in document.part.package.iter_parts():
         if not isinstance(part, XmlPart):
