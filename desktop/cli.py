@@ -293,6 +293,9 @@ def cmd_import_tk(args: argparse.Namespace) -> int:
 def cmd_import_letter(args: argparse.Namespace) -> int:
     from desktop.core.importers.letter_import import read_letter, record_letter
 
+    if getattr(args, "update", False):
+        return cmd_import_letter_update(args)
+
     found = read_letter(Path(args.file))
     data = found.as_json()
     registered = None
@@ -426,8 +429,68 @@ def _library() -> Any:
     return TemplateLibrary(paths.shipped_templates_dir(), paths.user_templates_dir())
 
 
-def _emblem() -> Path:
-    return paths.resources_dir() / "embleem-plaatshouder.png"
+def _emblem() -> Path | None:
+    # The team's letterhead (template or emblem) comes from the registry; without one the
+    # ministry's name stands at the top. There is no placeholder image.
+    return None
+
+
+def cmd_letterhead(args: argparse.Namespace) -> int:
+    from desktop.core.docx.letterhead import describe
+    from desktop.core.export import clear_letterhead, set_letterhead, stored_letterhead
+
+    with _open_store(args) as store:
+        if args.action == "set":
+            if not args.file:
+                raise UserError("Geef het sjabloon (.dotx/.docx) of embleem (.png/.jpg) op.")
+            checked = set_letterhead(store.db, Path(args.file))
+            print(f"Briefhoofd ingesteld: {describe(checked)}.")
+        elif args.action == "clear":
+            removed = clear_letterhead(store.db)
+            print("Briefhoofd verwijderd." if removed else "Er was geen briefhoofd ingesteld.")
+        else:
+            print(describe(stored_letterhead(store.db)))
+    return EXIT_OK
+
+
+def cmd_import_letter_update(args: argparse.Namespace) -> int:
+    from desktop.core.importers.letter_word import update_letter_from_word
+
+    with _open_store(args) as store:
+        if args.dry_run:
+            result = update_letter_from_word(store.db, Path(args.file), _library(), dry_run=True)
+        else:
+            with store.transaction() as db:
+                result = update_letter_from_word(db, Path(args.file), _library(), dry_run=False)
+    if args.json:
+        _print_json(
+            {
+                "letter_id": result.letter_id,
+                "kenmerk": result.kenmerk,
+                "secties": [c.as_json() for c in result.changes],
+                "moties_bijgewerkt": result.motions_updated,
+                "versie": result.version,
+                "vorige_versie": result.previous_version,
+            }
+        )
+        return EXIT_OK
+    print(f"Brief {result.kenmerk or result.letter_id} [id {result.letter_id}]:")
+    for change in result.changes:
+        print(f"  {change.titel}: {change.status}")
+        for line in change.diff:
+            print(f"    {line}")
+    if result.motions_updated:
+        print(f"Reactie bijgewerkt bij: {join_list(result.motions_updated)}.")
+    if args.dry_run:
+        print("Proefrun: het register is niet gewijzigd.")
+    elif result.version is None:
+        print("De tekst in Word is gelijk aan het register; er is niets gewijzigd.")
+    else:
+        print(
+            f"Opgeslagen als versie {result.version} van de brief "
+            f"(de vorige tekst blijft bewaard als versie {result.previous_version})."
+        )
+    return EXIT_OK
 
 
 def _report_export(result: Any) -> None:
@@ -465,6 +528,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             annexes_dir=annexes,
             pdf=False,
             appendix=appendix,
+            letterhead=Path(args.letterhead) if args.letterhead else None,
         )
     _report_export(result)
     if args.pdf:
@@ -647,6 +711,17 @@ def cmd_versions(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         letter = letters.resolve(store.db, args.letter)
         assert letter.id is not None
+        if args.compare and args.output:
+            from desktop.core.planning.versions import write_tracked_changes
+
+            tracked = write_tracked_changes(
+                store.db, letter.id, args.compare[0], args.compare[1], Path(args.output)
+            )
+            print(
+                f"Opgeslagen: {tracked.path} ({tracked.changes} wijzigingen bijgehouden, "
+                f"auteur {tracked.author})"
+            )
+            return EXIT_OK
         if args.compare:
             old, new = args.compare
             comparison = compare_versions(store.db, letter.id, old, new)
@@ -742,6 +817,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     q.add_argument("file", metavar="BESTAND")
     q.add_argument("--dry-run", action="store_true", help="toon alleen wat er gevonden is")
+    q.add_argument(
+        "--update",
+        action="store_true",
+        help="lees de definitieve tekst uit Word in als nieuwe versie van de geregistreerde brief",
+    )
     q.add_argument("--json", action="store_true", help="toon het resultaat als JSON")
     q.set_defaults(func=cmd_import_letter)
 
@@ -782,7 +862,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="voeg de afdoeningstabel van de moties en toezeggingen toe als bijlage",
     )
+    p.add_argument(
+        "--letterhead",
+        metavar="BESTAND",
+        help="briefhoofd voor deze export: Word-sjabloon (.dotx/.docx) of embleem (.png/.jpg)",
+    )
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("letterhead", help="het briefhoofd van het ministerie (sjabloon of embleem)")
+    p.add_argument("action", choices=("set", "show", "clear"), metavar="set|show|clear")
+    p.add_argument("file", nargs="?", metavar="BESTAND", help="sjabloon (.dotx/.docx) of embleem")
+    p.set_defaults(func=cmd_letterhead)
 
     p = sub.add_parser("render", help="zet een Markdown-bestand om in een brief (.docx)")
     p.add_argument("input", metavar="IN.md")
@@ -827,6 +917,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("versions", help="geëxporteerde versies van een brief, of vergelijk er twee")
     p.add_argument("letter", metavar="BRIEF")
     p.add_argument("--compare", nargs=2, type=int, metavar=("OUD", "NIEUW"))
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="WIJZIGINGEN.docx",
+        help="met --compare: schrijf de nieuwe versie met bijgehouden wijzigingen",
+    )
     p.add_argument("--format", default="table", choices=("table", "json"))
     p.set_defaults(func=cmd_versions)
 

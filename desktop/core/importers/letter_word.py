@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from docx.oxml.ns import qn
-
 from desktop.core.errors import InvalidInput, NotFound, SourcedInputError
 
 if TYPE_CHECKING:
@@ -259,7 +257,7 @@ def read_word_letter(path: Path, *, salutation: str | None, signature: list[str]
     notes: dict[int, Any] = {}
     try:
         notes_part = document.part.part_related_by(RT.FOOTNOTES)
-        for note in notes_part.element.findall(f"{_W}footnote"):
+        for note in notes_part.element.findall(f"{_W}footnote"):  # type: ignore[attr-defined]
             if note.get(f"{_W}type") in (None, "normal"):
                 notes[int(note.get(f"{_W}id") or 0)] = {"element": note, "part": notes_part}
     except KeyError:
