@@ -219,9 +219,13 @@ def finalise(document: Document) -> None:
                 continue
             copied = copy.deepcopy(source)
             target.getparent().replace(target, copied)
+        in_header = "/header" in str(part.partname)
         for doc_pr in element.iter(qn("wp:docPr")):
             doc_pr.set("id", str(next_id))
             next_id += 1
+            # -- every image has alternative text (a template's logo often has none) --
+            if not (doc_pr.get("descr") or "").strip():
+                doc_pr.set("descr", "Embleem" if in_header else "Afbeelding")
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:

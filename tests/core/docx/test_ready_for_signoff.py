@@ -126,7 +126,7 @@ def test_empty_headings_are_left_out_and_listed():
 
 
 def test_composer_can_list_sections_without_text(demo):
-    store, letter, _ = demo
+    _store, letter, _ = demo
     assert empty_sections(letter) == []
     # -- the NAP section (index 3) has no text of its own, only its motion --
     assert letter.sections[3].tekst == ""
@@ -191,6 +191,8 @@ def test_template_letterhead_gives_its_logo_styles_and_a_docx(demo, tmp_path):
     headers = [xml for name, xml in parts.items() if re.match(r"word/header\d+\.xml$", name)]
     assert sum("<pic:pic" in xml for xml in headers) == 2
     assert all("Ministerie van Proefzaken" in xml for xml in headers if "<pic:pic" in xml)
+    descriptions = [re.findall(r'<wp:docPr [^>]*descr="([^"]+)"', xml) for xml in headers]
+    assert all(d for d, xml in zip(descriptions, headers, strict=True) if "<pic:pic" in xml)
     body = parts["word/document.xml"]
     assert "Tekst van het sjabloon" not in body and "Onze referentie" in body
     assert round(docx.Document(str(result.docx)).sections[0].left_margin.mm) == 25  # template
