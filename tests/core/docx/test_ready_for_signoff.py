@@ -405,3 +405,26 @@ def test_pdf_is_tagged_with_a_structure_tree(exported_demo, tmp_path):
     assert re.search(r"^Tagged:\s+yes", info, re.MULTILINE)
     assert b"/StructTreeRoot" in pdf.read_bytes()
     assert "Title:           Voortgang IMVO-beleid" in info
+
+
+def test_an_edited_motion_response_goes_back_to_the_motion(demo, tmp_path):
+    store, letter, library = demo
+    first = export_letter(store.db, letter, library, tmp_path / "c.docx", emblem=None)
+    document = docx.Document(str(first.docx))
+    paragraph = next(
+        p for p in document.paragraphs if "In november 2019 is hieraan uitvoering" in p.text
+    )
+    assert paragraph.text.startswith("De motie Diks/Van den Hul")
+    for run in paragraph.runs:
+        run.text = run.text.replace("In november 2019", "Begin november 2019")
+    document.save(str(tmp_path / "d.docx"))
+    with store.transaction() as db:
+        result = update_letter_from_word(db, tmp_path / "d.docx", library, dry_run=False)
+    assert result.motions_updated == ["Kamerstuk 35 000 XVII, nr. 34"]
+    assert all(c.status == "ongewijzigd" for c in result.changes)
+    stored = letters.get(store.db, letter.id)
+    assert stored.motions[2].response.startswith("Begin november 2019 is hieraan")
+    again = export_letter(store.db, stored, library, tmp_path / "e.docx", emblem=None)
+    texts = [p.text for p in docx.Document(str(again.docx)).paragraphs]
+    assert sum("Begin november 2019" in t for t in texts) == 1  # not doubled in the section
+    assert again.footnotes == 9
