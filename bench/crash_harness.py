@@ -56,7 +56,7 @@ letter = letters.find_by_kenmerk(store.db, 'Min-BuZa.2020.396')
 library = TemplateLibrary(paths.shipped_templates_dir())
 while True:
     export_letter(store.db, letter, library, Path(sys.argv[2]),
-                  emblem=paths.resources_dir() / 'embleem-plaatshouder.png')
+                  emblem=None)
 """
 
 

@@ -58,8 +58,3 @@ def default_library() -> TemplateLibrary:
     from desktop.core.drafting.templates import TemplateLibrary
 
     return TemplateLibrary(shipped_templates_dir(), user_templates_dir())
-
-
-def default_emblem() -> Path:
-    """The emblem image of the letterhead."""
-    return resources_dir() / "embleem-plaatshouder.png"

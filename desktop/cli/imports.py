@@ -7,10 +7,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+from desktop import paths
 from desktop.cli.output import ConsoleProgress, print_json
 from desktop.cli.session import EXIT_OK, open_store
 from desktop.core.domain.dutch import join_list
 from desktop.core.services import imports as ops
+from desktop.core.services import letters as letter_ops
 
 
 def cmd_import_tk(args: argparse.Namespace) -> int:
@@ -48,7 +50,45 @@ def cmd_import_tk(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_letter_update(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        result = letter_ops.update_from_word(
+            store, Path(args.file), paths.default_library(), dry_run=args.dry_run
+        )
+    if args.json:
+        print_json(
+            {
+                "letter_id": result.letter_id,
+                "kenmerk": result.kenmerk,
+                "secties": [c.as_json() for c in result.changes],
+                "moties_bijgewerkt": result.motions_updated,
+                "versie": result.version,
+                "vorige_versie": result.previous_version,
+            }
+        )
+        return EXIT_OK
+    print(f"Brief {result.kenmerk or result.letter_id} [id {result.letter_id}]:")
+    for change in result.changes:
+        print(f"  {change.titel}: {change.status}")
+        for line in change.diff:
+            print(f"    {line}")
+    if result.motions_updated:
+        print(f"Reactie bijgewerkt bij: {join_list(result.motions_updated)}.")
+    if args.dry_run:
+        print("Proefrun: het register is niet gewijzigd.")
+    elif result.version is None:
+        print("De tekst in Word is gelijk aan het register; er is niets gewijzigd.")
+    else:
+        print(
+            f"Opgeslagen als versie {result.version} van de brief "
+            f"(de vorige tekst blijft bewaard als versie {result.previous_version})."
+        )
+    return EXIT_OK
+
+
 def cmd_import_letter(args: argparse.Namespace) -> int:
+    if args.update:
+        return cmd_import_letter_update(args)
     found = ops.read_letter_file(Path(args.file))
     data = found.as_json()
     recorded = None

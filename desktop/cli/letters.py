@@ -9,6 +9,7 @@ from desktop import paths
 from desktop.cli.output import notice
 from desktop.cli.session import EXIT_OK, EXIT_USER_ERROR, open_store
 from desktop.core.domain.dutch import parse_date
+from desktop.core.errors import UserError
 from desktop.core.services import letters as ops
 
 
@@ -26,7 +27,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             letter=ops.resolve_letter(store, args.letter),
             target=Path(args.output),
             library=paths.default_library(),
-            emblem=paths.default_emblem(),
+            letterhead=Path(args.letterhead) if args.letterhead else None,
             pdf=args.pdf,
             annexes_dir=Path(args.annexes_separately) if args.annexes_separately else None,
             afdoeningstabel=args.afdoeningstabel,
@@ -39,8 +40,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_letterhead(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        if args.action == "set":
+            if not args.file:
+                raise UserError("Geef het sjabloon (.dotx/.docx) of embleem (.png/.jpg) op.")
+            print(f"Briefhoofd ingesteld: {ops.set_letterhead(store, Path(args.file))}.")
+        elif args.action == "clear":
+            removed = ops.clear_letterhead(store)
+            print("Briefhoofd verwijderd." if removed else "Er was geen briefhoofd ingesteld.")
+        else:
+            print(ops.letterhead_description(store))
+    return EXIT_OK
+
+
 def cmd_render(args: argparse.Namespace) -> int:
-    _report(ops.render_markdown(Path(args.input), Path(args.output), emblem=paths.default_emblem()))
+    _report(ops.render_markdown(Path(args.input), Path(args.output), emblem=None))
     return EXIT_OK
 
 

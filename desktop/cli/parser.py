@@ -7,7 +7,7 @@ import sys
 
 from desktop import __version__
 from desktop.cli.imports import cmd_afdoeningstabel, cmd_import_letter, cmd_import_tk
-from desktop.cli.letters import cmd_export, cmd_finalize, cmd_render
+from desktop.cli.letters import cmd_export, cmd_finalize, cmd_letterhead, cmd_render
 from desktop.cli.planning import cmd_changes, cmd_due, cmd_new_letter, cmd_versions
 from desktop.cli.registry import (
     cmd_backup,
@@ -104,6 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     q.add_argument("file", metavar="BESTAND")
     q.add_argument("--dry-run", action="store_true", help="toon alleen wat er gevonden is")
+    q.add_argument(
+        "--update",
+        action="store_true",
+        help="lees de definitieve tekst uit Word in als nieuwe versie van de geregistreerde brief",
+    )
     q.add_argument("--json", action="store_true", help="toon het resultaat als JSON")
     q.set_defaults(func=cmd_import_letter)
 
@@ -144,7 +149,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="voeg de afdoeningstabel van de moties en toezeggingen toe als bijlage",
     )
+    p.add_argument(
+        "--letterhead",
+        metavar="BESTAND",
+        help="briefhoofd voor deze export: Word-sjabloon (.dotx/.docx) of embleem (.png/.jpg)",
+    )
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("letterhead", help="het briefhoofd van het ministerie (sjabloon of embleem)")
+    p.add_argument("action", choices=("set", "show", "clear"), metavar="set|show|clear")
+    p.add_argument("file", nargs="?", metavar="BESTAND", help="sjabloon (.dotx/.docx) of embleem")
+    p.set_defaults(func=cmd_letterhead)
 
     p = sub.add_parser("render", help="zet een Markdown-bestand om in een brief (.docx)")
     p.add_argument("input", metavar="IN.md")
@@ -189,6 +204,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("versions", help="geëxporteerde versies van een brief, of vergelijk er twee")
     p.add_argument("letter", metavar="BRIEF")
     p.add_argument("--compare", nargs=2, type=int, metavar=("OUD", "NIEUW"))
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="WIJZIGINGEN.docx",
+        help="met --compare: schrijf de nieuwe versie met bijgehouden wijzigingen",
+    )
     p.add_argument("--format", default="table", choices=("table", "json"))
     p.set_defaults(func=cmd_versions)
 

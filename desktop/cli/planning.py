@@ -101,6 +101,15 @@ def cmd_versions(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         letter = letter_ops.resolve_letter(store, args.letter)
         assert letter.id is not None
+        if args.compare and args.output:
+            tracked = ops.write_tracked_changes(
+                store, letter.id, args.compare[0], args.compare[1], Path(args.output)
+            )
+            print(
+                f"Opgeslagen: {tracked.path} ({tracked.changes} wijzigingen bijgehouden, "
+                f"auteur {tracked.author})"
+            )
+            return EXIT_OK
         if args.compare:
             old, new = args.compare
             comparison = ops.compare(store, letter.id, old, new)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.core.docx.letterhead import Letterhead, emblem_stream, read_letterhead_file
 from desktop.core.docx.save import atomic_write, convert_to_pdf
 from desktop.core.docx.writer import build_annex_document, build_document, split_annex
 from desktop.core.domain.models import Letter
@@ -46,23 +47,62 @@ def write_letter(
     emblem: Path | None,
     annexes_dir: Path | None = None,
     pdf: bool = False,
+    letterhead: Letterhead | None = None,
 ) -> ExportResult:
     """Write a composed letter to ``target`` (atomically), plus optional annexes and PDF."""
     if target.suffix.lower() != ".docx":
         raise FileProblem(f"{target.name}: kies een bestandsnaam die eindigt op .docx.")
-    word = build_document(document, emblem=emblem)
+    word = build_document(document, emblem=emblem, letterhead=letterhead)
+    if letterhead is not None and not letterhead.is_template:
+        emblem_bytes = emblem_stream(letterhead)
+    else:
+        emblem_bytes = None
     result = ExportResult(docx=atomic_write(target, word.save), footnotes=document.footnote_count())
     if annexes_dir is not None:
         annexes_dir.mkdir(parents=True, exist_ok=True)
         prefix = slug(document.meta.kenmerk or target.stem)
         for annex in document.annexes:
             for number, part in enumerate(split_annex(annex), start=1):
-                annex_doc = build_annex_document(document, part, emblem=emblem)
+                annex_doc = build_annex_document(document, part, emblem=emblem_bytes or emblem)
                 path = annexes_dir / f"{prefix}-bijlage-{number:02d}-{slug(part.title)}.docx"
                 result.annexes.append(atomic_write(path, annex_doc.save))
     if pdf:
         result.pdf = convert_to_pdf(result.docx, result.docx.with_suffix(".pdf"))
     return result
+
+
+def stored_letterhead(db: Database) -> Letterhead | None:
+    """The team's letterhead from the registry (None when none is set)."""
+    from desktop.core.store import letterhead as letterhead_store
+
+    stored = letterhead_store.get(db)
+    if stored is None:
+        return None
+    return Letterhead(stored.soort, stored.bestandsnaam, stored.inhoud)
+
+
+def set_letterhead(db: Database, path: Path) -> Letterhead:
+    """``letterhead set``: check a template or emblem file and store it for the team.
+
+    Raises:
+        InvalidInput: a file that is no usable template or image; nothing is stored.
+    """
+    from desktop.core.store import letterhead as letterhead_store
+    from desktop.core.store.rows import transaction
+
+    checked = read_letterhead_file(path)
+    with transaction(db):
+        letterhead_store.put(db, checked.soort, checked.bestandsnaam, checked.inhoud)
+    return checked
+
+
+def clear_letterhead(db: Database) -> bool:
+    """``letterhead clear``: remove the team's letterhead; True when one was set."""
+    from desktop.core.store import letterhead as letterhead_store
+    from desktop.core.store.rows import transaction
+
+    with transaction(db):
+        return letterhead_store.clear(db)
 
 
 def export_letter(
@@ -75,15 +115,18 @@ def export_letter(
     annexes_dir: Path | None = None,
     pdf: bool = False,
     appendix: Callable[[str], str] | None = None,
+    letterhead: Letterhead | Path | None = None,
 ) -> ExportResult:
     """Compose a registry letter through its template, write it, and store a version.
 
     ``appendix``, given the letter's Markdown, returns Markdown to add at the end (such
     as the afdoeningstabel as one more bijlage); it is part of the stored version.
+    ``letterhead`` (a checked letterhead or a file for this export only) overrides the
+    team's letterhead stored in the registry.
     """
     from desktop.core.drafting.compose import letter_meta, render_letter_markdown
     from desktop.core.drafting.markdown import parse_markdown
-    from desktop.core.planning.versions import record_version
+    from desktop.core.store.versions import record_version
     from desktop.core.store import settings
     from desktop.core.store.rows import transaction
 
@@ -93,7 +136,13 @@ def export_letter(
     parsed = parse_markdown(markdown)
     meta = letter_meta(letter, settings.get_sender(db), len(parsed.annexes))
     document = LetterDocument(meta=meta, body=parsed.body, annexes=parsed.annexes)
-    result = write_letter(document, target, emblem=emblem, annexes_dir=annexes_dir, pdf=pdf)
+    if isinstance(letterhead, Path):
+        letterhead = read_letterhead_file(letterhead)
+    elif letterhead is None:
+        letterhead = stored_letterhead(db)
+    result = write_letter(
+        document, target, emblem=emblem, annexes_dir=annexes_dir, pdf=pdf, letterhead=letterhead
+    )
     if letter.id is not None:
         with transaction(db):
             result.version = record_version(db, letter, markdown, result.docx)

@@ -9,9 +9,11 @@ header tables it does not), and Word reads them as standard DrawingML text boxes
 
 from __future__ import annotations
 
+import copy
 import itertools
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -44,6 +46,8 @@ COLUMN_Y = Mm(45)
 EMBLEM_WIDTH = Mm(13)
 
 WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+VML_NS = "urn:schemas-microsoft-com:vml"
 _shape_ids = itertools.count(1000)
 
 
@@ -69,8 +73,8 @@ def _set_language(rpr_parent: object) -> None:
         lang.set(qn(attribute), LANGUAGE)
 
 
-def setup_styles(document: Document) -> None:
-    """Verdana 9/12, Dutch language, headings as real Heading styles, lists and tables."""
+def setup_language(document: Document) -> None:
+    """Dutch (nl-NL) as the document's default language (docDefaults)."""
     styles_element = document.styles.element
     defaults = styles_element.find(qn("w:docDefaults"))
     if defaults is None:
@@ -91,6 +95,10 @@ def setup_styles(document: Document) -> None:
         lang.set(qn(attribute), LANGUAGE)
     rpr.append(lang)
 
+
+def setup_styles(document: Document) -> None:
+    """Verdana 9/12, Dutch language, headings as real Heading styles, lists and tables."""
+    setup_language(document)
     normal = document.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = BODY_SIZE
@@ -146,6 +154,14 @@ def setup_styles(document: Document) -> None:
         style.paragraph_format.line_spacing = leading
         style.paragraph_format.space_after = Pt(0)
 
+    ensure_letter_styles(document)
+
+
+def ensure_letter_styles(document: Document) -> None:
+    """Add the letter's own styles (the kenmerkenveld) when the base document lacks them."""
+    normal = document.styles["Normal"]
+    for level in (1, 2, 3):
+        document.styles[f"Heading {level}"].paragraph_format.keep_with_next = True
     if "Kenmerkenveld" not in [s.name for s in document.styles]:
         column = document.styles.add_style("Kenmerkenveld", WD_STYLE_TYPE.PARAGRAPH)
         column.base_style = normal
@@ -155,15 +171,61 @@ def setup_styles(document: Document) -> None:
         column.paragraph_format.space_after = Pt(0)
 
 
-def set_properties(document: Document, meta: LetterMeta) -> None:
-    """Title, subject and language in the core properties (accessibility)."""
-    props = document.core_properties
-    props.title = meta.title
-    props.subject = meta.betreft or ""
-    props.language = LANGUAGE
-    props.keywords = meta.kenmerk or ""
-    props.author = meta.afzender.ministerie or meta.afzender.directie or "Voortgang"
-    props.comments = "Concept gemaakt met Voortgang"
+def set_properties(document: Document, meta: LetterMeta, *, template: str | None = None) -> None:
+    """Title (the Betreft), subject, author, company, dates and Kenmerk/Datum properties."""
+    from desktop.core.docx import properties
+    from desktop.core.store.rows import current_user
+
+    properties.set_properties(
+        document,
+        title=meta.betreft or meta.title,
+        subject=meta.betreft or meta.title,
+        author=meta.ondertekenaar_naam or current_user(),
+        company=meta.afzender.ministerie,
+        kenmerk=meta.kenmerk,
+        datum=meta.datum,
+        template=template,
+    )
+
+
+def finalise(document: Document) -> None:
+    """Last touches before saving: VML fallbacks filled, drawing ids unique in the package.
+
+    python-docx numbers a picture's ``wp:docPr/@id`` per part, so two headers with the
+    emblem both carry id 1; Word requires ids unique across the whole document.
+    """
+    from docx.opc.part import XmlPart
+
+    # -- python-docx's template carries a stale Word 2010 stylesWithEffects.xml whose
+    # -- styles and docDefaults no longer match styles.xml; Word treats the mismatch as
+    # -- content to repair. The part is optional, so it goes --
+    rels = document.part.rels
+    for rel_id, rel in list(rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            rels.pop(rel_id)
+    next_id = 1
+    for part in document.part.package.iter_parts():
+        if not isinstance(part, XmlPart):
+            continue
+        element = part.element
+        for alternate in element.iter(f"{{{MC_NS}}}AlternateContent"):
+            choice = alternate.find(f"{{{MC_NS}}}Choice")
+            fallback = alternate.find(f"{{{MC_NS}}}Fallback")
+            if choice is None or fallback is None:
+                continue
+            source = choice.find(".//" + qn("w:txbxContent"))
+            target = fallback.find(".//" + qn("w:txbxContent"))
+            if source is None or target is None:
+                continue
+            copied = copy.deepcopy(source)
+            target.getparent().replace(target, copied)
+        in_header = "/header" in str(part.partname)
+        for doc_pr in element.iter(qn("wp:docPr")):
+            doc_pr.set("id", str(next_id))
+            next_id += 1
+            # -- every image has alternative text (a template's logo often has none) --
+            if not (doc_pr.get("descr") or "").strip():
+                doc_pr.set("descr", "Embleem" if in_header else "Afbeelding")
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") -> None:
@@ -204,8 +266,19 @@ def text_box(
     Returns an empty first paragraph inside the box; add more with :func:`box_paragraph`.
     """
     shape_id = next(_shape_ids)
+    emu_per_pt = 12700
+    vml_style = (
+        f"position:absolute;margin-left:{int(x) / emu_per_pt:.1f}pt;"
+        f"margin-top:{int(y) / emu_per_pt:.1f}pt;width:{int(width) / emu_per_pt:.1f}pt;"
+        f"height:{int(height) / emu_per_pt:.1f}pt;z-index:{shape_id};"
+        "mso-position-horizontal-relative:page;mso-position-vertical-relative:page"
+    )
+    # -- Word 2010+ and LibreOffice read the DrawingML text box (mc:Choice); older
+    # -- readers fall back to the VML shape, whose content is copied in by finalise() --
     xml = f"""
-<w:r {nsdecls("w", "wp", "a")} xmlns:wps="{WPS_NS}">
+<w:r {nsdecls("w", "wp", "a")} xmlns:wps="{WPS_NS}" xmlns:mc="{MC_NS}" xmlns:v="{VML_NS}">
+ <mc:AlternateContent>
+ <mc:Choice Requires="wps">
   <w:drawing>
     <wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{shape_id}"
         behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">
@@ -235,10 +308,19 @@ def text_box(
       </a:graphic>
     </wp:anchor>
   </w:drawing>
+ </mc:Choice>
+ <mc:Fallback>
+  <w:pict>
+   <v:rect style="{vml_style}" filled="f" stroked="f">
+    <v:textbox inset="0,0,0,0"><w:txbxContent><w:p/></w:txbxContent></v:textbox>
+   </v:rect>
+  </w:pict>
+ </mc:Fallback>
+ </mc:AlternateContent>
 </w:r>"""
     run = parse_xml(xml)
     anchor._p.append(run)
-    first = run.find(".//" + qn("w:txbxContent")).find(qn("w:p"))
+    first = run.find(f".//{{{MC_NS}}}Choice//" + qn("w:txbxContent")).find(qn("w:p"))
     return [Paragraph(first, anchor._parent)]
 
 
@@ -262,15 +344,23 @@ def fill_box(first: Paragraph, lines: Iterable[tuple[str, bool]]) -> None:
         current = paragraph
 
 
-def _emblem_paragraph(paragraph: Paragraph, emblem: Path | None, organisation: str) -> None:
+def _emblem_paragraph(
+    paragraph: Paragraph, emblem: Path | BinaryIO | None, organisation: str
+) -> None:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     # The Header style's exact leading would clip the picture; this line grows with it.
     paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     paragraph.paragraph_format.left_indent = Emu(-(MARGIN_LEFT - Mm(10)))
     paragraph.paragraph_format.right_indent = Emu(-(MARGIN_RIGHT - Mm(10)))
-    if emblem is not None and emblem.exists():
+    source: str | BinaryIO | None = None
+    if isinstance(emblem, Path):
+        source = str(emblem) if emblem.exists() else None
+    elif emblem is not None:
+        emblem.seek(0)
+        source = emblem
+    if source is not None:
         run = paragraph.add_run()
-        run.add_picture(str(emblem), width=EMBLEM_WIDTH)
+        run.add_picture(source, width=EMBLEM_WIDTH)
         doc_pr = run._r.find(".//" + qn("wp:docPr"))
         if doc_pr is not None:
             doc_pr.set("descr", f"Embleem {organisation}".strip())
@@ -297,7 +387,10 @@ def reference_lines(meta: LetterMeta, *, first_page: bool) -> list[tuple[str, bo
 
 
 def apply_letterhead(
-    document: Document, meta: LetterMeta, emblem: Path | None, first_body_paragraph: Paragraph
+    document: Document,
+    meta: LetterMeta,
+    emblem: Path | BinaryIO | None,
+    first_body_paragraph: Paragraph,
 ) -> None:
     """Headers, footers and the kenmerkenveld of a letter."""
     section = document.sections[0]
@@ -318,6 +411,45 @@ def apply_letterhead(
         fill_box(box[0], first_lines)
     for footer in (section.first_page_footer, section.footer):
         _page_number_paragraph(footer.paragraphs[0])
+
+
+def _has_text(part_element: object) -> bool:
+    return any(
+        (node.text or "").strip()
+        for node in part_element.iter(qn("w:t"), qn("w:instrText"))  # type: ignore[attr-defined]
+    ) or any(True for _ in part_element.iter(qn("w:drawing"), qn("w:pict")))  # type: ignore[attr-defined]
+
+
+def apply_template_letterhead(
+    document: Document, meta: LetterMeta, first_body_paragraph: Paragraph
+) -> None:
+    """Our kenmerkenveld and page numbers in a ministry template, which keeps its own
+    headers (emblem, woordmerk) and footers.
+
+    The reference column of later pages goes into the template's default header only
+    when the template has a separate first-page header (otherwise it would stand on
+    page 1 twice); page numbers only into footers the template leaves empty.
+    """
+    section = document.sections[0]
+    first_lines = reference_lines(meta, first_page=True)
+    if first_lines:
+        box = text_box(
+            first_body_paragraph, "Kenmerkenveld", COLUMN_X, COLUMN_Y, COLUMN_WIDTH, Mm(80)
+        )
+        fill_box(box[0], first_lines)
+    later_lines = reference_lines(meta, first_page=False)
+    if section.different_first_page_header_footer and later_lines:
+        header = section.header
+        paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        box = text_box(paragraph, "Kenmerk vervolgpagina", COLUMN_X, COLUMN_Y, COLUMN_WIDTH, Mm(40))
+        fill_box(box[0], later_lines)
+    footers = [section.footer]
+    if section.different_first_page_header_footer:
+        footers.append(section.first_page_footer)
+    for footer in footers:
+        if not _has_text(footer._element):
+            paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+            _page_number_paragraph(paragraph)
 
 
 def apply_plain_footer(document: Document) -> None:

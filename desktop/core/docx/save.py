@@ -16,6 +16,14 @@ from typing import Any, BinaryIO
 from desktop.core.errors import FileProblem
 
 PDF_TIMEOUT_SECONDS = 180
+#: LibreOffice's writer_pdf_Export with a tagged PDF (structure tree) conforming to
+#: PDF/UA-1, as government publications must be accessible (Digitoegankelijkheid)
+PDF_FILTER = (
+    'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+    '"PDFUACompliance":{"type":"boolean","value":"true"},'
+    '"ExportBookmarks":{"type":"boolean","value":"true"},'
+    '"UseReferenceXObject":{"type":"boolean","value":"false"}}'
+)
 TEMP_PREFIX = ".~voortgang-"
 STALE_TEMP_SECONDS = 3600
 
@@ -129,7 +137,7 @@ def convert_to_pdf(source: Path, target: Path) -> Path:
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            PDF_FILTER,
             "--outdir",
             work,
             str(source),

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import docx
 from docx.document import Document
@@ -16,6 +17,7 @@ from docx.text.paragraph import Paragraph
 
 from desktop.core.docx import layout
 from desktop.core.docx.footnotes import Footnote, add_footnote, add_hyperlink, footnotes_part
+from desktop.core.docx.letterhead import Letterhead, emblem_stream, template_document
 from desktop.core.drafting.model import (
     Annex,
     Block,
@@ -36,6 +38,49 @@ from desktop.core.drafting.model import (
 )
 
 _MAX_LIST_DEPTH = 3
+NBSP = "\u00a0"
+
+# -- a Kamerstuk citation: "Kamerstuk 26 485, nr. 224", "35 000 XVII, nr. 34", "nr. 12";
+# -- Word must not break a line inside it --
+_CITATION = re.compile(
+    r"(?:\bKamerstuk(?:ken)?[ \u00a0]+)?\b\d{2}[ \u00a0]\d{3}\b"
+    r"(?:[ \u00a0]+[A-Z]{1,5}(?:-[A-Z0-9]+)?\b)?(?:,[ \u00a0]+nr\.[ \u00a0]*\d+)?"
+    r"|\bnr\.[ \u00a0]+\d+"
+)
+
+
+def keep_citations_together(text: str) -> str:
+    """Non-breaking spaces inside Kamerstuk citations (``26 485, nr. 224`` never splits)."""
+    if not any(ch.isdigit() for ch in text):
+        return text
+    return _CITATION.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+
+
+def empty_headings(blocks: list[Block]) -> list[str]:
+    """Titles of headings with no text under them (the next block is a heading of the same
+    or a higher level, or nothing follows); the writer leaves these out."""
+    return [_plain(blocks[i].inlines) for i in _empty_heading_indexes(blocks)]  # type: ignore[union-attr]
+
+
+def _plain(inlines: list[Inline]) -> str:
+    parts = []
+    for item in inlines:
+        if isinstance(item, Text):
+            parts.append(item.text)
+        elif isinstance(item, Link):
+            parts.append("".join(child.text for child in item.children))
+    return "".join(parts).strip()
+
+
+def _empty_heading_indexes(blocks: list[Block]) -> set[int]:
+    empty: set[int] = set()
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Heading):
+            continue
+        following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
+        if following is None or (isinstance(following, Heading) and following.level <= block.level):
+            empty.add(index)
+    return empty
 
 
 class _Writer:
@@ -48,6 +93,7 @@ class _Writer:
         self._style_ids: dict[str, str] = {}
         self._body = document._body
         self._sect_pr = document.element.body.get_or_add_sectPr()
+        self.last_paragraph: Paragraph | None = None
 
     def paragraph(self, container: Any, style: str | None = None) -> Paragraph:
         """A new paragraph; style ids are looked up once (python-docx scans per call)."""
@@ -70,6 +116,7 @@ class _Writer:
         paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False
     ) -> None:
         """Append a run; plain text goes straight to a w:t (tabs and breaks via python-docx)."""
+        text = keep_citations_together(text)
         if "\t" in text or "\n" in text or "\r" in text:
             run = paragraph.add_run(text)
             run.bold = bold or None
@@ -126,9 +173,13 @@ class _Writer:
     # -- blocks ---------------------------------------------------------------------
 
     def blocks(self, container: Any, blocks: list[Block], depth: int = 0) -> None:
-        for block in blocks:
+        skip = _empty_heading_indexes(blocks)
+        for index, block in enumerate(blocks):
+            if index in skip:
+                continue
             if isinstance(block, ParagraphBlock):
-                self.inlines(self.paragraph(container), block.inlines)
+                self.last_paragraph = self.paragraph(container)
+                self.inlines(self.last_paragraph, block.inlines)
             elif isinstance(block, Heading):
                 self.inlines(self.paragraph(container, f"Heading {block.level}"), block.inlines)
             elif isinstance(block, ListBlock):
@@ -169,6 +220,7 @@ class _Writer:
                         num_pr.get_or_add_numId().val = num_id
                     self.inlines(paragraph, inner.inlines)
                     last = paragraph
+                    self.last_paragraph = paragraph
                     first_in_item = False
                 elif isinstance(inner, ListBlock):
                     self.list(container, inner, depth + 1)
@@ -203,7 +255,11 @@ class _Writer:
         container.add_paragraph()
 
 
-def _signature(document: Document, meta: LetterMeta) -> None:
+def _signature(document: Document, meta: LetterMeta, last_body: Paragraph | None) -> None:
+    """The closing block, kept on one page with the end of the body text."""
+    if last_body is not None and (meta.ondertekenaar_functie or meta.ondertekenaar_naam):
+        last_body.paragraph_format.keep_with_next = True
+        last_body.paragraph_format.keep_together = True
     if meta.ondertekenaar_functie:
         functie = meta.ondertekenaar_functie.strip()
         if functie[-1:] not in ",.":
@@ -212,7 +268,8 @@ def _signature(document: Document, meta: LetterMeta) -> None:
         paragraph.paragraph_format.space_after = Pt(48)
         paragraph.paragraph_format.keep_with_next = True
     if meta.ondertekenaar_naam:
-        document.add_paragraph(meta.ondertekenaar_naam)
+        name = document.add_paragraph(meta.ondertekenaar_naam)
+        name.paragraph_format.keep_together = True
 
 
 def _letter_opening(document: Document, meta: LetterMeta) -> Paragraph:
@@ -237,26 +294,49 @@ def _letter_opening(document: Document, meta: LetterMeta) -> Paragraph:
     return first
 
 
-def build_document(letter: LetterDocument, *, emblem: Path | None = None) -> Document:
-    """Build the complete Word document of a letter (body, signature, annexes)."""
-    document = docx.Document()
-    layout.setup_page(document.sections[0])
-    layout.setup_styles(document)
+def build_document(
+    letter: LetterDocument,
+    *,
+    emblem: Path | BinaryIO | None = None,
+    letterhead: Letterhead | None = None,
+) -> Document:
+    """Build the complete Word document of a letter (body, signature, annexes).
+
+    With a ``sjabloon`` letterhead the ministry's template is the base: its styles,
+    headers, footers and page set-up are kept. With an ``embleem`` letterhead (or
+    ``emblem``) that image stands at the top; without either the ministry's name does.
+    """
+    template = letterhead is not None and letterhead.is_template
+    if letterhead is not None and letterhead.is_template:
+        document = template_document(letterhead)
+        layout.setup_language(document)
+    else:
+        document = docx.Document()
+        layout.setup_page(document.sections[0])
+        layout.setup_styles(document)
+        emblem = emblem_stream(letterhead) or emblem
+    layout.ensure_letter_styles(document)
     footnotes_part(document)  # styles and separators also when there are no notes
-    layout.set_properties(document, letter.meta)
+    layout.set_properties(
+        document, letter.meta, template=letterhead.bestandsnaam if template and letterhead else None
+    )
     body = document._body
     # python-docx's template starts with no paragraph; the first one anchors the box.
     if letter.meta.letterhead:
         anchor = _letter_opening(document, letter.meta)
-        layout.apply_letterhead(document, letter.meta, emblem, anchor)
-    else:
+        if template:
+            layout.apply_template_letterhead(document, letter.meta, anchor)
+        else:
+            layout.apply_letterhead(document, letter.meta, emblem, anchor)
+    elif not template:
         layout.apply_plain_footer(document)
     writer = _Writer(document)
     writer.blocks(body, letter.body)
     if letter.meta.letterhead:
-        _signature(document, letter.meta)
+        _signature(document, letter.meta, writer.last_paragraph)
     for annex in letter.annexes:
         _annex(document, writer, annex)
+    layout.finalise(document)
     return document
 
 
@@ -268,7 +348,7 @@ def _annex(document: Document, writer: _Writer, annex: Annex) -> None:
 
 
 def build_annex_document(
-    letter: LetterDocument, annex: Annex, *, emblem: Path | None = None
+    letter: LetterDocument, annex: Annex, *, emblem: Path | BinaryIO | None = None
 ) -> Document:
     """One annex as its own Word document, with the letter's references in the header."""
     meta = letter.meta
@@ -296,6 +376,7 @@ def build_annex_document(
     title = document.add_paragraph(annex.title, style="Heading 1")
     title.paragraph_format.space_after = layout.BODY_LEADING
     _Writer(document).blocks(document._body, annex.blocks)
+    layout.finalise(document)
     return document
 
 

@@ -7,13 +7,55 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop.core.domain.dutch import format_date
-from desktop.core.domain.models import Letter, SenderSettings
+from desktop.core.domain.models import Convenant, Letter, SenderSettings
 from desktop.core.drafting.markdown import clean_text, parse_markdown
 from desktop.core.drafting.model import LetterDocument, LetterMeta
 from desktop.core.drafting.templates import TemplateLibrary
 from desktop.core.store import commitments, convenanten, eu, motions, settings
 
 ANNEX_TITLE = "Bijlage I: Voortgang IMVO-convenanten"
+
+#: how a trajectory without a convenant is named in Bijlage I, by its phase
+_PHASE_HEADINGS = {
+    "verkenning": "verkenning naar een convenant",
+    "dialoog": "in dialoog over een convenant",
+    "stilgelegd": "onderhandelingen liggen stil",
+}
+
+
+def annex_heading(convenant: Convenant) -> str:
+    """The Bijlage I heading of a convenant; never "Convenant …" where none exists.
+
+    A convenant in the phase verkenning, dialoog or stilgelegd has not been concluded:
+    its heading names the sector and the phase, as the 2020 letter describes them
+    ("Land- en tuinbouwsector (onderhandelingen liggen stil)").
+    """
+    phase = _PHASE_HEADINGS.get(convenant.fase)
+    if phase is None:
+        return convenant.naam
+    sector = (convenant.sector or "").strip()
+    if sector:
+        label = sector if sector.endswith("sector") else f"{sector}sector"
+        label = label[:1].upper() + label[1:]
+    else:
+        label = convenant.naam
+    return f"{label} ({phase})"
+
+
+def empty_sections(letter: Letter) -> list[str]:
+    """Titles of sections that would stand in the letter without any text.
+
+    A section with no text of its own (nor an EU file to fill it), no motion and no
+    commitment is left out of the Word file; the composer shows this as a warning.
+    """
+    placed = {m.section_index for m in letter.motions} | {
+        c.section_index for c in letter.commitments
+    }
+    return [
+        section.titel
+        for index, section in enumerate(letter.sections)
+        if not section.tekst.strip() and section.eu_file_id is None and index not in placed
+    ]
 
 
 def build_context(db: Database, letter: Letter) -> dict[str, Any]:
@@ -68,6 +110,7 @@ def build_context(db: Database, letter: Letter) -> dict[str, Any]:
             {
                 "convenant": convenant,
                 "naam": convenant.naam,
+                "kop": annex_heading(convenant),
                 "voortgang": convenant.latest_progress(cutoff),
             }
         )

@@ -211,10 +211,12 @@ _TEXT_TAGS = frozenset(
 
 def _story_blocks(root: Any, footnotes: dict[str, list[str]] | None) -> list[str]:
     """Paragraphs of a story (body, header, footnote) in order, notes after their paragraph."""
-    skipped = {id(p) for fallback in root.iter(_MC_FALLBACK) for p in fallback.iter(f"{_W}p")}
+    # -- the elements themselves, not id()s of lxml proxies: a discarded proxy's id is
+    # -- reused by the next one, which skipped random paragraphs --
+    skipped = {p for fallback in root.iter(_MC_FALLBACK) for p in fallback.iter(f"{_W}p")}
     blocks: list[str] = []
     for paragraph in root.iter(f"{_W}p"):
-        if id(paragraph) in skipped:
+        if paragraph in skipped:
             continue
         notes: list[str] = []
         text = _paragraph_text(paragraph, notes)

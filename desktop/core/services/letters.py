@@ -31,6 +31,8 @@ from desktop.core.store import settings as sender_settings
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from desktop.core.importers.letter_word import WordUpdate
+
 # Motions the citation picker shows for one search.
 CITATION_LIMIT = 60
 
@@ -189,7 +191,8 @@ class ExportRequest:
     ``letter`` is the letter as it should be written (the composer's unsaved edits
     included); ``afdoeningstabel`` adds the afdoeningstabel as one more bijlage (the
     letter's own motions and commitments, or everything still open when it has none);
-    ``annexes_dir`` also writes every bijlage as a file of its own there.
+    ``annexes_dir`` also writes every bijlage as a file of its own there; ``letterhead``
+    (a Word template or an emblem image) is used for this export instead of the team's.
     """
 
     letter: Letter
@@ -199,6 +202,7 @@ class ExportRequest:
     pdf: bool = False
     annexes_dir: Path | None = None
     afdoeningstabel: bool = False
+    letterhead: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -250,6 +254,7 @@ def export_letter(
         annexes_dir=request.annexes_dir,
         pdf=False,
         appendix=_appendix(store, request.letter) if request.afdoeningstabel else None,
+        letterhead=request.letterhead,
     )
     pdf_path: Path | None = None
     problem: str | None = None
@@ -263,6 +268,61 @@ def export_letter(
     return ExportOutcome(
         result.docx, pdf_path, result.version, result.footnotes, list(result.annexes), problem
     )
+
+
+# -- the ministry's letterhead -------------------------------------------------------------------
+
+
+def set_letterhead(store: Store, path: Path) -> str:
+    """Check a Word template (.dotx/.docx) or emblem image and store it for the team.
+
+    Returns a description of what is now set.
+
+    Raises:
+        InvalidInput: not a usable template or image (nothing is stored).
+    """
+    from desktop.core.docx.letterhead import describe
+    from desktop.core.export import set_letterhead as store_letterhead
+
+    return describe(store_letterhead(store.db, path))
+
+
+def clear_letterhead(store: Store) -> bool:
+    """Remove the team's letterhead; True when one was set."""
+    from desktop.core.export import clear_letterhead as remove
+
+    return remove(store.db)
+
+
+def letterhead_description(store: Store) -> str:
+    """What letterhead the exports use now, in words."""
+    from desktop.core.docx.letterhead import describe
+    from desktop.core.export import stored_letterhead
+
+    return describe(stored_letterhead(store.db))
+
+
+# -- the final letter back from Word ------------------------------------------------------------
+
+
+def update_from_word(
+    store: Store, path: Path, library: TemplateLibrary, *, dry_run: bool
+) -> WordUpdate:
+    """Read the signed Word letter back into its registered letter, as a new version.
+
+    With ``dry_run`` nothing is stored (the per-section changes are shown); otherwise it
+    is one transaction.
+
+    Raises:
+        UserError: the file matches no registered letter or two, or its sections cannot
+            be found.
+    """
+    from desktop.core.importers.letter_word import update_letter_from_word
+
+    if dry_run:
+        return update_letter_from_word(store.db, path, library, dry_run=True)
+    with store.transaction() as db:
+        return update_letter_from_word(db, path, library, dry_run=False)
 
 
 def find_libreoffice() -> str | None:

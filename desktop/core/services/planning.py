@@ -27,6 +27,7 @@ from desktop.core.planning.changes import (
 )
 from desktop.core.planning.due import DueItem, due_items
 from desktop.core.planning.versions import (
+    TrackedChanges,
     VersionComparison,
     VersionInfo,
     compare_versions,
@@ -205,6 +206,15 @@ def create_next_letter(
 def letter_versions(store: Store, letter_id: int) -> list[VersionInfo]:
     """The stored versions of a letter, oldest first."""
     return list_versions(store.db, letter_id)
+
+
+def write_tracked_changes(
+    store: Store, letter_id: int, old: int, new: int, target: Path
+) -> TrackedChanges:
+    """Version ``new`` as a Word file with its differences from ``old`` as tracked changes."""
+    from desktop.core.planning.versions import write_tracked_changes as write
+
+    return write(store.db, letter_id, old, new, target)
 
 
 def compare(store: Store, letter_id: int, old: int, new: int) -> VersionComparison:

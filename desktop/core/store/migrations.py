@@ -369,3 +369,24 @@ def m0006_motion_order(db: Database) -> None:
             " ON kamerstukken(dossier_id, CAST(ondernummer AS INTEGER))",
         ],
     )
+
+
+@migrations(name="0008_letterhead")
+def m0008_letterhead(db: Database) -> None:
+    """The ministry's letterhead, shared by the team: a Word template or an emblem image.
+
+    Stands on its own (needs no other migration than 0001): one row at most.
+    """
+    _run(
+        db,
+        [
+            """CREATE TABLE IF NOT EXISTS letterhead (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                soort TEXT NOT NULL CHECK (soort IN ('sjabloon', 'embleem')),
+                bestandsnaam TEXT NOT NULL CHECK (bestandsnaam <> ''),
+                inhoud BLOB NOT NULL CHECK (length(inhoud) > 0),
+                gewijzigd TEXT NOT NULL,
+                wie TEXT NOT NULL
+            )""",
+        ],
+    )

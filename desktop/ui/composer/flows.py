@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QCheckBox, QProgressDialog
 
-from desktop import paths
 from desktop.core.domain.dutch import dutch_count, join_list
 from desktop.core.domain.models import Letter
 from desktop.core.errors import FileProblem, UserError
@@ -66,7 +65,7 @@ class ComposerFlows(QObject):
     ) -> None:
         super().__init__(composer.widget)
         self.composer = composer
-        self.emblem = emblem or paths.default_emblem()
+        self.emblem = emblem  # None: the team's letterhead from the registry, or the name as text
         self.pdf_box = QCheckBox("Ook als &PDF", composer.widget)
         self.pdf_box.setObjectName("ook_pdf")
         self.set_libreoffice(libreoffice() is not None)

@@ -41,12 +41,16 @@ def exported_demo(tmp_path_factory) -> dict[str, Path]:
     letter = letters.find_by_kenmerk(store.db, "Min-BuZa.2020.396")
     assert letter is not None
     library = TemplateLibrary(paths.shipped_templates_dir())
+    from tests.core.docx.sample_template import png_logo
+
+    emblem = folder / "embleem.png"  # a generated stand-in, never the real emblem
+    emblem.write_bytes(png_logo())
     result = export_letter(
         store.db,
         letter,
         library,
         folder / "brief.docx",
-        emblem=paths.resources_dir() / "embleem-plaatshouder.png",
+        emblem=emblem,
         annexes_dir=folder / "bijlagen",
     )
     store.close()
