@@ -22,6 +22,7 @@ STATUS_CHOICES: tuple[tuple[str, str], ...] = (
     ("Nog niet afgedaan", "open"),
     ("Afgedaan", "afgedaan"),
     *((f"Status: {capitalised(status)}", status) for status in MOTION_STATUSES),
+    ("Afwijkend van de Kamer", "afwijkend"),
 )
 ALL_DOSSIERS = "Alle dossiers"
 # The rest of a big result loads in pages of this many motions, each its own task, so a
