@@ -108,6 +108,7 @@ def read_open_data(paths: Sequence[Path], progress: ProgressCallback | None = No
 
     graph = EntityGraph()
     warnings: list[str] = []
+    no_id: list[Skip] = []
     next_links: list[str] = []
     for path in paths:
         relevant = 0
@@ -120,6 +121,21 @@ def read_open_data(paths: Sequence[Path], progress: ProgressCallback | None = No
         result = read_open_data_file(path, take, advance)
         if result.next_link:
             next_links.append(path.name)
+        if result.without_id:
+            counted = join_list(f"{n}× {kind}" for kind, n in result.without_id.items())
+            warnings.append(
+                f"{path.name}: {counted} zonder eigen Id (een $select zonder Id); ze zijn "
+                "gebruikt bij het record waaronder ze staan."
+            )
+        for kind, count in result.skipped_without_id.items():
+            no_id.append(
+                Skip(
+                    "overig" if kind != "Zaak" else "motie",
+                    f"zonder Id ({count}× {kind}); zonder Id is het record bij een volgende "
+                    "import niet terug te vinden. Exporteer met Id in $select",
+                    path.name,
+                )
+            )
         if not relevant:
             others = join_list(f"{n}× {kind}" for kind, n in result.other_entities.items())
             warnings.append(
@@ -132,13 +148,23 @@ def read_open_data(paths: Sequence[Path], progress: ProgressCallback | None = No
             "er zijn mogelijk meer gegevens. Download ook de volgende pagina's "
             "(@odata.nextLink) en importeer ze samen."
         )
-    if not any(kind in ("Zaak", "Toezegging") for kind, _ in graph.entities):
+    if not any(kind in ("Zaak", "Toezegging") for kind, _ in graph.entities) and not no_id:
         raise InvalidInput(
-            "De bestanden bevatten geen moties (Zaak met Soort ‘Motie’) en geen toezeggingen "
+            f"{join_list(path.name for path in paths)}: de bestanden bevatten geen moties (Zaak met Soort ‘Motie’) en geen toezeggingen "
             "(Toezegging); er is niets geïmporteerd. Exporteer Zaak met "
             "$expand=Kamerstukdossier,Document,Besluit,ZaakActor, of Toezegging."
         )
     found_motions, found_commitments, skipped = build_records(graph)
+    skipped = no_id + skipped
+    if not found_motions and not found_commitments:
+        reasons = join_list(sorted({f"{s.reason} ({s.example})" for s in skipped})[:3])
+        raise InvalidInput(
+            f"In {join_list(path.name for path in paths)} staat geen bruikbare motie of "
+            "toezegging"
+            + (f": {reasons}" if reasons else "")
+            + ". Verwacht wordt Zaak met Soort ‘Motie’ (met $expand=Kamerstukdossier,"
+            "Document,Besluit,ZaakActor) of Toezegging. Er is niets geïmporteerd."
+        )
     return OpenDataSet(
         files=[path.name for path in paths],
         motions=found_motions,

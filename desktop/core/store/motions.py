@@ -476,6 +476,7 @@ def apply_import(db: Database, motion_id: int, changes: dict[str, Any]) -> Motio
                 voorgesteld=changes.get("voorgesteld", before.voorgesteld),
                 dossier_titel=changes.get("dossier_titel", before.dossier_titel),
                 wijziging=changes.get("wijziging", before.wijziging),
+                zaaknummer=changes.get("zaaknummer", before.zaaknummer),
                 id=motion_id,
             )
             _refuse_duplicate(db, numbered)
