@@ -195,7 +195,10 @@ class MotionsView(RegistryView):
             "dossier",
             None
             if key is None
-            else lambda m: (m.kamerstuk.dossier, m.kamerstuk.toevoeging or "") == tuple(key),
+            else lambda m: (
+                m.kamerstuk is not None
+                and (m.kamerstuk.dossier, m.kamerstuk.toevoeging or "") == tuple(key)
+            ),
         )
         self._after_local_filter()
 

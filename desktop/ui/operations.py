@@ -190,6 +190,8 @@ def dossier_choices(rows: Sequence[Motion]) -> list[tuple[tuple[int, str], str]]
     seen: dict[tuple[int, str], str] = {}
     for motion in rows:
         ref = motion.kamerstuk
+        if ref is None:
+            continue
         key = (ref.dossier, ref.toevoeging or "")
         if key not in seen:
             label = ref.dossier_label()

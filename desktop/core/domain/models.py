@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.dutch import format_date
+from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.naming import motion_name
 from desktop.core.errors import InvalidInput
 
@@ -155,6 +155,12 @@ class Motion:
         """``Kamerstuk 26 485, nr. 224``; None while the motion has no number."""
         return self.kamerstuk.letter_style() if self.kamerstuk is not None else None
 
+    def number_label(self, *, nbsp: bool = False) -> str:
+        """``26 485, nr. 224``; without a number yet ``zaak 2025Z12345``."""
+        if self.kamerstuk is not None:
+            return self.kamerstuk.number_label(nbsp=nbsp)
+        return f"zaak {self.zaaknummer}" if self.zaaknummer else ""
+
     @property
     def reference(self) -> str:
         """How a letter cites the motion: its Kamerstuk, else its title and date.
@@ -196,6 +202,7 @@ class Motion:
     def is_overdue(self, today: dt.date) -> bool:
         """True when an open motion is past its deadline."""
         return self.is_open and self.deadline is not None and self.deadline < today
+
 
 @dataclass(slots=True)
 class Commitment:

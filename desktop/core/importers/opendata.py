@@ -327,10 +327,16 @@ def _find_motion(
         motion = motions.find(db, record.kamerstuk)
     if motion is None:
         return None, True
-    reason = None if link is not None and link.entity_id == motion.id else _conflict(db, motion, record)
-    if reason is None and motion.kamerstuk is not None and record.kamerstuk is not None:
-        if motion.kamerstuk.key != record.kamerstuk.key:
-            reason = f"de motie in het register heeft een ander Kamerstuknummer ({motion.citation})"
+    reason = (
+        None if link is not None and link.entity_id == motion.id else _conflict(db, motion, record)
+    )
+    if (
+        reason is None
+        and motion.kamerstuk is not None
+        and record.kamerstuk is not None
+        and motion.kamerstuk.key != record.kamerstuk.key
+    ):
+        reason = f"de motie in het register heeft een ander Kamerstuknummer ({motion.citation})"
     if reason is None and motion.kamerstuk is None and record.kamerstuk is not None:
         numbered = motions.find(db, record.kamerstuk)
         if numbered is not None and numbered.id != motion.id:

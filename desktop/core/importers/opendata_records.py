@@ -163,8 +163,10 @@ def signer_name(actor_naam: str, *, with_first_name: bool = False) -> str:
     """
     first, surname = split_actor_name(actor_naam)
     if with_first_name and first:
-        return f"{first} {surname}" if any(c.islower() for c in surname) else proper_case_name(
-            f"{first} {surname}".upper()
+        return (
+            f"{first} {surname}"
+            if any(c.islower() for c in surname)
+            else proper_case_name(f"{first} {surname}".upper())
         )
     return proper_case_name(surname)
 

@@ -193,7 +193,9 @@ def apply_import(db: Database, commitment_id: int, changes: dict[str, Any]) -> N
     """
     unknown = set(changes) - _IMPORTABLE
     if unknown:
-        raise InvalidInput(f"Een import kan ‘{sorted(unknown)[0]}’ van een toezegging niet wijzigen.")
+        raise InvalidInput(
+            f"Een import kan ‘{sorted(unknown)[0]}’ van een toezegging niet wijzigen."
+        )
     if not changes:
         return
     values = {k: (to_iso(v) if k.startswith("datum") else v) for k, v in changes.items()}

@@ -43,7 +43,9 @@ LEFT JOIN dossiers vd ON vd.id = vk.dossier_id
 """
 # Register order: motions without a number yet first (the newest work), in the order they
 # were registered; then by dossier and number.
-_ORDER = " ORDER BY d.nummer IS NOT NULL, d.nummer, d.toevoeging, CAST(k.ondernummer AS INTEGER), m.id"
+_ORDER = (
+    " ORDER BY d.nummer IS NOT NULL, d.nummer, d.toevoeging, CAST(k.ondernummer AS INTEGER), m.id"
+)
 _NUMBERED_ORDER = " ORDER BY d.nummer, d.toevoeging, CAST(k.ondernummer AS INTEGER)"
 
 STATUS_FILTERS = MOTION_STATUS_FILTERS
@@ -176,7 +178,9 @@ def _refuse_duplicate(db: Database, motion: Motion) -> None:
         find_by_zaaknummer(db, motion.zaaknummer) if motion.zaaknummer else None,
     ):
         if existing is not None and existing.id != motion.id:
-            raise AlreadyExists(f"{_capital(existing)} ({existing.reference}) staat al in het register.")
+            raise AlreadyExists(
+                f"{_capital(existing)} ({existing.reference}) staat al in het register."
+            )
 
 
 def add(db: Database, motion: Motion) -> int:

@@ -144,8 +144,13 @@ def test_nothing_recognisable_is_refused_naming_the_file(store, tmp_path, name, 
 @pytest.mark.parametrize(
     ("actor", "first", "rest", "plain", "with_first"),
     [
-        ("A.B.C. (Voornaam) van Achternaam", "Voornaam", "van Achternaam", "Van Achternaam",
-         "Voornaam van Achternaam"),
+        (
+            "A.B.C. (Voornaam) van Achternaam",
+            "Voornaam",
+            "van Achternaam",
+            "Van Achternaam",
+            "Voornaam van Achternaam",
+        ),
         ("J.J. (Jasper) van Dijk", "Jasper", "van Dijk", "Van Dijk", "Jasper van Dijk"),
         ("A.B. Achternaam", None, "Achternaam", "Achternaam", "Achternaam"),
         ("Th.C. de Graaf", None, "de Graaf", "De Graaf", "De Graaf"),

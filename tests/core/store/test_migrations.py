@@ -213,8 +213,10 @@ def _store_before_0007(path):
         " VALUES (1, 'toezicht op de convenanten', 'eigen notitie', 2)"
     )
     db.execute("INSERT INTO letters (kenmerk) VALUES ('Min-BuZa.2020.396')")
-    db.execute("INSERT INTO letter_motions (letter_id, motion_id, positie, response)"
-               " VALUES (1, 1, 0, 'Aldus afgedaan.')")
+    db.execute(
+        "INSERT INTO letter_motions (letter_id, motion_id, positie, response)"
+        " VALUES (1, 1, 0, 'Aldus afgedaan.')"
+    )
     db.execute("INSERT INTO motion_settlements VALUES (1, 1, '2020-02-21')")
     db.execute(
         "INSERT INTO open_data_links (tk_id, entity, entity_id, geimporteerd)"
@@ -234,9 +236,7 @@ def test_0007_makes_the_number_optional_and_keeps_everything_else(tmp_path):
         assert db.execute("SELECT response FROM letter_motions").fetchall() == [
             ("Aldus afgedaan.",)
         ]
-        assert db.execute("SELECT * FROM motion_settlements").fetchall() == [
-            (1, 1, "2020-02-21")
-        ]
+        assert db.execute("SELECT * FROM motion_settlements").fetchall() == [(1, 1, "2020-02-21")]
         assert db.execute("SELECT tk_id FROM open_data_links").fetchall() == [("guid-1",)]
         row = db.execute(
             "SELECT kamerstuk_id, notities, vervangt_kamerstuk_id FROM motions"
