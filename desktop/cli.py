@@ -193,7 +193,8 @@ def cmd_motions(args: argparse.Namespace) -> int:
             print("Geen moties gevonden.")
             return EXIT_OK
         rows = [
-            (m.id, m.citation, m.name, (m.onderwerp or "")[:50], m.status, m.uitslag) for m in items
+            (m.id, m.number_label(), m.name, (m.onderwerp or "")[:50], m.status, m.uitslag)
+            for m in items
         ]
         print(_table(["id", "Kamerstuk", "Motie", "Onderwerp", "Status", "Uitslag"], rows))
         print(f"\n{len(items)} {'motie' if len(items) == 1 else 'moties'}")
@@ -201,10 +202,14 @@ def cmd_motions(args: argparse.Namespace) -> int:
 
 
 def cmd_import_motion(args: argparse.Namespace) -> int:
-    from desktop.core.importers.motion_text import parse_motion_file
+    from desktop.core.importers.motion_text import read_motion_file
     from desktop.core.store import motions
 
-    parsed = [parse_motion_file(Path(name)) for name in args.files]
+    read = [read_motion_file(Path(name)) for name in args.files]
+    parsed = [motion for motion, _ in read]
+    for _, warnings in read:
+        for warning in warnings:
+            print(f"Let op: {warning}", file=sys.stderr)
     with _open_store(args) as store:
         with store.transaction() as db:
             ids = []
