@@ -18,10 +18,10 @@ from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Motion
 from desktop.core.errors import FileProblem, InvalidInput, SourcedInputError
 from desktop.core.importers.motion_text import (
-    read_motion_text,
     clean_pasted_text,
     parse_motion_file,
     parse_motion_text,
+    read_motion_text,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
