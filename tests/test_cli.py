@@ -541,3 +541,30 @@ def test_the_copy_made_before_a_migration_is_named(tmp_path, capsys):
     # Opened again: nothing to migrate, nothing to tell.
     assert main(["--db", str(path), "motions"]) == 0
     assert "voor-migratie" not in capsys.readouterr().err
+
+
+def test_unnumbered_motions_have_a_zaaknummer_and_no_citation(tmp_path, capsys):
+    fixtures = Path(__file__).parent / "core" / "importers" / "fixtures"
+    db = str(tmp_path / "r.db")
+    code, _, err = run(capsys, "--db", db, "import", "tk", str(fixtures / "tk-zaak-new-bare.json"))
+    assert code == 0, err
+    _, out, _ = run(capsys, "--db", db, "motions", "--status", "all", "--format", "json")
+    items = {m["zaaknummer"]: m for m in json.loads(out)}
+    dijk = items["2020Z22901"]
+    assert dijk["citation"] is None and dijk["nummer"] is None and dijk["dossier"] is None
+    assert dijk["name"] == "de motie Jasper van Dijk"
+    assert dijk["kamer_afgedaan"] is False and dijk["afwijkend_van_kamer"] is False
+    code, _, err = run(capsys, "--db", db, "import", "tk", str(fixtures / "tk-zaak-numbered.json"))
+    assert code == 0, err
+    _, out, _ = run(capsys, "--db", db, "motions", "--status", "afwijkend", "--format", "json")
+    items = {m["zaaknummer"]: m for m in json.loads(out)}
+    assert len(items) == 3
+    assert items["2020Z22901"]["citation"] == "Kamerstuk 35 570 V, nr. 21"
+    assert items["2020Z22901"]["afwijkend_van_kamer"] is True
+
+
+def test_an_open_data_file_with_nothing_recognisable_exits_1(tmp_path, capsys):
+    path = tmp_path / "leeg.json"
+    path.write_text("[]", encoding="utf-8")
+    code, _, err = run(capsys, "--db", str(tmp_path / "r.db"), "import", "tk", str(path))
+    assert code == 1 and "leeg.json" in err

@@ -21,10 +21,11 @@ def motion_json(motion: Motion) -> dict[str, Any]:
     return {
         "id": motion.id,
         "citation": motion.citation,
+        "zaaknummer": motion.zaaknummer,
         "name": motion.name,
-        "dossier": f"{ref.dossier:,}".replace(",", " "),
-        "toevoeging": ref.toevoeging,
-        "nummer": ref.nummer if ref.nummer is not None else ref.ondernummer,
+        "dossier": f"{ref.dossier:,}".replace(",", " ") if ref else None,
+        "toevoeging": ref.toevoeging if ref else None,
+        "nummer": (ref.nummer if ref.nummer is not None else ref.ondernummer) if ref else None,
         "dossier_titel": motion.dossier_titel,
         "indieners": motion.indieners,
         "voorgesteld": motion.voorgesteld.isoformat() if motion.voorgesteld else None,
@@ -37,6 +38,9 @@ def motion_json(motion: Motion) -> dict[str, Any]:
         "afgedaan_met": motion.afgedaan_met,
         "vervangt": motion.vervangt.letter_style() if motion.vervangt else None,
         "vervangen_door": motion.vervangen_door.letter_style() if motion.vervangen_door else None,
+        "kamer_afgedaan": motion.kamer_afgedaan,
+        "kamer_besluit": motion.kamer_besluit,
+        "afwijkend_van_kamer": motion.afwijkend_van_kamer,
     }
 
 

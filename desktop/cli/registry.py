@@ -69,7 +69,8 @@ def cmd_motions(args: argparse.Namespace) -> int:
             print("Geen moties gevonden.")
             return EXIT_OK
         rows = [
-            (m.id, m.citation, m.name, (m.onderwerp or "")[:50], m.status, m.uitslag) for m in items
+            (m.id, m.number_label(), m.name, (m.onderwerp or "")[:50], m.status, m.uitslag)
+            for m in items
         ]
         print(table(["id", "Kamerstuk", "Motie", "Onderwerp", "Status", "Uitslag"], rows))
         print(f"\n{len(items)} {'motie' if len(items) == 1 else 'moties'}")
@@ -78,7 +79,9 @@ def cmd_motions(args: argparse.Namespace) -> int:
 
 def cmd_import_motion(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        stored = ops.import_motion_files(store, [Path(name) for name in args.files])
+        stored, warnings = ops.import_motion_files(store, [Path(name) for name in args.files])
+    for warning in warnings:
+        print(f"Let op: {warning}", file=sys.stderr)
     if args.json:
         print_json([motion_json(m) for m in stored])
     else:

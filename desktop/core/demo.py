@@ -117,9 +117,11 @@ def load_demo(store: Store, resources: Path) -> dict[str, int]:
                 # their settlement and history name the letter, as in real use.
                 status="openstaand" if item.get("status") == "afgedaan" else item["status"],
             )
+            assert motion.kamerstuk is not None  # the demo motions are numbered
             motion_ids[motion.kamerstuk.key] = motions.add(db, motion)
         for path in sorted((demo / "moties").glob("*.txt")):
             parsed = parse_motion_file(path)
+            assert parsed.kamerstuk is not None  # a parsed text always has its number
             motion_ids[parsed.kamerstuk.key] = motions.add(db, parsed)
         counts["moties"] = len(motion_ids)
         ordered = sorted(

@@ -126,9 +126,9 @@ def export_letter(
     """
     from desktop.core.drafting.compose import letter_meta, render_letter_markdown
     from desktop.core.drafting.markdown import parse_markdown
-    from desktop.core.store.versions import record_version
     from desktop.core.store import settings
     from desktop.core.store.rows import transaction
+    from desktop.core.store.versions import record_version
 
     markdown = render_letter_markdown(db, letter, library)
     if appendix is not None:

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
+from desktop.core.domain.dutch import format_date
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.naming import motion_name
+from desktop.core.errors import InvalidInput
 
 # The ministry's own implementation status of a motion (not the Kamer's procedure).
 MOTION_STATUSES = ("openstaand", "in uitvoering", "deels afgedaan", "afgedaan")
 OPEN_MOTION_STATUSES = ("openstaand", "in uitvoering", "deels afgedaan")
-MOTION_STATUS_FILTERS = ("open", "afgedaan", "all", *MOTION_STATUSES)
+# "afwijkend": the Kamer's Afgedaan and our status disagree (Motion.afwijkend_van_kamer).
+MOTION_STATUS_FILTERS = ("open", "afgedaan", "all", *MOTION_STATUSES, "afwijkend")
+# A gewijzigde motie replaces an earlier one; a nader gewijzigde replaces a gewijzigde.
+MOTION_WIJZIGINGEN = ("gewijzigd", "nader gewijzigd")
 # The procedural outcome in the Kamer.
 UITSLAGEN = (
     "ingediend",
@@ -67,11 +73,43 @@ class Kamerstuk:
         return self.ref.letter_style()
 
 
+_ZAAKNUMMER = re.compile(r"^((?:19|20)[0-9]{2})\s*Z\s*([0-9]{5})$", re.IGNORECASE)
+
+
+def parse_zaaknummer(text: str) -> str:
+    """The Kamer's Zaak number in its written form (``2025z12345`` → ``2025Z12345``).
+
+    Raises:
+        InvalidInput: when the text is no Zaak number.
+    """
+    match = _ZAAKNUMMER.match(text.strip())
+    if not match:
+        raise InvalidInput(
+            f"‘{text.strip()}’ is geen zaaknummer van de Tweede Kamer; een zaaknummer is een "
+            "jaartal, de letter Z en vijf cijfers, zoals 2025Z12345."
+        )
+    return f"{match.group(1)}Z{match.group(2)}"
+
+
+def is_zaaknummer(text: str) -> bool:
+    """True for text such as ``2025Z12345``."""
+    return bool(_ZAAKNUMMER.match(text.strip()))
+
+
+# Procedural outcomes after which the ministry has nothing to carry out.
+NOTHING_TO_CARRY_OUT = ("verworpen", "ingetrokken", "vervallen")
+
+
 @dataclass(slots=True)
 class Motion:
-    """A motion with its procedure and the ministry's own implementation status."""
+    """A motion with its procedure and the ministry's own implementation status.
 
-    kamerstuk: KamerstukRef
+    A motion just submitted in a debate has no Kamerstuk number yet, only the Kamer's
+    Zaak number (``2025Z12345``): ``kamerstuk`` is None until a later import or the user
+    supplies it. Such a motion is cited by its title and date (:attr:`reference`).
+    """
+
+    kamerstuk: KamerstukRef | None
     indieners: list[str] = field(default_factory=list)
     dossier_titel: str | None = None
     voorgesteld: dt.date | None = None
@@ -91,21 +129,70 @@ class Motion:
     afgedaan_met: list[str] = field(default_factory=list)
     id: int | None = None
     version: int = 1
+    # The Kamer's Zaak number and Onderwerp (``Motie van het lid X over Y``).
+    zaaknummer: str | None = None
+    titel: str | None = None
+    # None, "gewijzigd" or "nader gewijzigd" (MOTION_WIJZIGINGEN).
+    wijziging: str | None = None
+    # The Kamer's own view (open data): Zaak.Afgedaan and the latest Besluit.
+    kamer_afgedaan: bool | None = None
+    kamer_besluit: str | None = None
 
     @property
     def gewijzigd(self) -> bool:
         """True for a gewijzigde motie (it replaces an earlier number)."""
-        return self.vervangt is not None
+        return self.vervangt is not None or self.wijziging is not None
 
     @property
     def name(self) -> str:
         """``de motie Van Laar`` (house style)."""
-        return motion_name(self.indieners, gewijzigd=self.gewijzigd)
+        return motion_name(
+            self.indieners, gewijzigd=self.gewijzigd, nader=self.wijziging == "nader gewijzigd"
+        )
 
     @property
-    def citation(self) -> str:
-        """``Kamerstuk 26 485, nr. 224``."""
-        return self.kamerstuk.letter_style()
+    def citation(self) -> str | None:
+        """``Kamerstuk 26 485, nr. 224``; None while the motion has no number."""
+        return self.kamerstuk.letter_style() if self.kamerstuk is not None else None
+
+    def number_label(self, *, nbsp: bool = False) -> str:
+        """``26 485, nr. 224``; without a number yet ``zaak 2025Z12345``."""
+        if self.kamerstuk is not None:
+            return self.kamerstuk.number_label(nbsp=nbsp)
+        return f"zaak {self.zaaknummer}" if self.zaaknummer else ""
+
+    @property
+    def reference(self) -> str:
+        """How a letter cites the motion: its Kamerstuk, else its title and date.
+
+        ``Kamerstuk 26 485, nr. 224``, or for a motion without a number yet
+        ``motie van het lid Van Laar over toezicht, voorgesteld 6 september 2016``.
+        """
+        if self.kamerstuk is not None:
+            return self.kamerstuk.letter_style()
+        titel = self.titel or (
+            self.name.removeprefix("de ") + (f" over {self.onderwerp}" if self.onderwerp else "")
+        )
+        titel = titel[:1].lower() + titel[1:]
+        parts = [titel]
+        if self.voorgesteld is not None:
+            parts.append(f"voorgesteld {format_date(self.voorgesteld)}")
+        elif self.zaaknummer:
+            parts.append(f"zaak {self.zaaknummer}")
+        return ", ".join(parts)
+
+    @property
+    def afwijkend_van_kamer(self) -> bool:
+        """True when the Kamer's Afgedaan and our status disagree.
+
+        The Kamer says afgedaan and we still have it open, or we say afgedaan while the
+        Kamer does not. ``Zaak.Afgedaan`` only means the Kamer is done with it
+        procedurally, so a motion that was rejected, withdrawn or lapsed (nothing to
+        carry out) never counts as afwijkend; nor does one the Kamer gave no view on.
+        """
+        if self.kamer_afgedaan is None or self.uitslag in NOTHING_TO_CARRY_OUT:
+            return False
+        return self.kamer_afgedaan == self.is_open
 
     @property
     def is_open(self) -> bool:

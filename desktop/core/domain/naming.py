@@ -85,16 +85,18 @@ def motion_name(
     indieners: Sequence[str],
     *,
     gewijzigd: bool = False,
+    nader: bool = False,
     capital: bool = False,
 ) -> str:
     """Name a motion the way letters do.
 
     One signer: ``de motie Van Laar``; two: ``de motie Diks/Van den Hul``; three or more:
-    ``de motie Amhaouch c.s.``; an amended motion: ``de gewijzigde motie Van Laar``.
+    ``de motie Amhaouch c.s.``; an amended motion: ``de gewijzigde motie Van Laar``; one
+    amended again (``NADER GEWIJZIGDE MOTIE``, ``nader``): ``de nader gewijzigde motie …``.
     ``capital`` gives the sentence-initial form (``De motie ...``).
     """
     names = [surname_for_citation(name) for name in indieners if name.strip()]
-    noun = "gewijzigde motie" if gewijzigd else "motie"
+    noun = "nader gewijzigde motie" if nader else "gewijzigde motie" if gewijzigd else "motie"
     if not names:
         label = f"de {noun}"
     elif len(names) == 1:

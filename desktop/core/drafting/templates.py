@@ -44,9 +44,12 @@ def escape_markdown(text: object) -> str:
     return re.sub(r"^(\s*)([#+-]|\d+[.)])(\s)", r"\1\\\2\3", value, flags=re.MULTILINE)
 
 
-def _citeer(ref: KamerstukRef | None, stijl: str = "brief") -> str:
+def _citeer(ref: KamerstukRef | str | None, stijl: str = "brief") -> str:
+    """A Kamerstuk in the chosen style; text (a motion's title and date) as it is."""
     if ref is None:
         return ""
+    if isinstance(ref, str):
+        return ref
     if stijl == "juridisch":
         return ref.legal_style(nbsp=True)
     if stijl == "kort":
@@ -55,7 +58,12 @@ def _citeer(ref: KamerstukRef | None, stijl: str = "brief") -> str:
 
 
 def _motie_naam(motion: Motion, hoofdletter: bool = False) -> str:
-    return motion_name(motion.indieners, gewijzigd=motion.gewijzigd, capital=hoofdletter)
+    return motion_name(
+        motion.indieners,
+        gewijzigd=motion.gewijzigd,
+        nader=motion.wijziging == "nader gewijzigd",
+        capital=hoofdletter,
+    )
 
 
 _REQUEST_VERB = re.compile(r"^(verzoekt (?:de regering|het kabinet)),?\s*")

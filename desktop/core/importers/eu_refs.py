@@ -32,7 +32,10 @@ _ACT = re.compile(
     r"|[Uu]itvoeringsbesluit)\s+(?:\((?P<org>EU|EG|EEG|Euratom|GBVB|EU,\s*Euratom)\)\s+)?"
     r"(?P<nr>nr\.\s*)?(?P<a>\d{1,4})/(?P<b>\d{1,4})(?:/(?P<suffix>EU|EG|EEG|GBVB))?(?![\d/])"
 )
-_CELEX = re.compile(r"(?<![\w/])(?P<celex>[1-9C]\d{4}[A-Z]{1,2}\d{4}(?:\(\d{1,2}\))?)(?![\w/])")
+# Also inside a URL, where the colon after "CELEX" is percent-encoded ("CELEX%3A3201...").
+_CELEX = re.compile(
+    r"(?:(?<=%3A)|(?<=%3a)|(?<![\w/]))(?P<celex>[1-9C]\d{4}[A-Z]{1,2}\d{4}(?:\(\d{1,2}\))?)(?![\w/])"
+)
 _ACT_KINDS = {"verordening": ("verordening", "R"), "richtlijn": ("richtlijn", "L")}
 
 
@@ -65,12 +68,35 @@ def _act(match: re.Match[str]) -> EUReference | None:
     return EUReference(identificatie, soort, celex, "")
 
 
+def _com_kind(text: str, start: int, kind: str) -> tuple[str, str | None]:
+    """What a COM/JOIN/SEC/SWD document is (soort) and its CELEX sector letters.
+
+    A COM document is a proposal when the text says so just before it ("het voorstel
+    COM(2021) 706", "voorstel voor een verordening ... COM(...)"), otherwise a
+    communication; JOIN documents are joint communications; SEC and SWD are staff
+    working documents (kept as ``overig``).
+    """
+    before = text[max(0, start - 120) : start].lower()
+    sentence = re.split(r"[.;]\s", before)[-1]
+    proposal = sentence.rfind("voorstel")
+    if kind == "COM" and proposal >= 0 and proposal > sentence.rfind("mededeling"):
+        return "voorstel", "PC"
+    if kind == "COM":
+        return "mededeling", "DC"
+    if kind == "JOIN":
+        return "mededeling", "JC"
+    return "overig", "SC"
+
+
 def find_eu_references(text: str) -> list[tuple[int, EUReference]]:
     """EU identifiers in running text, with their offsets (context left empty)."""
     found: list[tuple[int, EUReference]] = []
     for match in _COM.finditer(text):
-        identificatie = f"{match.group('kind')}({match.group('year')}) {int(match.group('nr'))}"
-        found.append((match.start(), EUReference(identificatie, "overig", None, "")))
+        kind, year, nr = match.group("kind"), match.group("year"), int(match.group("nr"))
+        identificatie = f"{kind}({year}) {nr}"
+        soort, sector = _com_kind(text, match.start(), kind)
+        celex = f"5{year}{sector}{nr:04d}" if sector else None
+        found.append((match.start(), EUReference(identificatie, soort, celex, "")))
     for match in _ACT.finditer(text):
         reference = _act(match)
         if reference is not None:

@@ -232,11 +232,20 @@ _NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD})*"
 _NAMES = rf"{_NAME}(?:\s*/\s*{_NAME}|\s*,\s*{_NAME}|\s+en\s+{_NAME})*"
 _MEMBERS = r"(?:het\s+lid|de\s+leden)"
 _CITATION = r"\((?P<cit>[^()]{4,160})\)"
+# "van van het lid" (a typo in a real letter) reads as "van het lid"; a footnote number
+# may be glued to the last name ("Van Laar1"), the citation then being in the footnote.
 _MOTION = re.compile(
     rf"(?<![\w-])(?:[Dd]e\s+)?(?P<gew>(?:nader\s+)?gewijzigde\s+)?[Mm]otie(?:-|\s+)"
-    rf"(?:van\s+{_MEMBERS}\s+)?(?P<names>{_NAMES})(?P<cs>\s+c\.\s?s\.)?"
+    rf"(?:(?:van\s+)+{_MEMBERS}\s+)?(?P<names>{_NAMES})(?P<cs>\s+c\.\s?s\.)?(?P<note>\d{{1,2}}\b)?"
     rf"(?:\s+over\s+[^()]{{1,200}}?)?\s*{_CITATION}"
 )
+_MOTION_NOTE = re.compile(
+    rf"(?<![\w-])(?:[Dd]e\s+)?(?P<gew>(?:nader\s+)?gewijzigde\s+)?[Mm]otie(?:-|\s+)"
+    rf"(?:(?:van\s+)+{_MEMBERS}\s+)?(?P<names>{_NAMES})(?P<cs>\s+c\.\s?s\.)?"
+    rf"(?P<note>\d{{1,2}})(?![\d(])"
+)
+# A footnote's text as a block: "1 Kamerstuk 26 485, nr. 224".
+_NOTE_BLOCK = re.compile(r"^\s*(?P<nr>\d{1,2})\s+(?P<text>\S.*)$", re.DOTALL)
 _MOTION_BY = re.compile(
     rf"(?<![\w-])[Dd]e\s+door\s+{_MEMBERS}\s+(?P<names>{_NAMES})(?P<cs>\s+c\.\s?s\.)?\s+"
     rf"(?:ingediende|voorgestelde)\s+(?P<gew>gewijzigde\s+)?motie"
@@ -307,13 +316,32 @@ def _names(text: str) -> list[str]:
     return [proper_case_name(part) for part in parts if part.strip()]
 
 
-def _motions_in(text: str) -> list[tuple[int, MotionMention]]:
+def _notes(blocks: list[str]) -> dict[str, str]:
+    """Footnote texts by number (footnotes follow their paragraph as ``1 Kamerstuk ...``)."""
+    notes: dict[str, str] = {}
+    for block in blocks:
+        match = _NOTE_BLOCK.match(block)
+        if match and match.group("nr") not in notes:
+            notes[match.group("nr")] = " ".join(match.group("text").split())
+    return notes
+
+
+def _motions_in(text: str, notes: dict[str, str] | None = None) -> list[tuple[int, MotionMention]]:
     found: list[tuple[int, MotionMention]] = []
-    for pattern in (_MOTION, _MOTION_BY):
+    cited: set[int] = set()
+    for pattern in (_MOTION, _MOTION_BY, _MOTION_NOTE):
         for match in pattern.finditer(text):
-            ref = _citation_ref(match.group("cit"))
+            if pattern is _MOTION_NOTE:
+                if match.start() in cited or not notes or match.group("note") not in notes:
+                    continue
+                ref = _citation_ref(notes[match.group("note")])
+                position = match.start("note")
+            else:
+                ref = _citation_ref(match.group("cit"))
+                position = match.start("cit")
             if ref is None:
                 continue
+            cited.add(match.start())
             mention = MotionMention(
                 ref=ref,
                 indieners=_names(match.group("names")),
@@ -321,7 +349,7 @@ def _motions_in(text: str) -> list[tuple[int, MotionMention]]:
                 gewijzigd=bool(match.group("gew")),
                 context="",
             )
-            found.append((match.start("cit"), mention))
+            found.append((position, mention))
     return found
 
 
@@ -401,8 +429,30 @@ def _date_value(text: str) -> dt.date | None:
     return None
 
 
+# Dossier, toevoeging and number on one line: "35000 VII 96 BRIEF VAN DE MINISTER ...".
+_ONE_LINE_HEADING = re.compile(
+    r"^(?P<dossier>\d{2,3}[ .]\d{3}|\d{4,6})"
+    r"(?:-(?P<sub>\d{1,3})|\s+(?P<toev>[IVXLC]{1,8}|[A-Z]|\(R\d{3,4}\)))?"
+    r"\s+(?:[Nn]r\.?\s*)?(?P<nr>\d{1,5})\.?\s+(?P<rest>[A-Z].*)$"
+)
+
+
 def _own_kamerstuk(lines: list[str]) -> tuple[KamerstukRef, str | None, str] | None:
-    """The number of a published Kamerstuk: ``Nr. 308 BRIEF ...`` under its dossier line."""
+    """The number of a published Kamerstuk, from every heading form.
+
+    ``Nr. 308 BRIEF ...`` under its dossier line (``35 000 VII Vaststelling ...``), or all
+    on one line: ``35000 VII 96 BRIEF VAN ...``.
+    """
+    for line in lines[:_HEAD_LINES]:
+        one = _ONE_LINE_HEADING.match(line)
+        if one and _DOCUMENT_KIND.match(one.group("rest")) and one.group("rest")[:4].isupper():
+            try:
+                ref = KamerstukRef.of(
+                    one.group("dossier"), one.group("nr"), one.group("sub") or one.group("toev")
+                )
+            except InvalidInput:
+                continue
+            return ref, None, one.group("rest").strip()
     for index, line in enumerate(lines[:_HEAD_LINES]):
         number = _NUMBER_LINE.match(line)
         if not number:
@@ -462,6 +512,7 @@ def find_references(text: LetterText) -> LetterReferences:
     seen_motions: dict[tuple[int, str, str], MotionMention] = {}
     seen_eu: set[str] = set()
     own_key = info.kamerstuk.key if info.kamerstuk else None
+    notes = _notes(text.blocks)
     for block in text.blocks:
         paragraph = " ".join(block.split())
         spans = _sentences(paragraph)
@@ -485,7 +536,7 @@ def find_references(text: LetterText) -> LetterReferences:
                 result.kamerstukken.append(mention)
             if settles(start):
                 mention.settled = True
-        for position, motion in _motions_in(paragraph):
+        for position, motion in _motions_in(paragraph, notes):
             if motion.ref.key == own_key:
                 continue
             existing = seen_motions.get(motion.ref.key)

@@ -51,7 +51,13 @@ from desktop.core.domain.models import Motion
 from desktop.core.domain.naming import proper_case_name
 from desktop.core.errors import FileProblem, InvalidInput, SourcedInputError
 
-__all__ = ["clean_pasted_text", "parse_motion_file", "parse_motion_text"]
+__all__ = [
+    "clean_pasted_text",
+    "parse_motion_file",
+    "parse_motion_text",
+    "read_motion_file",
+    "read_motion_text",
+]
 
 # -- cleaning ---------------------------------------------------------------------
 
@@ -319,6 +325,7 @@ class _Title:
     cum_suis: bool
     onderwerp: str | None
     vervangt_nr: str | None
+    wijziging: str | None = None
 
 
 @dataclass(slots=True)
@@ -477,11 +484,33 @@ def _parse_title(text: str, source: str | None, line: int) -> _Title:
         raise _error(
             f"De motie noemt geen indiener: in {_quote(text)} staat geen naam.", source, line
         )
-    return _Title(names, cum_suis, onderwerp, vervangt_nr)
+    wijziging = None
+    if title.group("gewijzigd"):
+        wijziging = "nader gewijzigd" if title.group("nader") else "gewijzigd"
+    return _Title(names, cum_suis, onderwerp, vervangt_nr, wijziging)
+
+
+_PUBLICATION_ID = re.compile(
+    r"\bkst-(?P<dossier>[0-9]{4,6})(?:-(?P<toev>[IVXLC]{1,8}|[A-Z]|[0-9]{1,3}|R[0-9]{3,4}))?"
+    r"-(?P<nr>[0-9]{1,5})\b",
+    _A,
+)
+
+
+def _publication_dossier(lines: list[tuple[int, str]]) -> str | None:
+    """The dossier number of the publication's own id (``kst-35570-V-20``), if given."""
+    for _, text in lines:
+        match = _PUBLICATION_ID.search(text)
+        if match:
+            return match.group("dossier")
+    return None
 
 
 def _find_header(
-    lines: list[tuple[int, str]], number_index: int, source: str | None
+    lines: list[tuple[int, str]],
+    number_index: int,
+    source: str | None,
+    publication_dossier: str | None = None,
 ) -> tuple[str, str | None, str | None, int]:
     """Find the dossier line above the number line.
 
@@ -507,18 +536,31 @@ def _find_header(
     if current and len(blocks) < 3:
         blocks.append(current)
 
+    candidates: list[tuple[str, str | None, str | None, int]] = []
     for block in blocks:
-        for position, (line_number, text) in enumerate(block):
-            match = _HEADER.match(text)
-            if not match:
-                continue
-            if not match.group("titel") and len(re.sub(r"\D", "", match.group("dossier"))) < 5:
-                # A bare four-digit number is more likely a year than a dossier.
-                continue
-            title_parts = [match.group("titel") or "", *(t for _, t in block[position + 1 :])]
+        headers = [
+            (position, match)
+            for position, (_, text) in enumerate(block)
+            if (match := _HEADER.match(text))
+            # A bare four-digit number is more likely a year than a dossier.
+            and (match.group("titel") or len(re.sub(r"\D", "", match.group("dossier"))) >= 5)
+        ]
+        for index, (position, match) in enumerate(headers):
+            # A motion published under two dossiers has two heading lines; each title
+            # runs to the next heading.
+            stop = headers[index + 1][0] if index + 1 < len(headers) else len(block)
+            title_parts = [match.group("titel") or "", *(t for _, t in block[position + 1 : stop])]
             titel = " ".join(part for part in title_parts if part).strip() or None
             toevoeging = match.group("sub") or match.group("toev")
-            return match.group("dossier"), toevoeging, titel, line_number
+            candidates.append((match.group("dossier"), toevoeging, titel, block[position][0]))
+        if candidates:
+            break
+    if candidates:
+        # The publication's own id (kst-…) decides between dossier headings.
+        for candidate in candidates:
+            if publication_dossier and re.sub(r"\D", "", candidate[0]) == publication_dossier:
+                return candidate
+        return candidates[0]
 
     number_line = lines[number_index]
     raise _error(
@@ -594,7 +636,13 @@ def _parse_clauses(body: list[tuple[int, str]]) -> list[_Clause]:
                 current.list_mode = True
             if kind is not None:
                 clauses.append(_Clause(kind, [text]))
-            elif current.list_mode or not current_text.endswith(_CLAUSE_END):
+            elif (
+                current.list_mode
+                or not current_text.endswith(_CLAUSE_END)
+                # "verzoekt de regering," / (blank) / "een plan te maken": one sentence
+                # broken over two paragraphs.
+                or (current_text.endswith(",") and text[:1].islower())
+            ):
                 current.parts.append(text)
             else:
                 clauses.append(_Clause(current.kind, [text]))
@@ -630,7 +678,8 @@ def _signer_lines(lines: list[str]) -> list[str]:
     """Take the signer names after the closing formula, ignoring page junk after them."""
     names: list[str] = []
     for raw in lines:
-        text = raw.strip()
+        # A signer line may end in punctuation ("Van Laar."), which is no part of the name.
+        text = raw.strip().rstrip(".,;:").strip()
         if not text:
             continue
         if _looks_like_name(text):
@@ -676,6 +725,11 @@ def _choose_signers(title: _Title, written: list[str]) -> list[str]:
 
 
 def parse_motion_text(text: str, *, source: str | None = None) -> Motion:
+    """Parse the official text of one motion; see :func:`read_motion_text` (warnings)."""
+    return read_motion_text(text, source=source)[0]
+
+
+def read_motion_text(text: str, *, source: str | None = None) -> tuple[Motion, list[str]]:
     """Parse the official text of one motion.
 
     Args:
@@ -683,7 +737,8 @@ def parse_motion_text(text: str, *, source: str | None = None) -> Motion:
         source: A name for the text in error messages (usually the file name).
 
     Returns:
-        A new :class:`Motion`; ``onderwerp`` is only set when the title has an
+        A new :class:`Motion` and warnings (Dutch) about what was read with doubt, such as
+        a missing closing formula; ``onderwerp`` is only set when the title has an
         explicit "OVER ..." part, and the procedure and implementation fields keep
         their defaults.
 
@@ -691,6 +746,7 @@ def parse_motion_text(text: str, *, source: str | None = None) -> Motion:
         SourcedInputError: when the text is not a motion or lacks a part the motion
             needs (dossier line, number, signers, closing formula, request clause).
     """
+    warnings: list[str] = []
     lines = _clean_lines(text)
     if not lines:
         raise _error("De tekst is leeg. Plak of kies de officiële tekst van een motie.", source)
@@ -702,7 +758,9 @@ def parse_motion_text(text: str, *, source: str | None = None) -> Motion:
     title_text_lines += [text for _, text in lines[title_index + 1 : title_end]]
     title = _parse_title(" ".join(title_text_lines), source, lines[title_index][0])
 
-    dossier, toevoeging, dossier_titel, header_line = _find_header(lines, number_index, source)
+    dossier, toevoeging, dossier_titel, header_line = _find_header(
+        lines, number_index, source, _publication_dossier(lines)
+    )
     nummer = str(int(number_match.group("nr")))
     try:
         kamerstuk = KamerstukRef.of(dossier, nummer, toevoeging)
@@ -735,15 +793,20 @@ def parse_motion_text(text: str, *, source: str | None = None) -> Motion:
     body = lines[body_start:]
     joined = "\n".join(text for _, text in body)
     closing = _CLOSING.search(joined)
-    if not closing:
-        raise _error(
-            "De slotformule ‘en gaat over tot de orde van de dag.’ ontbreekt. "
-            "Is de hele motietekst meegekopieerd?",
-            source,
-        )
-    before = joined[: closing.start()].split("\n")
-    clause_lines = [(body[i][0], part) for i, part in enumerate(before)]
-    after = joined[closing.end() :].split("\n")
+    if closing:
+        before = joined[: closing.start()].split("\n")
+        clause_lines = [(body[i][0], part) for i, part in enumerate(before)]
+        after = joined[closing.end() :].split("\n")
+    else:
+        # Some published texts lack the closing formula: the signer block is then the
+        # run of name lines at the end, after a blank line.
+        end = len(body)
+        while end > 0 and (
+            not body[end - 1][1] or _looks_like_name(body[end - 1][1].rstrip(".,;:"))
+        ):
+            end -= 1
+        clause_lines = body[:end]
+        after = [text for _, text in body[end:]]
 
     clauses = _parse_clauses(clause_lines)
     overwegingen = [
@@ -758,10 +821,23 @@ def parse_motion_text(text: str, *, source: str | None = None) -> Motion:
             "‘roept de regering op …’ of ‘spreekt uit …’.",
             source,
         )
+    signers = _choose_signers(title, _signer_lines(after))
+    if not closing:
+        if not _signer_lines(after):
+            raise _error(
+                "De slotformule ‘en gaat over tot de orde van de dag.’ ontbreekt en er staan "
+                "geen ondertekenaars onder de motie. Is de hele motietekst meegekopieerd?",
+                source,
+            )
+        warnings.append(
+            "De slotformule ‘en gaat over tot de orde van de dag.’ ontbreekt; de motie is "
+            "gelezen omdat nummer, indieners en verzoek er wel in staan. Controleer de tekst."
+        )
 
     return Motion(
         kamerstuk=kamerstuk,
-        indieners=_choose_signers(title, _signer_lines(after)),
+        wijziging=title.wijziging,
+        indieners=signers,
         dossier_titel=dossier_titel,
         voorgesteld=voorgesteld,
         voorgesteld_bij=voorgesteld_bij,
@@ -769,7 +845,7 @@ def parse_motion_text(text: str, *, source: str | None = None) -> Motion:
         overwegingen=overwegingen,
         verzoeken=verzoeken,
         vervangt=vervangt,
-    )
+    ), warnings
 
 
 _SAVE_AS_UTF8 = (
@@ -833,6 +909,11 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def parse_motion_file(path: Path) -> Motion:
+    """Read a motion text file and parse it; see :func:`read_motion_file` (warnings)."""
+    return read_motion_file(path)[0]
+
+
+def read_motion_file(path: Path) -> tuple[Motion, list[str]]:
     """Read a motion text file and parse it.
 
     The file must be UTF-8 (a BOM is allowed) or UTF-16 with a BOM. Other encodings,
@@ -866,4 +947,5 @@ def parse_motion_file(path: Path) -> Motion:
     text = _decode(data, name)
     if not text.strip():
         raise _error("Het bestand is leeg.", name)
-    return parse_motion_text(text, source=name)
+    motion, warnings = read_motion_text(text, source=name)
+    return motion, [f"{name}: {warning}" for warning in warnings]

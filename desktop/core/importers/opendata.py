@@ -44,7 +44,6 @@ from desktop.core.importers.opendata_records import (
 from desktop.core.importers.opendata_report import Change, ImportReport
 from desktop.core.store import commitments, history, kamerstukken, motions, open_data
 from desktop.core.store.open_data import OpenDataLink
-from desktop.core.store.rows import query, to_iso, to_json
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -109,6 +108,7 @@ def read_open_data(paths: Sequence[Path], progress: ProgressCallback | None = No
 
     graph = EntityGraph()
     warnings: list[str] = []
+    no_id: list[Skip] = []
     next_links: list[str] = []
     for path in paths:
         relevant = 0
@@ -121,6 +121,21 @@ def read_open_data(paths: Sequence[Path], progress: ProgressCallback | None = No
         result = read_open_data_file(path, take, advance)
         if result.next_link:
             next_links.append(path.name)
+        if result.without_id:
+            counted = join_list(f"{n}× {kind}" for kind, n in result.without_id.items())
+            warnings.append(
+                f"{path.name}: {counted} zonder eigen Id (een $select zonder Id); ze zijn "
+                "gebruikt bij het record waaronder ze staan."
+            )
+        for kind, count in result.skipped_without_id.items():
+            no_id.append(
+                Skip(
+                    "overig" if kind != "Zaak" else "motie",
+                    f"zonder Id ({count}× {kind}); zonder Id is het record bij een volgende "
+                    "import niet terug te vinden. Exporteer met Id in $select",
+                    path.name,
+                )
+            )
         if not relevant:
             others = join_list(f"{n}× {kind}" for kind, n in result.other_entities.items())
             warnings.append(
@@ -133,13 +148,23 @@ def read_open_data(paths: Sequence[Path], progress: ProgressCallback | None = No
             "er zijn mogelijk meer gegevens. Download ook de volgende pagina's "
             "(@odata.nextLink) en importeer ze samen."
         )
-    if not any(kind in ("Zaak", "Toezegging") for kind, _ in graph.entities):
+    if not any(kind in ("Zaak", "Toezegging") for kind, _ in graph.entities) and not no_id:
         raise InvalidInput(
-            "De bestanden bevatten geen moties (Zaak met Soort ‘Motie’) en geen toezeggingen "
+            f"{join_list(path.name for path in paths)}: de bestanden bevatten geen moties (Zaak met Soort ‘Motie’) en geen toezeggingen "
             "(Toezegging); er is niets geïmporteerd. Exporteer Zaak met "
             "$expand=Kamerstukdossier,Document,Besluit,ZaakActor, of Toezegging."
         )
     found_motions, found_commitments, skipped = build_records(graph)
+    skipped = no_id + skipped
+    if not found_motions and not found_commitments:
+        reasons = join_list(sorted({f"{s.reason} ({s.example})" for s in skipped})[:3])
+        raise InvalidInput(
+            f"In {join_list(path.name for path in paths)} staat geen bruikbare motie of "
+            "toezegging"
+            + (f": {reasons}" if reasons else "")
+            + ". Verwacht wordt Zaak met Soort ‘Motie’ (met $expand=Kamerstukdossier,"
+            "Document,Besluit,ZaakActor) of Toezegging. Er is niets geïmporteerd."
+        )
     return OpenDataSet(
         files=[path.name for path in paths],
         motions=found_motions,
@@ -217,8 +242,12 @@ def _same_people(stored: list[str], incoming: list[str]) -> bool:
 
 
 def _motion_changes(motion: Motion, record: TKMotion) -> dict[str, Any]:
-    """Column values the import would change, by column name."""
+    """Field values the import would change, by :class:`Motion` field name."""
     changes: dict[str, Any] = {}
+    if record.kamerstuk is not None and motion.kamerstuk is None:
+        changes["kamerstuk"] = record.kamerstuk
+    if record.zaaknummer and not motion.zaaknummer:
+        changes["zaaknummer"] = record.zaaknummer
     if record.indieners and not _same_people(motion.indieners, record.indieners):
         changes["indieners"] = record.indieners
     if record.uitslag and record.uitslag != motion.uitslag:
@@ -227,43 +256,110 @@ def _motion_changes(motion: Motion, record: TKMotion) -> dict[str, Any]:
         changes["kabinetsappreciatie"] = record.kabinetsappreciatie
     if record.onderwerp and not (motion.onderwerp or "").strip():
         changes["onderwerp"] = record.onderwerp
+    if record.titel and record.titel != motion.titel:
+        changes["titel"] = record.titel
     if record.voorgesteld and motion.voorgesteld is None:
         changes["voorgesteld"] = record.voorgesteld
     if record.vervangt is not None and (
         motion.vervangt is None or motion.vervangt.key != record.vervangt.key
     ):
         changes["vervangt"] = record.vervangt
+    if record.wijziging and motion.wijziging is None:
+        changes["wijziging"] = record.wijziging
+    if record.kamer_afgedaan is not None and record.kamer_afgedaan != motion.kamer_afgedaan:
+        changes["kamer_afgedaan"] = record.kamer_afgedaan
+    if record.kamer_besluit and record.kamer_besluit != motion.kamer_besluit:
+        changes["kamer_besluit"] = record.kamer_besluit
     return changes
 
 
-def _label(motion_name: str, citation: str) -> str:
-    return f"{motion_name} ({citation})"
+# How the report names the fields an import changed (the others by their own name).
+_FIELD_LABELS = {
+    "kamerstuk": "Kamerstuknummer",
+    "kamer_afgedaan": "afgedaan volgens de Kamer",
+    "kamer_besluit": "besluit van de Kamer",
+}
 
 
-def _apply_motion(db: Database, record: TKMotion, report: ImportReport) -> None:
-    link = open_data.get(db, record.tk_id)
+def _label(motion: Motion) -> str:
+    return f"{motion.name} ({motion.reference})"
+
+
+def _example(record: TKMotion) -> str:
+    number = record.zaaknummer or record.tk_id
+    return f"{number} ({record.kamerstuk})" if record.kamerstuk is not None else number
+
+
+def _linked_elsewhere(db: Database, motion: Motion, record: TKMotion) -> bool:
+    """True when the motion came from another Zaak of the Kamer."""
+    assert motion.id is not None
+    other = open_data.of_record(db, "motion", motion.id)
+    return other is not None and other.tk_id != record.tk_id
+
+
+def _conflict(db: Database, motion: Motion, record: TKMotion) -> str | None:
+    """Why a registered motion found by number cannot take this record, if it cannot."""
+    if _linked_elsewhere(db, motion, record):
+        return "een andere Zaak van de Kamer heeft hetzelfde Kamerstuknummer of zaaknummer"
+    if motion.zaaknummer and record.zaaknummer and motion.zaaknummer != record.zaaknummer:
+        return f"de motie in het register heeft een ander zaaknummer ({motion.zaaknummer})"
+    return None
+
+
+def _find_motion(
+    db: Database, record: TKMotion, link: OpenDataLink | None, report: ImportReport
+) -> tuple[Motion | None, bool]:
+    """The registered motion this record updates, if any; False when it must be skipped.
+
+    By the open-data link first, then by Zaak number, then by Kamerstuk number: a motion
+    imported before it had a number is found again by its Zaak number and gets the
+    number now, never a second record.
+    """
     motion: Motion | None = None
     if link is not None and link.entity == "motion":
         try:
             motion = motions.get(db, link.entity_id)
         except NotFound:
             motion = None
-    if motion is None:
+    if motion is None and record.zaaknummer:
+        motion = motions.find_by_zaaknummer(db, record.zaaknummer)
+    if motion is None and record.kamerstuk is not None:
         motion = motions.find(db, record.kamerstuk)
-        if motion is not None and motion.id is not None:
-            other = open_data.of_record(db, "motion", motion.id)
-            if other is not None and other.tk_id != record.tk_id:
-                report.skip(
-                    Skip(
-                        "motie",
-                        "een andere Zaak van de Kamer heeft hetzelfde Kamerstuknummer",
-                        f"{record.zaaknummer or record.tk_id} ({record.kamerstuk})",
-                    )
-                )
-                return
+    if motion is None:
+        return None, True
+    reason = (
+        None if link is not None and link.entity_id == motion.id else _conflict(db, motion, record)
+    )
+    if (
+        reason is None
+        and motion.kamerstuk is not None
+        and record.kamerstuk is not None
+        and motion.kamerstuk.key != record.kamerstuk.key
+    ):
+        reason = f"de motie in het register heeft een ander Kamerstuknummer ({motion.citation})"
+    if reason is None and motion.kamerstuk is None and record.kamerstuk is not None:
+        numbered = motions.find(db, record.kamerstuk)
+        if numbered is not None and numbered.id != motion.id:
+            reason = (
+                f"het Kamerstuknummer staat al bij een andere motie in het register "
+                f"({numbered.name}); voeg die samen met {motion.name} ({motion.zaaknummer})"
+            )
+    if reason is not None:
+        report.skip(Skip("motie", reason, _example(record)))
+        return None, False
+    return motion, True
+
+
+def _apply_motion(db: Database, record: TKMotion, report: ImportReport) -> None:
+    link = open_data.get(db, record.tk_id)
+    motion, usable = _find_motion(db, record, link, report)
+    if not usable:
+        return
     if motion is None:
         new = Motion(
             kamerstuk=record.kamerstuk,
+            zaaknummer=record.zaaknummer,
+            titel=record.titel,
             indieners=list(record.indieners),
             dossier_titel=record.dossier_titel,
             voorgesteld=record.voorgesteld,
@@ -271,19 +367,20 @@ def _apply_motion(db: Database, record: TKMotion, report: ImportReport) -> None:
             kabinetsappreciatie=record.kabinetsappreciatie,
             uitslag=record.uitslag or "ingediend",
             vervangt=record.vervangt,
+            wijziging=record.wijziging,
+            kamer_afgedaan=record.kamer_afgedaan,
+            kamer_besluit=record.kamer_besluit,
         )
         motion_id = motions.add(db, new)
         if record.uitslag and record.uitslag != "ingediend":
             history.record(db, "motion", motion_id, "uitslag", None, record.uitslag, HISTORY_NOTE)
         _link_motion(db, record, motion_id, None)
         report.motions.new += 1
-        report.changes.append(
-            Change("motie", "new", motion_id, _label(new.name, new.citation), record.tk_id)
-        )
+        report.changes.append(Change("motie", "new", motion_id, _label(new), record.tk_id))
         return
     assert motion.id is not None
     changes = _motion_changes(motion, record)
-    if record.dossier_titel:
+    if record.dossier_titel and motion.kamerstuk is not None:
         kamerstukken.ensure_dossier(
             db, motion.kamerstuk.dossier, motion.kamerstuk.toevoeging, record.dossier_titel
         )
@@ -292,44 +389,27 @@ def _apply_motion(db: Database, record: TKMotion, report: ImportReport) -> None:
             Skip(
                 "motie",
                 "het register heeft nieuwere gegevens van de Kamer (GewijzigdOp)",
-                f"{record.zaaknummer or record.tk_id} ({record.kamerstuk})",
+                _example(record),
             )
         )
         return
     if changes:
-        columns: dict[str, Any] = {}
-        for name, value in changes.items():
-            if name == "indieners":
-                columns["indieners"] = to_json(value)
-            elif name == "voorgesteld":
-                columns["voorgesteld"] = to_iso(value)
-            elif name == "vervangt":
-                columns["vervangt_kamerstuk_id"] = kamerstukken.ensure_kamerstuk(
-                    db, value, soort="Motie", dossier_titel=record.dossier_titel
-                )
-            else:
-                columns[name] = value
-        db.execute(
-            "UPDATE motions SET "
-            + ", ".join(f"{name} = ?" for name in columns)
-            + ", version = version + 1, gewijzigd = strftime('%Y-%m-%dT%H:%M:%S', 'now')"
-            + " WHERE id = ?",
-            [*columns.values(), motion.id],
+        after = motions.apply_import(
+            db, motion.id, {**changes, "dossier_titel": record.dossier_titel}
         )
         if "uitslag" in changes:
             history.record(
                 db, "motion", motion.id, "uitslag", motion.uitslag, changes["uitslag"], HISTORY_NOTE
             )
         report.motions.updated += 1
-        after = motions.get(db, motion.id)
         report.changes.append(
             Change(
                 "motie",
                 "updated",
                 motion.id,
-                _label(after.name, after.citation),
+                _label(after),
                 record.tk_id,
-                list(changes),
+                [_FIELD_LABELS.get(name, name) for name in changes],
             )
         )
     else:
@@ -393,9 +473,9 @@ def _apply_commitment(db: Database, record: TKCommitment, report: ImportReport) 
         except NotFound:
             item = None
     if item is None and record.nummer:
-        rows = query(db, "SELECT id FROM commitments WHERE nummer = ?", (record.nummer,))
-        if rows:
-            other = open_data.of_record(db, "commitment", rows[0]["id"])
+        known_id = commitments.find_id_by_nummer(db, record.nummer)
+        if known_id is not None:
+            other = open_data.of_record(db, "commitment", known_id)
             if other is not None and other.tk_id != record.tk_id:
                 report.skip(
                     Skip(
@@ -405,7 +485,7 @@ def _apply_commitment(db: Database, record: TKCommitment, report: ImportReport) 
                     )
                 )
                 return
-            item = commitments.get(db, rows[0]["id"])
+            item = commitments.get(db, known_id)
     label = _commitment_label(record.nummer, record.tekst)
     if item is None:
         commitment_id = commitments.add(
@@ -441,15 +521,7 @@ def _apply_commitment(db: Database, record: TKCommitment, report: ImportReport) 
         )
         return
     fields = list(changes)
-    if changes:
-        values = {k: (to_iso(v) if k.startswith("datum") else v) for k, v in changes.items()}
-        db.execute(
-            "UPDATE commitments SET "
-            + ", ".join(f"{name} = ?" for name in values)
-            + ", version = version + 1, gewijzigd = strftime('%Y-%m-%dT%H:%M:%S', 'now')"
-            + " WHERE id = ?",
-            [*values.values(), item.id],
-        )
+    commitments.apply_import(db, item.id, changes)
     if new_status:
         commitments.set_status(db, item.id, new_status, None, HISTORY_NOTE)
         fields.append("status")
@@ -472,10 +544,8 @@ def _kamer_status_applies(
         return None
     if commitment_status(link.status) != item.status:
         return None  # the user (or a letter) changed it since the last import
-    settled = db.execute(
-        "SELECT 1 FROM commitment_settlements WHERE commitment_id = ? LIMIT 1", (item.id,)
-    ).fetchone()
-    return None if settled else wanted
+    assert item.id is not None
+    return None if commitments.is_settled(db, item.id) else wanted
 
 
 def _link_commitment(

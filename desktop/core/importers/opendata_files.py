@@ -91,6 +91,10 @@ class FileResult:
     next_link: str | None = None
     other_entities: dict[str, int] = field(default_factory=dict)
     entities: int = 0
+    # Expanded records without their own Id (given one from their parent, and used).
+    without_id: dict[str, int] = field(default_factory=dict)
+    # Top-level records without an Id (unusable: nothing to recognise them by next time).
+    skipped_without_id: dict[str, int] = field(default_factory=dict)
 
 
 Sink = Callable[[RawEntity], None]
@@ -107,7 +111,13 @@ def _entity_type_of(record: dict[str, Any]) -> str | None:
     for name, signature in _SIGNATURES:
         if keys & signature:
             return name
+    # A "$select=Id,Nummer,Soort" subset of Zaak: its number is the giveaway.
+    if isinstance(record.get("Nummer"), str) and _ZAAK_NUMMER.match(record["Nummer"]):
+        return "Zaak"
     return None
+
+
+_ZAAK_NUMMER = re.compile(r"^(?:19|20)[0-9]{2}Z[0-9]{5}$")
 
 
 # -- JSON ---------------------------------------------------------------------------
@@ -221,12 +231,30 @@ class _JsonStream:
         return self.skip_space() == ""
 
 
-def _flatten(kind: str, record: dict[str, Any], source: str, sink: Sink) -> str | None:
-    """Turn one (possibly expanded) OData record into entities; returns its id."""
+def _flatten(
+    kind: str,
+    record: dict[str, Any],
+    source: str,
+    sink: Sink,
+    result: FileResult,
+    fallback_id: str | None = None,
+) -> str | None:
+    """Turn one (possibly expanded) OData record into entities; returns its id.
+
+    An expanded record without its own ``Id`` (a ``$select`` that left it out) is used
+    under an id made from its parent's and its place (``<parent>/ZaakActor/0``), the same
+    on every import, and counted in ``result.without_id`` for a warning; a top-level
+    record without one cannot be recognised again and is counted in
+    ``result.skipped_without_id``.
+    """
     identifier = record.get("Id")
     if not isinstance(identifier, str) or not identifier:
-        return None
-    fields: dict[str, Any] = {}
+        if fallback_id is None:
+            result.skipped_without_id[kind] = result.skipped_without_id.get(kind, 0) + 1
+            return None
+        identifier = fallback_id
+        result.without_id[kind] = result.without_id.get(kind, 0) + 1
+    fields: dict[str, Any] = {"Id": identifier}
     links: dict[str, list[str]] = {}
     for key, value in record.items():
         if key.startswith("@") or "@odata." in key:
@@ -234,14 +262,16 @@ def _flatten(kind: str, record: dict[str, Any], source: str, sink: Sink) -> str 
         target = NAVIGATION.get(key)
         if isinstance(value, dict):
             if target:
-                child = _flatten(target, value, source, sink)
+                child = _flatten(target, value, source, sink, result, f"{identifier}/{key}/0")
                 if child:
                     links.setdefault(key, []).append(child)
         elif isinstance(value, list):
             if target:
-                for item in value:
+                for position, item in enumerate(value):
                     if isinstance(item, dict):
-                        child = _flatten(target, item, source, sink)
+                        child = _flatten(
+                            target, item, source, sink, result, f"{identifier}/{key}/{position}"
+                        )
                         if child:
                             links.setdefault(key, []).append(child)
         else:
@@ -266,8 +296,8 @@ def _read_json(handle: BinaryIO, source: str, sink: Sink, progress: Progress) ->
             )
         kind = page_type or _entity_type_of(record)
         if kind not in ENTITY_TYPES:
-            raise _wrong_entity(kind, source)
-        if _flatten(kind, record, source, sink):
+            raise _wrong_entity(kind, source, record)
+        if _flatten(kind, record, source, sink, result):
             result.entities += 1
 
     first = stream.skip_space()
@@ -302,9 +332,10 @@ def _read_json(handle: BinaryIO, source: str, sink: Sink, progress: Progress) ->
                 if stream.expect(",}", "een komma of ‘}’") == "}":
                     break
         if "value" not in meta:
-            if "Id" in meta:
+            record = {k: v for k, v in meta.items() if not k.startswith("@")}
+            if "Id" in meta or (page_type or _entity_type_of(record)) in ENTITY_TYPES:
                 # A single entity (``Zaak(<id>)?$expand=...``) rather than a page.
-                take({k: v for k, v in meta.items() if not k.startswith("@")})
+                take(record)
             elif "error" in meta:
                 raise _error(
                     "Dit is een foutmelding van de open-datadienst, geen gegevens: "
@@ -346,9 +377,14 @@ def _read_array(stream: _JsonStream, take: Callable[[Any], None]) -> None:
             return
 
 
-def _wrong_entity(kind: str | None, source: str) -> SourcedInputError:
+def _wrong_entity(
+    kind: str | None, source: str, record: dict[str, Any] | None = None
+) -> SourcedInputError:
     known = ", ".join(ENTITY_TYPES[:-1]) + " en " + ENTITY_TYPES[-1]
     what = f"‘{kind}’-gegevens" if kind else "gegevens die Voortgang niet herkent"
+    if kind is None and record:
+        names = [key for key in record if not key.startswith("@")][:6]
+        what += " (records met de velden " + ", ".join(names) + ")"
     return _error(
         f"Dit bestand bevat {what}. Voortgang leest {known} (moties uit Zaak met Soort "
         "‘Motie’, toezeggingen uit Toezegging). Er is niets geïmporteerd.",

@@ -27,6 +27,7 @@ _KEEP: dict[str, frozenset[str]] = {
             "Volgnummer",
             "GestartOp",
             "Kabinetsappreciatie",
+            "Afgedaan",
         }
     ),
     "Kamerstukdossier": frozenset({"Nummer", "Toevoeging", "Titel"}),
@@ -34,7 +35,7 @@ _KEEP: dict[str, frozenset[str]] = {
     "Besluit": frozenset(
         {"BesluitSoort", "BesluitTekst", "Status", "AgendapuntZaakBesluitVolgorde"}
     ),
-    "ZaakActor": frozenset({"ActorNaam", "ActorFractie", "Relatie"}),
+    "ZaakActor": frozenset({"ActorNaam", "ActorFractie", "Relatie", "Functie"}),
     "Toezegging": frozenset(
         {
             "Nummer",

@@ -2,13 +2,22 @@
 
 Rules (see docs/domain.md §3-4), decided here once:
 
-* A motion is a ``Zaak`` with ``Soort`` ``Motie``. Its Kamerstuk number is the
-  Kamerstukdossier's ``Nummer`` and ``Toevoeging`` plus the motion document's
-  ``Volgnummer`` (``Zaak.Volgnummer`` when no document with a number is linked).
+* A motion is a ``Zaak`` with ``Soort`` ``Motie``; a ``$select`` without ``Soort`` still
+  gives one when its ``Onderwerp`` (or document kind) says ``Motie …``. Its Kamerstuk
+  number is the Kamerstukdossier's ``Nummer`` and ``Toevoeging`` plus the motion
+  document's ``Volgnummer`` (``Zaak.Volgnummer`` when no document with a number is
+  linked). A motion just submitted has none (``Volgnummer`` -1, no dossier): it is
+  imported by its Zaak ``Nummer`` (``2025Z12345``) and gets its number from a later file.
 * Signers: ``ZaakActor`` records with ``Relatie`` ``Indiener`` first, then
-  ``Medeindiener``, each in the order the data gives them; initials are dropped from
-  ``ActorNaam`` (``W.A. van Laar`` → ``Van Laar``). Without actors the names come from
-  ``Onderwerp`` (``Motie van de leden Bikker en Erkens over ...``).
+  ``Medeindiener``, each in the order the data gives them, never a non-person actor (a
+  commission, ``TK``). ``ActorNaam`` is written as the Kamer prints it on the motion:
+  initials dropped (``W.A. van Laar`` → ``Van Laar``), and the bracketed first name
+  (``A.B.C. (Voornaam) van Achternaam``) kept only where the Kamer tells members apart
+  by it: when the Onderwerp names the member so, or when two members in the files share
+  the surname. Without actors the names come from ``Onderwerp`` (``Motie van de leden
+  Bikker en Erkens over ...``).
+* The Kamer's own view: ``Zaak.Afgedaan`` and the latest Besluit (``BesluitSoort``, else
+  ``BesluitTekst``) are kept beside the ministry's status.
 * Outcome: of the Besluiten that decide (``Stemmen - aangenomen``, ``... - verworpen``,
   ``... - niet aangenomen``, ``Motie ingetrokken``, overgenomen, vervallen) the latest by
   ``GewijzigdOp`` (then ``AgendapuntZaakBesluitVolgorde``) wins; a final outcome always
@@ -30,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.domain.kamerstuk import KamerstukRef
+from desktop.core.domain.models import is_zaaknummer, parse_zaaknummer
 from desktop.core.domain.naming import proper_case_name
 from desktop.core.errors import InvalidInput
 from desktop.core.importers.opendata_files import RawEntity
@@ -45,6 +55,7 @@ __all__ = [
     "decisive_outcome",
     "instant",
     "signer_name",
+    "split_actor_name",
 ]
 
 
@@ -63,8 +74,12 @@ class TKMotion:
 
     tk_id: str
     zaaknummer: str | None
-    kamerstuk: KamerstukRef
+    kamerstuk: KamerstukRef | None
     dossier_titel: str | None = None
+    titel: str | None = None
+    wijziging: str | None = None
+    kamer_afgedaan: bool | None = None
+    kamer_besluit: str | None = None
     indieners: list[str] = field(default_factory=list)
     voorgesteld: dt.date | None = None
     onderwerp: str | None = None
@@ -126,22 +141,96 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-_INITIALS = re.compile(r"^(?:(?:IJ|[A-Z][a-z]{0,2})\.[\s\u00a0]*)+")
+_INITIALS = re.compile(r"^(?:(?:IJ|Th|Ch|Ph|[A-Z][a-z]{0,2})\.[\s\u00a0]*)+")
+_FIRST_NAME = re.compile(r"^\(\s*(?P<first>[^()]+?)\s*\)\s*")
 
 
-def signer_name(actor_naam: str) -> str:
-    """A signer as letters name them: ``W.A. van Laar`` → ``Van Laar``."""
-    name = _INITIALS.sub("", " ".join(actor_naam.split()))
-    return proper_case_name(name)
+def split_actor_name(actor_naam: str) -> tuple[str | None, str]:
+    """``A.B.C. (Voornaam) van Achternaam`` → (``Voornaam``, ``van Achternaam``)."""
+    name = _INITIALS.sub("", " ".join(actor_naam.replace("\u00a0", " ").split()))
+    match = _FIRST_NAME.match(name)
+    if match:
+        return match.group("first"), name[match.end() :].strip()
+    return None, name
+
+
+def signer_name(actor_naam: str, *, with_first_name: bool = False) -> str:
+    """A signer as the Kamer prints it on a motion.
+
+    ``W.A. van Laar`` → ``Van Laar``; ``A.B.C. (Voornaam) van Achternaam`` → ``Van
+    Achternaam``, or with ``with_first_name`` ``Voornaam van Achternaam`` (the Kamer's
+    form when two members share a surname).
+    """
+    first, surname = split_actor_name(actor_naam)
+    if with_first_name and first:
+        return (
+            f"{first} {surname}"
+            if any(c.islower() for c in surname)
+            else proper_case_name(f"{first} {surname}".upper())
+        )
+    return proper_case_name(surname)
+
+
+def _surname_key(actor_naam: str) -> str:
+    return "".join(ch for ch in split_actor_name(actor_naam)[1].casefold() if ch.isalnum())
+
+
+_NON_PERSON = re.compile(
+    r"^(?:TK|EK|Tweede\s+Kamer|Eerste\s+Kamer)\b|commissie|\bkamer\b|griffie|presidium",
+    re.IGNORECASE,
+)
+
+
+def _is_person(actor: RawEntity) -> bool:
+    """False for commissions and the Kamer itself (``TK``), which sign no motion."""
+    name = " ".join(str(actor.fields.get("ActorNaam") or "").split())
+    if not name or _NON_PERSON.search(name) or "Commissie" in actor.links:
+        return False
+    # A person's name has a lower-case letter ("Van Laar"); "TK" and "GL-PvdA" do not
+    # all, but fractions are no signers either.
+    return any(ch.islower() for ch in name)
 
 
 _ONDERWERP = re.compile(
-    r"^(?:(?:nader\s+)?gewijzigde\s+)?motie\s+van\s+(?:het\s+lid|de\s+leden)\s+(?P<names>.+?)"
+    r"^(?:(?P<nader>nader\s+)?(?P<gewijzigd>gewijzigde)\s+)?motie\s+van\s+(?:het\s+lid|de\s+leden)\s+(?P<names>.+?)"
     r"(?:\s*\(\s*t\.?\s*v\.?\s*v\.?[^)]*\))?(?:\s+over\s+(?P<over>.+))?$",
     re.IGNORECASE | re.DOTALL,
 )
 _TVV = re.compile(r"\(\s*t\.?\s*v\.?\s*v\.?\s*(?P<ref>\d{4,6}(?:-[0-9A-Za-z()]+)?-\d{1,5})\s*\)")
 _CUM_SUIS = re.compile(r"\s*\bc\.\s*s\.?\s*$", re.IGNORECASE)
+
+
+def _wijziging(onderwerp: str | None, documents: list[RawEntity]) -> str | None:
+    """``nader gewijzigd``, ``gewijzigd`` or None, from the Onderwerp or the document kind."""
+    match = _ONDERWERP.match(" ".join((onderwerp or "").split()))
+    if match and match.group("gewijzigd"):
+        return "nader gewijzigd" if match.group("nader") else "gewijzigd"
+    kinds = " ".join(str(d.fields.get("Soort") or "").lower() for d in documents)
+    return "gewijzigd" if "gewijzigd" in kinds else None
+
+
+def _latest_besluit(besluiten: Iterable[dict[str, Any]]) -> str | None:
+    """The latest Besluit (not a proposal) as the Kamer words it, for beside our status."""
+    found: list[tuple[tuple[str, int], str]] = []
+    for besluit in besluiten:
+        if str(besluit.get("Status") or "").strip().lower() in ("voorstel", "concept"):
+            continue
+        text = _text(besluit.get("BesluitSoort")) or _text(besluit.get("BesluitTekst"))
+        if text:
+            key = (
+                instant(besluit.get("GewijzigdOp")) or "",
+                _int(besluit.get("AgendapuntZaakBesluitVolgorde")) or 0,
+            )
+            found.append((key, text))
+    return max(found, key=lambda item: item[0])[1] if found else None
+
+
+def _bool(value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return None
 
 
 def _subject_parts(onderwerp: str | None) -> tuple[list[str], str | None]:
@@ -256,13 +345,44 @@ def _kamerstuk(
     return ref, _text(dossier.fields.get("Titel")) or _text(zaak.fields.get("Titel"))
 
 
-def _signers(graph: EntityGraph, zaak: RawEntity) -> list[str]:
-    actors = graph.related(zaak, "ZaakActor")
+def _signer_actors(graph: EntityGraph, zaak: RawEntity) -> list[RawEntity]:
+    actors = [a for a in graph.related(zaak, "ZaakActor") if _is_person(a)]
     ordered = [a for a in actors if str(a.fields.get("Relatie") or "").lower() == "indiener"]
     ordered += [a for a in actors if str(a.fields.get("Relatie") or "").lower() == "medeindiener"]
+    return ordered
+
+
+def _shared_surnames(graph: EntityGraph) -> set[str]:
+    """Surnames that two different members in the files share (``Van Dijk``)."""
+    people: dict[str, set[str]] = {}
+    for actor in graph.of_type("ZaakActor"):
+        naam = str(actor.fields.get("ActorNaam") or "")
+        if not _is_person(actor):
+            continue
+        first, _ = split_actor_name(naam)
+        initials = _INITIALS.match(" ".join(naam.split()))
+        who = (first or "") + "|" + (initials.group(0).replace(" ", "") if initials else "")
+        people.setdefault(_surname_key(naam), set()).add(who)
+    return {surname for surname, who in people.items() if len(who) > 1}
+
+
+def _signers(
+    graph: EntityGraph, zaak: RawEntity, onderwerp: str | None, shared: set[str]
+) -> list[str]:
+    subject = " ".join((onderwerp or "").casefold().split())
     names: list[str] = []
-    for actor in ordered:
-        name = signer_name(str(actor.fields.get("ActorNaam") or ""))
+    for actor in _signer_actors(graph, zaak):
+        naam = str(actor.fields.get("ActorNaam") or "")
+        first, surname = split_actor_name(naam)
+        written = f"{first} {surname}".casefold() if first else None
+        with_first = bool(
+            first
+            and (
+                _surname_key(naam) in shared
+                or (written and re.search(rf"\b{re.escape(written)}\b", subject))
+            )
+        )
+        name = signer_name(naam, with_first_name=with_first)
         if name and name not in names:
             names.append(name)
     return names
@@ -274,18 +394,21 @@ def _gewijzigd_op(entities: Iterable[RawEntity]) -> str | None:
     return max(known) if known else None
 
 
-def _motion(graph: EntityGraph, zaak: RawEntity) -> TKMotion | Skip:
+def _motion(graph: EntityGraph, zaak: RawEntity, shared: set[str]) -> TKMotion | Skip:
     documents = graph.related(zaak, "Document")
     document = _motion_document(documents)
     found = _kamerstuk(graph, zaak, document)
-    if found is None:
+    zaaknummer = _text(zaak.fields.get("Nummer"))
+    if zaaknummer is not None and not is_zaaknummer(zaaknummer):
+        zaaknummer = None
+    if found is None and zaaknummer is None:
         return Skip(
             "motie",
-            "geen Kamerstuknummer (Kamerstukdossier of Volgnummer ontbreekt; "
-            "exporteer met $expand=Kamerstukdossier,Document)",
+            "geen Kamerstuknummer en geen zaaknummer (Kamerstukdossier, Volgnummer en Nummer "
+            "ontbreken; exporteer met $expand=Kamerstukdossier,Document en Nummer)",
             _label(zaak),
         )
-    ref, dossier_titel = found
+    ref, dossier_titel = found if found is not None else (None, None)
     onderwerp_text = _text(zaak.fields.get("Onderwerp"))
     subject_names, over = _subject_parts(onderwerp_text)
     besluiten = graph.related(zaak, "Besluit")
@@ -294,10 +417,14 @@ def _motion(graph: EntityGraph, zaak: RawEntity) -> TKMotion | Skip:
     appreciatie = _text(zaak.fields.get("Kabinetsappreciatie"))
     return TKMotion(
         tk_id=zaak.id,
-        zaaknummer=_text(zaak.fields.get("Nummer")),
+        zaaknummer=parse_zaaknummer(zaaknummer) if zaaknummer else None,
         kamerstuk=ref,
         dossier_titel=dossier_titel,
-        indieners=_signers(graph, zaak) or subject_names,
+        titel=onderwerp_text,
+        wijziging=_wijziging(onderwerp_text, documents),
+        kamer_afgedaan=_bool(zaak.fields.get("Afgedaan")),
+        kamer_besluit=_latest_besluit({**b.fields} for b in besluiten),
+        indieners=_signers(graph, zaak, onderwerp_text, shared) or subject_names,
         voorgesteld=_date(zaak.fields.get("GestartOp"))
         or (_date(document.fields.get("Datum")) if document else None),
         onderwerp=over,
@@ -344,7 +471,7 @@ def _replacements(graph: EntityGraph, records: dict[str, TKMotion]) -> None:
     for zaak_id, record in records.items():
         zaak = graph.entities[("Zaak", zaak_id)]
         for other in graph.related(zaak, "Zaak", via="VervangenVanuit"):
-            if other.id in records and other.id != zaak_id:
+            if other.id in records and other.id != zaak_id and records[other.id].kamerstuk:
                 record.vervangt = records[other.id].kamerstuk
     for zaak_id, record in records.items():
         if record.vervangt is not None:
@@ -358,11 +485,23 @@ def _replacements(graph: EntityGraph, records: dict[str, TKMotion]) -> None:
                 continue
 
 
+def _implied_soort(graph: EntityGraph, zaak: RawEntity) -> str | None:
+    """``Motie`` for a Zaak read without ``Soort`` whose Onderwerp or document is one."""
+    onderwerp = " ".join(str(zaak.fields.get("Onderwerp") or "").split())
+    if _ONDERWERP.match(onderwerp):
+        return "Motie"
+    for document in graph.related(zaak, "Document"):
+        if str(document.fields.get("Soort") or "").lower().startswith("motie"):
+            return "Motie"
+    return None
+
+
 def build_records(graph: EntityGraph) -> tuple[list[TKMotion], list[TKCommitment], list[Skip]]:
     """Turn the merged entities into motion and commitment records, and what was skipped."""
     motions: dict[str, TKMotion] = {}
     commitments: list[TKCommitment] = []
     skipped: list[Skip] = []
+    shared = _shared_surnames(graph)
     for zaak in graph.of_type("Zaak"):
         soort = _text(zaak.fields.get("Soort"))
         if zaak.deleted:
@@ -370,12 +509,23 @@ def build_records(graph: EntityGraph) -> tuple[list[TKMotion], list[TKCommitment
             skipped.append(Skip(kind, "verwijderd bij de Tweede Kamer", _label(zaak)))
             continue
         if soort is None:
-            # Only referenced (a link target), never read itself: nothing to import.
-            continue
+            soort = _implied_soort(graph, zaak)
+            if soort is None:
+                if set(zaak.fields) - {"Id", "Verwijderd", "GewijzigdOp", "ApiGewijzigdOp"}:
+                    skipped.append(
+                        Skip(
+                            "overig",
+                            "soort onbekend (Soort ontbreekt in $select en het Onderwerp "
+                            "noemt geen motie)",
+                            _label(zaak),
+                        )
+                    )
+                # Otherwise only referenced (a link target), never read: nothing to import.
+                continue
         if soort.lower() != "motie":
             skipped.append(Skip("overig", f"geen motie (Soort ‘{soort}’)", _label(zaak)))
             continue
-        result = _motion(graph, zaak)
+        result = _motion(graph, zaak, shared)
         if isinstance(result, Skip):
             skipped.append(result)
         else:
@@ -396,5 +546,13 @@ def build_records(graph: EntityGraph) -> tuple[list[TKMotion], list[TKCommitment
                 skipped.append(
                     Skip("overig", f"verwijderd bij de Tweede Kamer ({kind})", entity.id)
                 )
-    ordered = sorted(motions.values(), key=lambda m: (m.kamerstuk.key, m.tk_id))
+    ordered = sorted(
+        motions.values(),
+        key=lambda m: (
+            m.kamerstuk is None,
+            m.kamerstuk.key if m.kamerstuk else (0, "", ""),
+            m.zaaknummer or "",
+            m.tk_id,
+        ),
+    )
     return ordered, commitments, skipped

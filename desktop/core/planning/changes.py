@@ -109,7 +109,7 @@ def changes_between(db: Database, since: dt.date, until: dt.date) -> ChangeRepor
     report = ChangeReport(since, until)
     for motion in motions.list_motions(db, status="all"):
         assert motion.id is not None
-        title = f"{motion.name} ({motion.citation})"
+        title = f"{motion.name} ({motion.reference})"
         if motion.voorgesteld is not None and _in(motion.voorgesteld.isoformat(), since, until):
             report.new_motions.append(
                 Change("motie", motion.id, title, "voorgesteld", motion.voorgesteld.isoformat())

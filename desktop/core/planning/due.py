@@ -69,7 +69,7 @@ def due_items(
                     "motie",
                     motion.id,
                     motion.name,
-                    motion.citation,
+                    motion.reference,
                     motion.deadline.isoformat(),
                     motion.deadline < today,
                     motion.status,

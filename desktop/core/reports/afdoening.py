@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.docx.save import atomic_write
-from desktop.core.domain.models import Commitment, Letter, Motion
+from desktop.core.domain.models import NOTHING_TO_CARRY_OUT, Commitment, Letter, Motion
 from desktop.core.drafting.model import Annex, Inline, LetterDocument, Paragraph, Table, Text
 from desktop.core.errors import FileProblem, InvalidInput
 from desktop.core.store import commitments, motions, open_data
@@ -61,7 +61,10 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("Afgedaan met", 24),
     ("Datum afdoening", 14),
     ("Directie", 20),
+    ("Afwijkend van de Kamer", 26),
 )
+# Our statuses that mean settled (motions: afgedaan; commitments: voldaan, vervallen).
+_SETTLED = ("afgedaan", "voldaan", "vervallen")
 _DATE_COLUMNS = frozenset({"Datum", "Deadline of nakoming", "Datum afdoening"})
 
 
@@ -80,6 +83,20 @@ class AfdoeningRow:
     afgedaan_met: str
     datum_afdoening: dt.date | None
     directie: str
+    # The Kamer's view: afgedaan (True), not (False), unknown or not applicable (None).
+    kamer_afgedaan: bool | None = None
+
+    @property
+    def afwijkend(self) -> str:
+        """``ja: de Kamer zegt afgedaan`` when the Kamer and our status disagree, else ""."""
+        if self.kamer_afgedaan is None:
+            return ""
+        ours = self.status in _SETTLED
+        if self.kamer_afgedaan and not ours:
+            return "ja: volgens de Kamer afgedaan"
+        if ours and not self.kamer_afgedaan:
+            return "ja: volgens de Kamer niet afgedaan"
+        return ""
 
     def values(self) -> list[Any]:
         """Cell values in column order (dates stay dates)."""
@@ -95,6 +112,7 @@ class AfdoeningRow:
             self.afgedaan_met,
             self.datum_afdoening,
             self.directie,
+            self.afwijkend,
         ]
 
 
@@ -104,7 +122,7 @@ def _motion_row(motion: Motion) -> AfdoeningRow:
     settled = motion.status == "afgedaan"
     return AfdoeningRow(
         soort="Motie",
-        nummer=motion.citation,
+        nummer=motion.number_label() if motion.kamerstuk is None else motion.reference,
         omschrijving=omschrijving,
         wie=", ".join(motion.indieners),
         datum=motion.voorgesteld,
@@ -114,6 +132,9 @@ def _motion_row(motion: Motion) -> AfdoeningRow:
         afgedaan_met="; ".join(motion.afgedaan_met),
         datum_afdoening=motion.status_datum if settled else None,
         directie=motion.directie or "",
+        # Zaak.Afgedaan is procedural: for a motion with nothing to carry out it says
+        # nothing about our work (see Motion.afwijkend_van_kamer).
+        kamer_afgedaan=None if motion.uitslag in NOTHING_TO_CARRY_OUT else motion.kamer_afgedaan,
     )
 
 
@@ -135,6 +156,9 @@ def _commitment_row(item: Commitment, kamer_status: str | None) -> AfdoeningRow:
         afgedaan_met="; ".join(letters),
         datum_afdoening=item.status_datum if settled else None,
         directie="",
+        kamer_afgedaan=(
+            None if not kamer_status else kamer_status.strip().lower() in ("voldaan", "vervallen")
+        ),
     )
 
 

@@ -204,7 +204,7 @@ def record_letter_file(store: Store, found: LetterReferences) -> LetterRecorded:
     linked = []
     for item in letter.motions:
         motion = motions.get(store.db, item.motion_id)
-        linked.append(LinkedMotion(motion.name, motion.citation, item.afdoen))
+        linked.append(LinkedMotion(motion.name, motion.reference, item.afdoen))
     return LetterRecorded(found.source, result, letter.kenmerk, linked)
 
 

@@ -360,6 +360,8 @@ class Citation:
 
 def motion_citation(motion: Motion) -> str:
     """``de motie Van Laar (Kamerstuk 26 485, nr. 224)`` (with non-breaking spaces)."""
+    if motion.kamerstuk is None:
+        return f"{motion.name} ({motion.reference})"
     return f"{motion.name} ({motion.kamerstuk.letter_style(nbsp=True)})"
 
 
@@ -373,7 +375,8 @@ def citation_search(store: Store, text: str) -> list[Citation]:
         matching = []
     motion_refs = set()
     for motion in matching:
-        motion_refs.add(motion.kamerstuk.key)
+        if motion.kamerstuk is not None:
+            motion_refs.add(motion.kamerstuk.key)
         subject = f" – {motion.onderwerp}" if motion.onderwerp else ""
         found.append(
             Citation(f"{motion.name} ({motion.citation}){subject}", motion_citation(motion))

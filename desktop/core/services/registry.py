@@ -197,16 +197,26 @@ def read_motion_file(path: Path) -> Motion:
     return parse_motion_file(path)
 
 
-def import_motion_files(store: Store, files: Sequence[Path]) -> list[Motion]:
+def import_motion_files(store: Store, files: Sequence[Path]) -> tuple[list[Motion], list[str]]:
     """Register official motion texts (all of them or none, in one transaction).
+
+    Returns the motions as stored and the warnings about the texts (such as a missing
+    closing formula), each naming its file.
 
     Raises:
         SourcedInputError: a file is not a motion text (naming the file).
         AlreadyExists: a motion is already registered (naming the file).
     """
     from desktop.core.errors import AlreadyExists
+    from desktop.core.importers.motion_text import read_motion_file as read_with_warnings
 
-    parsed = [read_motion_file(path) for path in files]
+    read = [read_with_warnings(path) for path in files]
+    parsed = [motion for motion, _ in read]
+    warnings = [
+        f"{path.name}: {text}"
+        for path, (_, found) in zip(files, read, strict=True)
+        for text in found
+    ]
     ids: list[int] = []
     with store.transaction() as db:
         for path, motion in zip(files, parsed, strict=True):
@@ -214,7 +224,7 @@ def import_motion_files(store: Store, files: Sequence[Path]) -> list[Motion]:
                 ids.append(motions.add(db, motion))
             except AlreadyExists as error:
                 raise AlreadyExists(f"{path.name}: {error}") from error
-    return [motions.get(store.db, motion_id) for motion_id in ids]
+    return [motions.get(store.db, motion_id) for motion_id in ids], warnings
 
 
 # -- opening, backups ----------------------------------------------------------------------
@@ -298,6 +308,8 @@ def dossier_choices(rows: Sequence[Motion]) -> list[tuple[tuple[int, str], str]]
     seen: dict[tuple[int, str], str] = {}
     for motion in rows:
         ref = motion.kamerstuk
+        if ref is None:
+            continue
         key = (ref.dossier, ref.toevoeging or "")
         if key not in seen:
             label = ref.dossier_label()

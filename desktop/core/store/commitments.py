@@ -156,3 +156,50 @@ def reopen(db: Database, commitment_id: int, letter_id: int | None = None) -> No
     ).fetchone()[0]
     if not remaining:
         set_status(db, commitment_id, "openstaand", toelichting="heropend")
+
+
+def find_id_by_nummer(db: Database, nummer: str) -> int | None:
+    """The id of the commitment with the Kamer's number (``TZ202002-101``), if registered."""
+    rows = query(db, "SELECT id FROM commitments WHERE nummer = ?", (nummer,))
+    return int(rows[0]["id"]) if rows else None
+
+
+def is_settled(db: Database, commitment_id: int) -> bool:
+    """True when a letter of ours settled the commitment."""
+    return (
+        db.execute(
+            "SELECT 1 FROM commitment_settlements WHERE commitment_id = ? LIMIT 1",
+            (commitment_id,),
+        ).fetchone()
+        is not None
+    )
+
+
+_IMPORTABLE = frozenset(
+    {
+        "tekst",
+        "minister",
+        "ministerie",
+        "datum_nakoming",
+        "kamerbrief_nakoming",
+        "datum_gedaan",
+        "nummer",
+    }
+)
+
+
+def apply_import(db: Database, commitment_id: int, changes: dict[str, Any]) -> None:
+    """Store what an open-data import changes in a commitment, by field name.
+
+    Raises:
+        InvalidInput: for a field an import may not set (status goes through set_status).
+    """
+    unknown = set(changes) - _IMPORTABLE
+    if unknown:
+        raise InvalidInput(
+            f"Een import kan ‘{sorted(unknown)[0]}’ van een toezegging niet wijzigen."
+        )
+    if not changes:
+        return
+    values = {k: (to_iso(v) if k.startswith("datum") else v) for k, v in changes.items()}
+    update_checked(db, "commitments", commitment_id, None, values, touch=True)

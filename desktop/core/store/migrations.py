@@ -7,6 +7,8 @@ creation does not express.
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -16,6 +18,7 @@ from desktop.core.domain.models import (
     EU_KINDS,
     LETTER_STATUSES,
     MOTION_STATUSES,
+    MOTION_WIJZIGINGEN,
     PARTY_KINDS,
     UITSLAGEN,
 )
@@ -29,6 +32,11 @@ _ISO_DATE = "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
 def _in(column: str, values: tuple[str, ...]) -> str:
     quoted = ", ".join("'" + value.replace("'", "''") + "'" for value in values)
     return f"CHECK ({column} IN ({quoted}))"
+
+
+def _in_or_null(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join("'" + value.replace("'", "''") + "'" for value in values)
+    return f"CHECK ({column} IS NULL OR {column} IN ({quoted}))"
 
 
 def _date(column: str) -> str:
@@ -369,6 +377,102 @@ def m0006_motion_order(db: Database) -> None:
             " ON kamerstukken(dossier_id, CAST(ondernummer AS INTEGER))",
         ],
     )
+
+
+# The motions table as of 0007; kept here so the rebuild below is readable.
+_MOTION_COLUMNS_0006 = (
+    "id, kamerstuk_id, indieners, voorgesteld, voorgesteld_bij, onderwerp, overwegingen,"
+    " verzoeken, kabinetsappreciatie, uitslag, status, status_datum, directie, deadline,"
+    " notities, vervangt_kamerstuk_id, version, aangemaakt, gewijzigd"
+)
+
+
+@migrations(name="0007_unnumbered_motions")
+def m0007_unnumbered_motions(db: Database) -> None:
+    """Motions without a Kamerstuk number yet, the Kamer's Zaak number and its own view.
+
+    ``kamerstuk_id`` becomes optional (a motion just submitted has only a Zaak number,
+    ``2025Z12345``), which SQLite can only do by rebuilding the table. New columns:
+    ``zaaknummer`` (unique where set), ``titel`` (the Kamer's Onderwerp, ``Motie van het
+    lid X over Y``), ``wijziging`` (gewijzigd / nader gewijzigd), and the Kamer's view
+    beside ours: ``kamer_afgedaan`` (``Zaak.Afgedaan``) and ``kamer_besluit`` (the latest
+    Besluit).
+
+    The rebuild runs inside the migration's transaction, where ``PRAGMA foreign_keys``
+    cannot be switched off; dropping the old table would cascade into
+    ``letter_motions`` and ``motion_settlements``, so their rows are kept aside in temp
+    tables and put back. The FTS and open-data triggers and the indexes are recreated
+    exactly as 0002, 0003 and 0005 made them; motion ids do not change, so the
+    full-text index stays valid (it is rebuilt anyway, cheaply, to be sure).
+    """
+    fts_columns = FTS_COLUMNS["motions"]
+    cols = ", ".join(fts_columns)
+    new = ", ".join(f"new.{c}" for c in fts_columns)
+    old = ", ".join(f"old.{c}" for c in fts_columns)
+    _run(
+        db,
+        [
+            "CREATE TEMP TABLE keep_letter_motions AS SELECT * FROM letter_motions",
+            "CREATE TEMP TABLE keep_motion_settlements AS SELECT * FROM motion_settlements",
+            "DROP TRIGGER motions_ai",
+            "DROP TRIGGER motions_ad",
+            "DROP TRIGGER motions_au",
+            "DROP TRIGGER motions_open_data_ad",
+            f"""CREATE TABLE motions_0007 (
+                id INTEGER PRIMARY KEY,
+                kamerstuk_id INTEGER UNIQUE REFERENCES kamerstukken(id),
+                indieners TEXT NOT NULL DEFAULT '[]' {_json_list("indieners")},
+                voorgesteld TEXT {_date("voorgesteld")},
+                voorgesteld_bij TEXT,
+                onderwerp TEXT,
+                overwegingen TEXT NOT NULL DEFAULT '[]' {_json_list("overwegingen")},
+                verzoeken TEXT NOT NULL DEFAULT '[]' {_json_list("verzoeken")},
+                kabinetsappreciatie TEXT,
+                uitslag TEXT NOT NULL DEFAULT 'ingediend' {_in("uitslag", UITSLAGEN)},
+                status TEXT NOT NULL DEFAULT 'openstaand' {_in("status", MOTION_STATUSES)},
+                status_datum TEXT {_date("status_datum")},
+                directie TEXT,
+                deadline TEXT {_date("deadline")},
+                notities TEXT NOT NULL DEFAULT '',
+                vervangt_kamerstuk_id INTEGER REFERENCES kamerstukken(id),
+                version INTEGER NOT NULL DEFAULT 1,
+                aangemaakt TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),
+                gewijzigd TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),
+                zaaknummer TEXT CHECK (zaaknummer IS NULL OR zaaknummer <> ''),
+                titel TEXT,
+                wijziging TEXT {_in_or_null("wijziging", MOTION_WIJZIGINGEN)},
+                kamer_afgedaan INTEGER CHECK (kamer_afgedaan IS NULL OR kamer_afgedaan IN (0, 1)),
+                kamer_besluit TEXT,
+                CHECK (kamerstuk_id IS NOT NULL OR zaaknummer IS NOT NULL)
+            )""",
+            f"INSERT INTO motions_0007 ({_MOTION_COLUMNS_0006})"
+            f" SELECT {_MOTION_COLUMNS_0006} FROM motions",
+            "DROP TABLE motions",
+            "ALTER TABLE motions_0007 RENAME TO motions",
+            "INSERT INTO letter_motions SELECT * FROM temp.keep_letter_motions",
+            "INSERT INTO motion_settlements SELECT * FROM temp.keep_motion_settlements",
+            "DROP TABLE temp.keep_letter_motions",
+            "DROP TABLE temp.keep_motion_settlements",
+            "CREATE INDEX idx_motions_status ON motions(status, deadline)",
+            "CREATE INDEX idx_motions_vervangt ON motions(vervangt_kamerstuk_id)",
+            "CREATE UNIQUE INDEX idx_motions_zaaknummer ON motions(zaaknummer)"
+            " WHERE zaaknummer IS NOT NULL",
+            "CREATE TRIGGER motions_ai AFTER INSERT ON motions BEGIN "
+            f"INSERT INTO motions_fts(rowid, {cols}) VALUES (new.id, {new}); END",
+            "CREATE TRIGGER motions_ad AFTER DELETE ON motions BEGIN "
+            f"INSERT INTO motions_fts(motions_fts, rowid, {cols}) VALUES ('delete', old.id, {old});"
+            " END",
+            "CREATE TRIGGER motions_au AFTER UPDATE ON motions BEGIN "
+            f"INSERT INTO motions_fts(motions_fts, rowid, {cols}) VALUES ('delete', old.id, {old}); "
+            f"INSERT INTO motions_fts(rowid, {cols}) VALUES (new.id, {new}); END",
+            "CREATE TRIGGER motions_open_data_ad AFTER DELETE ON motions BEGIN "
+            "DELETE FROM open_data_links WHERE entity = 'motion' AND entity_id = old.id; END",
+            "INSERT INTO motions_fts(motions_fts) VALUES ('rebuild')",
+        ],
+    )
+    problems = db.execute("PRAGMA foreign_key_check").fetchall()
+    if problems:  # pragma: no cover - the copy keeps every id, so nothing can dangle
+        raise sqlite3.IntegrityError(f"Verwijzing zonder doel na migratie 0007: {problems[0]}")
 
 
 @migrations(name="0008_letterhead")

@@ -12,11 +12,14 @@ from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import (
     MOTION_STATUS_FILTERS,
     MOTION_STATUSES,
+    MOTION_WIJZIGINGEN,
+    NOTHING_TO_CARRY_OUT,
     OPEN_MOTION_STATUSES,
     UITSLAGEN,
     Motion,
+    is_zaaknummer,
+    parse_zaaknummer,
 )
-from desktop.core.domain.naming import motion_name
 from desktop.core.errors import AlreadyExists, ConflictError, InvalidInput, NotFound
 from desktop.core.store import history, kamerstukken
 from desktop.core.store.rows import (
@@ -36,36 +39,43 @@ SELECT m.*, k.ondernummer, k.kamer, k.vergaderjaar, d.nummer AS dossier, d.toevo
        vd.nummer AS vervangt_dossier, vd.toevoeging AS vervangt_toevoeging,
        vk.ondernummer AS vervangt_nummer,
        (SELECT k2.ondernummer FROM motions m2 JOIN kamerstukken k2 ON k2.id = m2.kamerstuk_id
-         WHERE m2.vervangt_kamerstuk_id = m.kamerstuk_id ORDER BY m2.id LIMIT 1)
-         AS vervangen_door_nummer,
+         WHERE m.kamerstuk_id IS NOT NULL AND m2.vervangt_kamerstuk_id = m.kamerstuk_id
+         ORDER BY m2.id LIMIT 1) AS vervangen_door_nummer,
        (SELECT group_concat(coalesce(l.kenmerk, l.datum), '|') FROM motion_settlements s
          JOIN letters l ON l.id = s.letter_id WHERE s.motion_id = m.id) AS afgedaan_met
 FROM motions m
-JOIN kamerstukken k ON k.id = m.kamerstuk_id
-JOIN dossiers d ON d.id = k.dossier_id
+LEFT JOIN kamerstukken k ON k.id = m.kamerstuk_id
+LEFT JOIN dossiers d ON d.id = k.dossier_id
 LEFT JOIN kamerstukken vk ON vk.id = m.vervangt_kamerstuk_id
 LEFT JOIN dossiers vd ON vd.id = vk.dossier_id
 """
-_ORDER = " ORDER BY d.nummer, d.toevoeging, CAST(k.ondernummer AS INTEGER)"
+# Register order: motions without a number yet first (the newest work), in the order they
+# were registered; then by dossier and number.
+_ORDER = (
+    " ORDER BY d.nummer IS NOT NULL, d.nummer, d.toevoeging, CAST(k.ondernummer AS INTEGER), m.id"
+)
+_NUMBERED_ORDER = " ORDER BY d.nummer, d.toevoeging, CAST(k.ondernummer AS INTEGER)"
 
 STATUS_FILTERS = MOTION_STATUS_FILTERS
 
 
 def _from_row(row: dict[str, Any]) -> Motion:
-    ref = KamerstukRef(
-        dossier=row["dossier"],
-        toevoeging=row["toevoeging"] or None,
-        ondernummer=row["ondernummer"],
-        kamer=row["kamer"],
-        vergaderjaar=row["vergaderjaar"],
-    )
+    ref = None
+    if row["ondernummer"] is not None:
+        ref = KamerstukRef(
+            dossier=row["dossier"],
+            toevoeging=row["toevoeging"] or None,
+            ondernummer=row["ondernummer"],
+            kamer=row["kamer"],
+            vergaderjaar=row["vergaderjaar"],
+        )
     vervangt = None
     if row["vervangt_nummer"] is not None:
         vervangt = KamerstukRef(
             row["vervangt_dossier"], row["vervangt_toevoeging"] or None, row["vervangt_nummer"]
         )
     vervangen_door = None
-    if row["vervangen_door_nummer"] is not None:
+    if ref is not None and row["vervangen_door_nummer"] is not None:
         vervangen_door = KamerstukRef(ref.dossier, ref.toevoeging, row["vervangen_door_nummer"])
     return Motion(
         kamerstuk=ref,
@@ -88,6 +98,11 @@ def _from_row(row: dict[str, Any]) -> Motion:
         afgedaan_met=[v for v in (row["afgedaan_met"] or "").split("|") if v],
         id=row["id"],
         version=row["version"],
+        zaaknummer=row["zaaknummer"],
+        titel=row["titel"],
+        wijziging=row["wijziging"],
+        kamer_afgedaan=None if row["kamer_afgedaan"] is None else bool(row["kamer_afgedaan"]),
+        kamer_besluit=row["kamer_besluit"],
     )
 
 
@@ -98,6 +113,18 @@ def _validate(motion: Motion) -> None:
         )
     if motion.uitslag not in UITSLAGEN:
         raise InvalidInput(f"‘{motion.uitslag}’ is geen uitslag. Kies uit: {', '.join(UITSLAGEN)}.")
+    if motion.wijziging is not None and motion.wijziging not in MOTION_WIJZIGINGEN:
+        raise InvalidInput(
+            f"‘{motion.wijziging}’ is geen soort wijziging. Kies uit: "
+            f"{', '.join(MOTION_WIJZIGINGEN)}."
+        )
+    if motion.zaaknummer is not None:
+        motion.zaaknummer = parse_zaaknummer(motion.zaaknummer)
+    if motion.kamerstuk is None and motion.zaaknummer is None:
+        raise InvalidInput(
+            "Een motie zonder Kamerstuknummer heeft het zaaknummer van de Tweede Kamer nodig "
+            "(zoals 2025Z12345), zodat een latere import haar herkent."
+        )
 
 
 def _columns(db: Database, motion: Motion) -> dict[str, Any]:
@@ -121,29 +148,28 @@ def _columns(db: Database, motion: Motion) -> dict[str, Any]:
         "deadline": to_iso(motion.deadline),
         "notities": motion.notities,
         "vervangt_kamerstuk_id": vervangt_id,
+        "zaaknummer": motion.zaaknummer,
+        "titel": motion.titel,
+        "wijziging": motion.wijziging,
+        "kamer_afgedaan": None if motion.kamer_afgedaan is None else int(motion.kamer_afgedaan),
+        "kamer_besluit": motion.kamer_besluit,
     }
 
 
 def _title(motion: Motion) -> str:
     """``Motie Van Laar/Diks``: the motion's name as a Kamerstuk title."""
-    name = motion_name(motion.indieners, gewijzigd=motion.gewijzigd).removeprefix("de ")
+    name = motion.name.removeprefix("de ")
     return name[0].upper() + name[1:]
 
 
-def add(db: Database, motion: Motion) -> int:
-    """Store a new motion (caller provides the transaction).
+def _capital(motion: Motion) -> str:
+    return motion.name[0].upper() + motion.name[1:]
 
-    Raises:
-        AlreadyExists: when a motion with this Kamerstuk number is registered.
-    """
-    _validate(motion)
-    existing = find(db, motion.kamerstuk)
-    if existing is not None:
-        raise AlreadyExists(
-            f"{existing.name[0].upper()}{existing.name[1:]} ({existing.citation}) "
-            "staat al in het register."
-        )
-    kamerstuk_id = kamerstukken.ensure_kamerstuk(
+
+def _kamerstuk_id(db: Database, motion: Motion) -> int | None:
+    if motion.kamerstuk is None:
+        return None
+    return kamerstukken.ensure_kamerstuk(
         db,
         motion.kamerstuk,
         soort="Motie",
@@ -151,6 +177,32 @@ def add(db: Database, motion: Motion) -> int:
         titel=_title(motion) if motion.indieners else None,
         dossier_titel=motion.dossier_titel,
     )
+
+
+def _refuse_duplicate(db: Database, motion: Motion) -> None:
+    """Raise AlreadyExists when another motion has this number or Zaak number."""
+    for existing in (
+        find(db, motion.kamerstuk) if motion.kamerstuk is not None else None,
+        find_by_zaaknummer(db, motion.zaaknummer) if motion.zaaknummer else None,
+    ):
+        if existing is not None and existing.id != motion.id:
+            raise AlreadyExists(
+                f"{_capital(existing)} ({existing.reference}) staat al in het register."
+            )
+
+
+def add(db: Database, motion: Motion) -> int:
+    """Store a new motion (caller provides the transaction).
+
+    A motion without a Kamerstuk number needs the Kamer's Zaak number.
+
+    Raises:
+        AlreadyExists: when a motion with this Kamerstuk or Zaak number is registered.
+        InvalidInput: for an unknown status or uitslag, or neither number.
+    """
+    _validate(motion)
+    _refuse_duplicate(db, motion)
+    kamerstuk_id = _kamerstuk_id(db, motion)
     motion_id = insert_row(db, "motions", {"kamerstuk_id": kamerstuk_id, **_columns(db, motion)})
     history.record(db, "motion", motion_id, "status", None, motion.status, "toegevoegd")
     return motion_id
@@ -178,10 +230,21 @@ def find(db: Database, ref: KamerstukRef) -> Motion | None:
     return _from_row(rows[0]) if rows else None
 
 
+def find_by_zaaknummer(db: Database, zaaknummer: str) -> Motion | None:
+    """A motion by the Kamer's Zaak number (``2025Z12345``), if registered."""
+    rows = query(db, _SELECT + " WHERE m.zaaknummer = ?", (parse_zaaknummer(zaaknummer),))
+    return _from_row(rows[0]) if rows else None
+
+
 def resolve(db: Database, key: str) -> Motion:
-    """A motion by id (``12``) or by Kamerstuk number (``26 485, nr. 224``)."""
+    """A motion by id (``12``), Kamerstuk number (``26 485, nr. 224``) or Zaak number."""
     if key.strip().isdigit():
         return get(db, int(key))
+    if is_zaaknummer(key):
+        found = find_by_zaaknummer(db, key)
+        if found is None:
+            raise NotFound(f"Er is geen motie met zaaknummer {key.strip()} in het register.")
+        return found
     motion = find(db, KamerstukRef.parse(key))
     if motion is None:
         raise NotFound(f"Er is geen motie {key} in het register.")
@@ -190,6 +253,8 @@ def resolve(db: Database, key: str) -> Motion:
 
 def _search_clause(text: str) -> tuple[str, list[Any]]:
     """SQL condition for a search: Kamerstuk numbers exactly, words through FTS."""
+    if is_zaaknummer(text):
+        return "m.zaaknummer = ?", [parse_zaaknummer(text)]
     refs = [ref for ref, _, _ in KamerstukRef.find_all(text)]
     if refs:
         parts = ["(d.nummer = ? AND d.toevoeging = ? AND k.ondernummer = ?)" for _ in refs]
@@ -204,6 +269,17 @@ def _search_clause(text: str) -> tuple[str, list[Any]]:
     match = fts_query(text)
     if match is None:
         return "1", []
+    # The Kamer's title (``Motie van het lid X over Y``) of a motion without a number is
+    # searched too; it is not in the full-text index, which predates it.
+    words = [word for word in re.findall(r"\w+", text.casefold()) if len(word) > 1]
+    title = " AND ".join("lower(m.titel) LIKE ?" for _ in words)
+    extra: list[Any] = [f"%{word}%" for word in words]
+    if title:
+        return (
+            "(m.id IN (SELECT rowid FROM motions_fts WHERE motions_fts MATCH ?)"
+            f" OR (m.titel IS NOT NULL AND {title}))",
+            [match, *extra],
+        )
     return "m.id IN (SELECT rowid FROM motions_fts WHERE motions_fts MATCH ?)", [match]
 
 
@@ -220,6 +296,15 @@ def _filters(status: str, search: str | None) -> tuple[list[str], list[Any]]:
         params += list(OPEN_MOTION_STATUSES)
     elif status == "afgedaan":
         where.append("m.status = 'afgedaan'")
+    elif status == "afwijkend":
+        # Motion.afwijkend_van_kamer, in SQL.
+        open_list = ", ".join("?" * len(OPEN_MOTION_STATUSES))
+        where.append(
+            "(m.kamer_afgedaan IS NOT NULL"
+            f" AND m.uitslag NOT IN ({', '.join('?' * len(NOTHING_TO_CARRY_OUT))})"
+            f" AND (m.kamer_afgedaan = 1) = (m.status IN ({open_list})))"
+        )
+        params += [*NOTHING_TO_CARRY_OUT, *OPEN_MOTION_STATUSES]
     elif status != "all":
         where.append("m.status = ?")
         params.append(status)
@@ -247,18 +332,23 @@ def list_motions(
     condition = " WHERE " + " AND ".join(where) if where else ""
     if limit is None and not offset:
         return [_from_row(row) for row in query(db, _SELECT + condition + _ORDER, params)]
-    # Without a search the CROSS JOINs walk dossiers and Kamerstukken in register order
-    # (idx_kamerstukken_volgorde), so a page needs no sort of all motions. With a search
-    # SQLite's own join order is far faster: the matches are few, or found at once.
-    joins = (
-        "FROM dossiers d CROSS JOIN kamerstukken k ON k.dossier_id = d.id"
-        " CROSS JOIN motions m ON m.kamerstuk_id = k.id"
-        if not (search and search.strip())
-        else "FROM motions m JOIN kamerstukken k ON k.id = m.kamerstuk_id"
-        " JOIN dossiers d ON d.id = k.dossier_id"
-    )
-    page = f" LIMIT {int(limit) if limit is not None else -1} OFFSET {max(int(offset), 0)}"
-    ids = [row["id"] for row in query(db, f"SELECT m.id {joins}{condition}{_ORDER}{page}", params)]
+    offset = max(int(offset), 0)
+    page_size = int(limit) if limit is not None else -1
+    if search and search.strip():
+        # With a search SQLite's own join order is far faster: the matches are few, or
+        # found at once.
+        ids = [
+            row["id"]
+            for row in query(
+                db,
+                "SELECT m.id FROM motions m LEFT JOIN kamerstukken k ON k.id = m.kamerstuk_id"
+                f" LEFT JOIN dossiers d ON d.id = k.dossier_id{condition}{_ORDER}"
+                f" LIMIT {page_size} OFFSET {offset}",
+                params,
+            )
+        ]
+    else:
+        ids = _plain_page(db, where, params, page_size, offset)
     if not ids:
         return []
     rows = query(db, _SELECT + " WHERE m.id IN ({})".format(", ".join("?" * len(ids))), ids)
@@ -266,13 +356,56 @@ def list_motions(
     return [found[motion_id] for motion_id in ids]
 
 
+def _plain_page(
+    db: Database, where: list[str], params: list[Any], page_size: int, offset: int
+) -> list[int]:
+    """One page in register order without a search (conditions on ``m`` only).
+
+    Motions without a number come first (found through the kamerstuk_id index); the
+    numbered ones follow, walked by CROSS JOINs over dossiers and Kamerstukken in register
+    order (idx_kamerstukken_volgorde), so a page needs no sort of all motions.
+    """
+    unnumbered_where = " WHERE " + " AND ".join(["m.kamerstuk_id IS NULL", *where])
+    ids = [
+        row["id"]
+        for row in query(
+            db,
+            f"SELECT m.id FROM motions m{unnumbered_where} ORDER BY m.id"
+            f" LIMIT {page_size} OFFSET {offset}",
+            params,
+        )
+    ]
+    if page_size >= 0 and len(ids) >= page_size:
+        return ids
+    if ids or offset == 0:
+        skip = 0
+    else:
+        unnumbered = int(
+            db.execute(f"SELECT count(*) FROM motions m{unnumbered_where}", params).fetchone()[0]
+        )
+        skip = max(offset - unnumbered, 0)
+    rest = -1 if page_size < 0 else page_size - len(ids)
+    condition = " WHERE " + " AND ".join(where) if where else ""
+    ids += [
+        row["id"]
+        for row in query(
+            db,
+            "SELECT m.id FROM dossiers d CROSS JOIN kamerstukken k ON k.dossier_id = d.id"
+            f" CROSS JOIN motions m ON m.kamerstuk_id = k.id{condition}{_NUMBERED_ORDER}"
+            f" LIMIT {rest} OFFSET {skip}",
+            params,
+        )
+    ]
+    return ids
+
+
 def count_motions(db: Database, *, status: str = "all", search: str | None = None) -> int:
     """How many motions :func:`list_motions` would list without a limit."""
     where, params = _filters(status, search)
     condition = " WHERE " + " AND ".join(where) if where else ""
     sql = (
-        "SELECT count(*) FROM motions m JOIN kamerstukken k ON k.id = m.kamerstuk_id"
-        " JOIN dossiers d ON d.id = k.dossier_id" + condition
+        "SELECT count(*) FROM motions m LEFT JOIN kamerstukken k ON k.id = m.kamerstuk_id"
+        " LEFT JOIN dossiers d ON d.id = k.dossier_id" + condition
     )
     return int(db.execute(sql, params).fetchone()[0])
 
@@ -287,10 +420,12 @@ def update(db: Database, motion: Motion) -> int:
         raise InvalidInput("Deze motie is nog niet opgeslagen.")
     _validate(motion)
     before = get(db, motion.id)
+    _refuse_duplicate(db, motion)
     columns = _columns(db, motion)
+    columns.update(_identity_columns(db, before, motion))
     if not update_checked(db, "motions", motion.id, motion.version, columns, touch=True):
         raise ConflictError(
-            f"{before.name[0].upper()}{before.name[1:]} is intussen door iemand anders gewijzigd. "
+            f"{_capital(before)} is intussen door iemand anders gewijzigd. "
             "Laad de motie opnieuw en kies welke wijziging u wilt bewaren.",
             entity="motion",
             entity_id=motion.id,
@@ -300,6 +435,79 @@ def update(db: Database, motion: Motion) -> int:
     if before.uitslag != motion.uitslag:
         history.record(db, "motion", motion.id, "uitslag", before.uitslag, motion.uitslag)
     return motion.version + 1
+
+
+def _identity_columns(db: Database, before: Motion, motion: Motion) -> dict[str, Any]:
+    """The number and Zaak number an update may add (once known they stay as they are)."""
+    columns: dict[str, Any] = {}
+    if motion.kamerstuk != before.kamerstuk:
+        if before.kamerstuk is not None:
+            raise InvalidInput(
+                f"Het Kamerstuknummer van {before.name} ({before.reference}) ligt vast."
+            )
+        columns["kamerstuk_id"] = _kamerstuk_id(db, motion)
+    if motion.zaaknummer != before.zaaknummer and before.zaaknummer is not None:
+        raise InvalidInput(f"Het zaaknummer van {before.name} ({before.zaaknummer}) ligt vast.")
+    return columns
+
+
+def apply_import(db: Database, motion_id: int, changes: dict[str, Any]) -> Motion:
+    """Store what an import changes in a motion, by field name; returns the motion after.
+
+    Fields are those of :class:`Motion` that an import may set (``indieners``,
+    ``voorgesteld``, ``vervangt``, ``kamerstuk``, ``onderwerp``, ``uitslag``, ...).
+    A ``kamerstuk`` is only accepted for a motion without one; the caller records the
+    history it wants.
+
+    Raises:
+        AlreadyExists: when the Kamerstuk number belongs to another motion.
+        InvalidInput: for a field an import may not set, or a second number.
+    """
+    before = get(db, motion_id)
+    columns: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name == "indieners":
+            columns["indieners"] = to_json(value)
+        elif name == "voorgesteld":
+            columns["voorgesteld"] = to_iso(value)
+        elif name == "vervangt":
+            columns["vervangt_kamerstuk_id"] = kamerstukken.ensure_kamerstuk(
+                db, value, soort="Motie", dossier_titel=changes.get("dossier_titel")
+            )
+        elif name == "kamerstuk":
+            numbered = Motion(
+                kamerstuk=value,
+                indieners=changes.get("indieners", before.indieners),
+                voorgesteld=changes.get("voorgesteld", before.voorgesteld),
+                dossier_titel=changes.get("dossier_titel", before.dossier_titel),
+                wijziging=changes.get("wijziging", before.wijziging),
+                zaaknummer=changes.get("zaaknummer", before.zaaknummer),
+                id=motion_id,
+            )
+            _refuse_duplicate(db, numbered)
+            columns.update(_identity_columns(db, before, numbered))
+        elif name == "kamer_afgedaan":
+            columns[name] = None if value is None else int(value)
+        elif name in _IMPORTABLE:
+            columns[name] = value
+        elif name != "dossier_titel":
+            raise InvalidInput(f"Een import kan ‘{name}’ van een motie niet wijzigen.")
+    if columns:
+        update_checked(db, "motions", motion_id, None, columns, touch=True)
+    return get(db, motion_id)
+
+
+_IMPORTABLE = frozenset(
+    {
+        "uitslag",
+        "kabinetsappreciatie",
+        "onderwerp",
+        "zaaknummer",
+        "titel",
+        "wijziging",
+        "kamer_besluit",
+    }
+)
 
 
 def set_status(
@@ -368,7 +576,7 @@ def delete(db: Database, motion_id: int) -> None:
     ]
     if named_in:
         raise InvalidInput(
-            f"{motion.name[0].upper()}{motion.name[1:]} staat in "
+            f"{_capital(motion)} staat in "
             f"{'brief' if len(named_in) == 1 else 'de brieven'} {', '.join(named_in)} en kan "
             "niet worden verwijderd. Haal de motie eerst uit die brief."
         )

@@ -235,7 +235,7 @@ def add_items(composer: ComposerHost, kind: str) -> None:
         choices = [
             (
                 motion_id,
-                f"{capitalised(m.name)} ({m.kamerstuk.number_label()})",
+                f"{capitalised(m.name)} ({m.number_label()})",
                 one_line(m.onderwerp or (m.verzoeken[0] if m.verzoeken else ""), 300),
             )
             for motion_id, m in composer.data.motions.items()

@@ -135,7 +135,7 @@ class SettleItemModel(_RowHooks, QAbstractTableModel):
             motion = self.motions.get(item_id)
             if motion is None:
                 return (f"motie {item_id}", "")
-            return (capitalised(motion.name), motion.kamerstuk.number_label())
+            return (capitalised(motion.name), motion.number_label())
         commitment = self.commitments.get(item_id)
         if commitment is None:
             return (f"toezegging {item_id}", "")

@@ -145,7 +145,9 @@ def motion_html(
             ),
         ]
     )
-    subtitle = motion.citation + (f" · {motion.dossier_titel}" if motion.dossier_titel else "")
+    subtitle = (motion.citation or motion.reference) + (
+        f" · {motion.dossier_titel}" if motion.dossier_titel else ""
+    )
     if history is None:
         history_html = f"<p style='color:{_MUTED}'>Laden…</p>"
     else:

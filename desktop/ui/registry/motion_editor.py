@@ -142,7 +142,7 @@ class MotionEditorDialog(QDialog):
 
     def set_motion(self, motion: Motion) -> None:
         """Fill the fields from a motion (also a rejected one, so no text is lost)."""
-        self.kamerstuk.setText(motion.kamerstuk.number_label())
+        self.kamerstuk.setText(motion.kamerstuk.number_label() if motion.kamerstuk else "")
         self.dossier_titel.setText(motion.dossier_titel or "")
         self.indieners.setText(", ".join(motion.indieners))
         self.voorgesteld.setText(_date_text(motion.voorgesteld))

@@ -80,7 +80,7 @@ def recognised_html(motion: Motion) -> str:
     html = (
         f"<h3 style='margin-bottom:4px'>Herkend: {escape(motion.name)}</h3>"
         "<table cellspacing='0'>"
-        + row("Kamerstuk", escape(motion.citation))
+        + row("Kamerstuk", escape(motion.citation or ""))
         + row("Dossier", escape(motion.dossier_titel or ""))
         + row("Indieners", escape(", ".join(motion.indieners)))
         + row("Voorgesteld", voorgesteld)

@@ -31,6 +31,8 @@ OVERDUE_FOREGROUND = QColor("#8b1a10")
 def kamerstuk_key(motion: Motion) -> tuple[int, str, int, str]:
     """Order of the register: dossier, toevoeging, then ondernummer as a number."""
     ref = motion.kamerstuk
+    if ref is None:  # no number yet: first, by Zaak number
+        return (0, "", 0, motion.zaaknummer or "")
     number = ref.nummer if ref.nummer is not None else 1 << 30
     return (ref.dossier, ref.toevoeging or "", number, ref.ondernummer)
 
@@ -50,7 +52,7 @@ def indieners(motion: Motion) -> str:
 
 
 COLUMNS: tuple[Column[Motion], ...] = (
-    Column("Kamerstuk", lambda m: m.kamerstuk.number_label(), kamerstuk_key, 128),
+    Column("Kamerstuk", lambda m: m.number_label(), kamerstuk_key, 128),
     Column("Indieners", indieners, lambda m: text_key(indieners(m)), 160, full_text_tooltip=True),
     Column("Onderwerp", subject, lambda m: text_key(subject(m)), 320, True, True),
     Column(
@@ -85,7 +87,7 @@ class MotionTableModel(LazyRecordTableModel[Motion]):
 
     def search_text(self, record: Motion) -> Sequence[str | None]:
         return [
-            record.kamerstuk.number_label(),
+            record.number_label(),
             indieners(record),
             record.onderwerp,
             record.status,

@@ -24,6 +24,7 @@ STATUS_CHOICES: tuple[tuple[str, str], ...] = (
     ("Nog niet afgedaan", "open"),
     ("Afgedaan", "afgedaan"),
     *((f"Status: {capitalised(status)}", status) for status in MOTION_STATUSES),
+    ("Afwijkend van de Kamer", "afwijkend"),
 )
 ALL_DOSSIERS = "Alle dossiers"
 # The rest of a big result loads in pages of this many motions, each its own task, so a
@@ -196,7 +197,10 @@ class MotionsView(RegistryView):
             "dossier",
             None
             if key is None
-            else lambda m: (m.kamerstuk.dossier, m.kamerstuk.toevoeging or "") == tuple(key),
+            else lambda m: (
+                m.kamerstuk is not None
+                and (m.kamerstuk.dossier, m.kamerstuk.toevoeging or "") == tuple(key)
+            ),
         )
         self._after_local_filter()
 

@@ -88,3 +88,32 @@ def test_compose_markdown_front_matter():
     assert document.meta.afzender.adres == ["Rijnstraat 8", "2515 XP Den Haag"]
     plain = compose_markdown("Alleen tekst.")
     assert not plain.meta.letterhead
+
+
+def test_a_motion_without_a_number_is_cited_by_its_title_and_date(store):
+    import datetime as dt
+
+    from desktop.core.domain.models import LetterMotion, Motion
+    from desktop.core.store import motions
+
+    with store.transaction() as db:
+        motion_id = motions.add(
+            db,
+            Motion(
+                kamerstuk=None,
+                zaaknummer="2020Z22901",
+                titel="Motie van het lid Jasper van Dijk over kinderarbeid",
+                indieners=["Jasper van Dijk"],
+                voorgesteld=dt.date(2020, 11, 26),
+                verzoeken=["verzoekt de regering, kinderarbeid te verbieden"],
+            ),
+        )
+        letter_id = letters.add(
+            db, Letter(betreft="Test", kenmerk="BZ-2", motions=[LetterMotion(motion_id, "")])
+        )
+    markdown = render_letter_markdown(store.db, letters.get(store.db, letter_id), LIBRARY)
+    assert (
+        "De motie Jasper van Dijk (motie van het lid Jasper van Dijk over kinderarbeid, "
+        "voorgesteld 26 november 2020) verzoekt de regering kinderarbeid te verbieden"
+    ) in markdown
+    assert "()" not in markdown

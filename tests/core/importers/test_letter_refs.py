@@ -161,12 +161,76 @@ def test_eu_identifiers_and_celex_numbers():
         "Ook Richtlijn 2014/95/EU, Verordening (EG) nr. 1907/2006 en 52019DC0352."
     )
     assert [(e.identificatie, e.soort, e.celex) for e in found.eu] == [
-        ("COM(2019) 352", "overig", None),
+        # The COM document is the communication 52019DC0352: named once.
+        ("COM(2019) 352", "mededeling", "52019DC0352"),
         ("Verordening (EU) 2017/821", "verordening", "32017R0821"),
         ("Richtlijn 2014/95/EU", "richtlijn", "32014L0095"),
         ("Verordening (EG) nr. 1907/2006", "verordening", "32006R1907"),
-        ("CELEX 52019DC0352", "mededeling", "52019DC0352"),
     ]
+
+
+def test_com_join_sec_documents_and_celex_in_urls_are_typed():
+    found = _refs(
+        "Het voorstel COM(2021) 706 final volgt op de mededeling COM(2019) 352, de gezamenlijke "
+        "mededeling JOIN(2021) 17 en SEC(2008) 2111. Zie https://eur-lex.europa.eu/legal-content"
+        "/NL/TXT/?uri=CELEX%3A32017R0821 en eur-lex.europa.eu/eli?uri=CELEX:32014L0095."
+    )
+    assert [(e.identificatie, e.soort, e.celex) for e in found.eu] == [
+        ("COM(2021) 706", "voorstel", "52021PC0706"),
+        ("COM(2019) 352", "mededeling", "52019DC0352"),
+        ("JOIN(2021) 17", "mededeling", "52021JC0017"),
+        ("SEC(2008) 2111", "overig", "52008SC2111"),
+        ("CELEX 32017R0821", "verordening", "32017R0821"),
+        ("CELEX 32014L0095", "richtlijn", "32014L0095"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        ["35000 VII 96 BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN"],
+        ["35 000 VII 96 BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN"],
+        ["35 000 VII Vaststelling van de begrotingsstaten", "Nr. 96 BRIEF VAN DE MINISTER"],
+        ["35 000 VII Vaststelling van de begrotingsstaten", "Nr. 96", "Brief van de minister"],
+    ],
+)
+def test_own_number_with_toevoeging_from_every_heading_form(heading):
+    found = find_references(LetterText("brief.txt", [*heading, "Hierbij informeer ik u."]))
+    assert found.letter.kamerstuk == KamerstukRef.of(35000, 96, "VII")
+
+
+@pytest.mark.parametrize(
+    ("blocks", "names", "cum_suis"),
+    [
+        (
+            ["Over de motie van de leden Diks en Van den Hul (Kamerstuk 35 000 XVII, nr. 34)."],
+            ["Diks", "Van den Hul"],
+            False,
+        ),
+        (
+            ["De motie van het lid Van Laar1 verzoekt de regering.", "1 Kamerstuk 26 485, nr. 224"],
+            ["Van Laar"],
+            False,
+        ),
+        (
+            ["De motie van van het lid Van Laar (Kamerstuk 26 485, nr. 224) wordt afgedaan."],
+            ["Van Laar"],
+            False,
+        ),
+        (
+            ["De motie van het lid Van Laar c.s. (Kamerstuk 26 485, nr. 224)."],
+            ["Van Laar"],
+            True,
+        ),
+    ],
+)
+def test_motion_mentions_in_every_form(blocks, names, cum_suis):
+    (motion,) = find_references(LetterText("brief.txt", blocks)).motions
+    assert (motion.indieners, motion.cum_suis) == (names, cum_suis)
+    assert motion.ref.key in {
+        KamerstukRef.of(35000, 34, "XVII").key,
+        KamerstukRef.of(26485, 224).key,
+    }
 
 
 PUBLISHED = """26 485 Maatschappelijk verantwoord ondernemen

@@ -21,6 +21,7 @@ from desktop.core.importers.motion_text import (
     clean_pasted_text,
     parse_motion_file,
     parse_motion_text,
+    read_motion_text,
 )
 from tests.conftest import REFERENCE
 
@@ -582,8 +583,16 @@ def test_irregular_closing_formula() -> None:
     assert parse_motion_text(text).indieners == ["Testman"]
 
 
-def test_missing_closing_formula() -> None:
+def test_missing_closing_formula_is_accepted_with_a_warning() -> None:
     text = motion_text().replace("en gaat over tot de orde van de dag.", "")
+    motion, warnings = read_motion_text(text, source="x.txt")
+    assert motion.indieners == ["Testman"]
+    assert motion.verzoeken == ["verzoekt de regering, deze test te laten slagen"]
+    assert warnings and warnings[0].startswith("De slotformule ‘en gaat over tot de orde")
+
+
+def test_missing_closing_formula_and_signers_is_refused() -> None:
+    text = motion_text(signers=()).replace("en gaat over tot de orde van de dag.", "")
     with pytest.raises(SourcedInputError, match="De slotformule ‘en gaat over tot de orde"):
         parse_motion_text(text, source="x.txt")
 
@@ -882,3 +891,88 @@ def test_mangled_motion_text_only_raises_invalid_input(lines: list[str]) -> None
         return
     assert motion.verzoeken
     assert motion.indieners
+
+
+# -- layouts of real texts --------------------------------------------------------
+# Only two real published texts are available offline (fixtures/README.md). The layouts
+# below are those two real texts changed in the one way each layout differs; they are
+# variants, not published texts.
+
+REAL_229 = (FIXTURES / "kst-26485-229.txt").read_text(encoding="utf-8")
+REAL_38 = (FIXTURES / "kst-34300-XVII-38.txt").read_text(encoding="utf-8")
+
+
+def test_the_publication_id_decides_between_two_dossier_headings() -> None:
+    text = REAL_38.replace(
+        "34 300 XVII Vaststelling",
+        "26 485 Maatschappelijk verantwoord ondernemen\n34 300 XVII Vaststelling",
+    )
+    # Without an id the first heading is taken; the publication's own id decides.
+    assert parse_motion_text(text).kamerstuk == KamerstukRef.of(26485, 38)
+    motion = parse_motion_text("kst-34300-XVII-38\n\n" + text)
+    assert motion.kamerstuk == KamerstukRef.of(34300, 38, "XVII")
+    assert motion.dossier_titel.startswith("Vaststelling van de begrotingsstaat")
+    assert motion.citation == "Kamerstuk 34 300 XVII, nr. 38"
+
+
+def test_signer_lines_ending_in_a_full_stop() -> None:
+    motion = parse_motion_text(REAL_38.replace("Jan Vos\n", "Jan Vos.\n") + ".")
+    assert motion.indieners == ["Jan Vos", "Van Veldhoven"]
+    assert parse_motion_text(REAL_229.rstrip() + ".\n").indieners == ["Voordewind"]
+
+
+def test_no_closing_formula_and_a_sentence_broken_over_paragraphs() -> None:
+    text = REAL_229.replace("\nen gaat over tot de orde van de dag.\n", "").replace(
+        "verzoekt de regering, de steun", "verzoekt de regering,\n\nde steun"
+    )
+    motion, warnings = read_motion_text(text, source="kst-26485-229.txt")
+    assert motion.citation == "Kamerstuk 26 485, nr. 229"
+    assert motion.indieners == ["Voordewind"]
+    assert motion.voorgesteld == dt.date(2016, 9, 6)
+    assert motion.verzoeken == [VERZOEK_229]
+    assert len(motion.overwegingen) == 3
+    assert len(warnings) == 1 and "slotformule" in warnings[0]
+
+
+def test_nader_gewijzigde_motie_is_named_so() -> None:
+    text = REAL_38.replace(
+        "Nr. 38 MOTIE VAN DE LEDEN",
+        "Nr. 40 NADER GEWIJZIGDE MOTIE VAN DE LEDEN",
+    ).replace("VAN VELDHOVEN", "VAN VELDHOVEN TER VERVANGING VAN DIE GEDRUKT ONDER NR. 38")
+    motion = parse_motion_text(text)
+    assert motion.wijziging == "nader gewijzigd"
+    assert motion.name == "de nader gewijzigde motie Jan Vos/Van Veldhoven"
+    assert motion.vervangt == KamerstukRef.of(34300, 38, "XVII")
+    gewijzigd = parse_motion_text(REAL_229.replace("Nr. 229 MOTIE", "Nr. 230 GEWIJZIGDE MOTIE"))
+    assert gewijzigd.name == "de gewijzigde motie Voordewind"
+
+
+@pytest.mark.parametrize(
+    ("header", "ref", "citation"),
+    [
+        (
+            "36 123 (R2187) Goedkeuring van het verdrag",
+            KamerstukRef.of(36123, 229, "(R2187)"),
+            "Kamerstuk 36 123 (R2187), nr. 229",
+        ),
+        (
+            "21 501-20 Europese Raad",
+            KamerstukRef.of(21501, 229, "20"),
+            "Kamerstuk 21 501-20, nr. 229",
+        ),
+    ],
+)
+def test_rijkswet_and_dash_dossiers(header, ref, citation) -> None:
+    motion = parse_motion_text(
+        REAL_229.replace("26 485 Maatschappelijk verantwoord ondernemen", header)
+    )
+    assert motion.kamerstuk == ref and motion.citation == citation
+
+
+def test_first_names_with_lower_case_particles() -> None:
+    text = REAL_229.replace("LID VOORDEWIND", "LID JASPER VAN DIJK").replace(
+        "\nVoordewind", "\nJasper van Dijk"
+    )
+    motion = parse_motion_text(text)
+    assert motion.indieners == ["Jasper van Dijk"]
+    assert motion.name == "de motie Jasper van Dijk"

@@ -87,7 +87,7 @@ def test_xlsx_has_a_marked_frozen_filtered_header_and_real_dates(registry, tmp_p
     assert [c.value for c in sheet[1]] == [header for header, _ in COLUMNS]
     assert all(c.font.bold for c in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:K{count + 1}"
+    assert sheet.auto_filter.ref == f"A1:L{count + 1}"
     assert sheet.column_dimensions["C"].width == 60
     rows = {row[1].value: row for row in sheet.iter_rows(min_row=2)}
     laar = rows["Kamerstuk 26 485, nr. 224"]
@@ -181,3 +181,39 @@ def test_export_with_the_annex_numbers_it_and_keeps_it_in_the_version(registry, 
     ]
     (stored,) = db.execute("SELECT markdown FROM letter_versions").fetchone()
     assert "<!-- bijlage: Bijlage II: Afdoeningstabel" in stored
+
+
+def test_the_table_shows_where_the_kamer_sees_it_otherwise(store):
+    from desktop.core.domain.models import Motion
+    from desktop.core.store import motions
+
+    db = store.db
+    with store.transaction():
+        open_id = motions.add(
+            db,
+            Motion(
+                kamerstuk=None,
+                zaaknummer="2020Z22901",
+                indieners=["Van Laar"],
+                uitslag="aangenomen",
+                kamer_afgedaan=True,
+            ),
+        )
+        motions.add(
+            db,
+            Motion(
+                kamerstuk=None,
+                zaaknummer="2020Z22902",
+                indieners=["Diks"],
+                uitslag="verworpen",
+                kamer_afgedaan=True,
+            ),
+        )
+    rows = {row.nummer: row for row in afdoening_rows(db, status="all")}
+    column = [header for header, _ in COLUMNS].index("Afwijkend van de Kamer")
+    assert rows["zaak 2020Z22901"].values()[column] == "ja: volgens de Kamer afgedaan"
+    # Rejected: the Kamer's Afgedaan is only procedure, nothing for us to carry out.
+    assert rows["zaak 2020Z22902"].values()[column] == ""
+    motions.set_status(db, open_id, "afgedaan")
+    rows = {row.nummer: row for row in afdoening_rows(db, status="all")}
+    assert rows["zaak 2020Z22901"].values()[column] == ""

@@ -35,6 +35,11 @@ def test_blank_store_gets_every_table_and_column():
             "version": int,
             "aangemaakt": str,
             "gewijzigd": str,
+            "zaaknummer": str,
+            "titel": str,
+            "wijziging": str,
+            "kamer_afgedaan": int,
+            "kamer_besluit": str,
         }
         for table in (
             "dossiers",
@@ -194,3 +199,80 @@ def test_store_from_before_open_data_keeps_its_commitments(tmp_path):
         assert (item.nummer, item.ministerie, item.kamerbrief_nakoming) == ("TZ1", None, None)
     (backup,) = tmp_path.glob("register.voor-migratie-*.db")
     assert applied_migrations(Database(backup)) == ["0001_registry", "0002_full_text_search"]
+
+
+def _store_before_0007(path):
+    db = Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    migrations.apply(db, stop_before="0007_unnumbered_motions")
+    db.execute("INSERT INTO dossiers (nummer) VALUES (26485)")
+    db.execute("INSERT INTO kamerstukken (dossier_id, ondernummer) VALUES (1, '224')")
+    db.execute("INSERT INTO kamerstukken (dossier_id, ondernummer) VALUES (1, '220')")
+    db.execute(
+        "INSERT INTO motions (kamerstuk_id, onderwerp, notities, vervangt_kamerstuk_id)"
+        " VALUES (1, 'toezicht op de convenanten', 'eigen notitie', 2)"
+    )
+    db.execute("INSERT INTO letters (kenmerk) VALUES ('Min-BuZa.2020.396')")
+    db.execute(
+        "INSERT INTO letter_motions (letter_id, motion_id, positie, response)"
+        " VALUES (1, 1, 0, 'Aldus afgedaan.')"
+    )
+    db.execute("INSERT INTO motion_settlements VALUES (1, 1, '2020-02-21')")
+    db.execute(
+        "INSERT INTO open_data_links (tk_id, entity, entity_id, geimporteerd)"
+        " VALUES ('guid-1', 'motion', 1, 'nu')"
+    )
+    db.conn.commit()
+    db.close()
+
+
+def test_0007_makes_the_number_optional_and_keeps_everything_else(tmp_path):
+    path = tmp_path / "register.db"
+    _store_before_0007(path)
+    with Store.open(path) as store:
+        db = store.db
+        assert "0007_unnumbered_motions" in applied_migrations(db)
+        # Letters, settlements, links and the motion's own fields survive the rebuild.
+        assert db.execute("SELECT response FROM letter_motions").fetchall() == [
+            ("Aldus afgedaan.",)
+        ]
+        assert db.execute("SELECT * FROM motion_settlements").fetchall() == [(1, 1, "2020-02-21")]
+        assert db.execute("SELECT tk_id FROM open_data_links").fetchall() == [("guid-1",)]
+        row = db.execute(
+            "SELECT kamerstuk_id, notities, vervangt_kamerstuk_id FROM motions"
+        ).fetchone()
+        assert tuple(row) == (1, "eigen notitie", 2)
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        # The full-text index and its triggers work on the new table.
+        search = "SELECT rowid FROM motions_fts WHERE motions_fts MATCH ?"
+        assert db.execute(search, ("toezicht",)).fetchall() == [(1,)]
+        db.execute(
+            "INSERT INTO motions (zaaknummer, onderwerp) VALUES ('2025Z12345', 'ontbossing')"
+        )
+        assert db.execute(search, ("ontbossing",)).fetchall() == [(2,)]
+        db.execute("UPDATE motions SET onderwerp = 'kinderarbeid' WHERE id = 2")
+        assert db.execute(search, ("ontbossing",)).fetchall() == []
+        assert db.execute(search, ("kinderarbeid",)).fetchall() == [(2,)]
+        # Zaak numbers are unique where set; a motion needs one of the two numbers.
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("INSERT INTO motions (zaaknummer) VALUES ('2025Z12345')")
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("INSERT INTO motions (onderwerp) VALUES ('zonder nummer')")
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("INSERT INTO motions (zaaknummer, wijziging) VALUES ('2025Z1', 'anders')")
+        # Deleting a motion still drops its link and its letter rows.
+        db.execute("DELETE FROM motions WHERE id = 1")
+        assert db.execute("SELECT count(*) FROM open_data_links").fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM letter_motions").fetchone()[0] == 0
+        names = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        assert {
+            "idx_motions_status",
+            "idx_motions_vervangt",
+            "idx_motions_zaaknummer",
+            "motions_ai",
+            "motions_ad",
+            "motions_au",
+            "motions_open_data_ad",
+        } <= names
+        assert "motions_0007" not in names
