@@ -336,8 +336,7 @@ def match_letter(db: Database, path: Path) -> Letter:
         InvalidInput: two letters match.
     """
     from desktop.core.importers.letter_import import read_letter
-    from desktop.core.store import kamerstukken, letters
-    from desktop.core.store.rows import query
+    from desktop.core.store import letters
 
     info = read_letter(path).letter
     kenmerk = info.kenmerk or _custom_kenmerk(path)
@@ -346,16 +345,14 @@ def match_letter(db: Database, path: Path) -> Letter:
         if found is not None:
             return found
     if info.kamerstuk is not None:
-        known = kamerstukken.find(db, info.kamerstuk)
-        if known is not None:
-            rows = query(db, "SELECT id FROM letters WHERE kamerstuk_id = ?", (known.id,))
-            if len(rows) > 1:
-                raise InvalidInput(
-                    f"{path.name} past bij {len(rows)} brieven in het register (Kamerstuk "
-                    f"{info.kamerstuk.number_label()}); geef de brief een eigen kenmerk."
-                )
-            if rows:
-                return letters.get(db, rows[0]["id"])
+        matching = letters.all_by_kamerstuk(db, info.kamerstuk)
+        if len(matching) > 1:
+            raise InvalidInput(
+                f"{path.name} past bij {len(matching)} brieven in het register (Kamerstuk "
+                f"{info.kamerstuk.number_label()}); geef de brief een eigen kenmerk."
+            )
+        if matching:
+            return matching[0]
     what = f"kenmerk {kenmerk}" if kenmerk else "geen kenmerk"
     raise NotFound(
         f"{path.name} ({what}) hoort bij geen brief in het register. Registreer de brief "

@@ -204,15 +204,19 @@ def find_by_kenmerk(db: Database, kenmerk: str) -> Letter | None:
     return _from_row(db, rows[0]) if rows else None
 
 
-def find_by_kamerstuk(db: Database, ref: KamerstukRef) -> Letter | None:
-    """The letter that was published as this Kamerstuk, if registered."""
+def all_by_kamerstuk(db: Database, ref: KamerstukRef) -> list[Letter]:
+    """The letters published as this Kamerstuk (normally one), oldest first."""
     known = kamerstukken.find(db, ref)
     if known is None:
-        return None
-    rows = query(
-        db, "SELECT id FROM letters WHERE kamerstuk_id = ? ORDER BY id LIMIT 1", (known.id,)
-    )
-    return get(db, rows[0]["id"]) if rows else None
+        return []
+    rows = query(db, "SELECT id FROM letters WHERE kamerstuk_id = ? ORDER BY id", (known.id,))
+    return [get(db, row["id"]) for row in rows]
+
+
+def find_by_kamerstuk(db: Database, ref: KamerstukRef) -> Letter | None:
+    """The (first) letter that was published as this Kamerstuk, if registered."""
+    found = all_by_kamerstuk(db, ref)
+    return found[0] if found else None
 
 
 def find_by_date_and_subject(db: Database, datum: dt.date, betreft: str) -> Letter | None:
