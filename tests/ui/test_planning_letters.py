@@ -169,3 +169,29 @@ def test_versions_of_a_letter_never_exported(qtbot, window):
     assert dialog is not None and dialog.model.rowCount() == 0
     assert not dialog.compare_button.isEnabled()
     assert "nog niet geëxporteerd" in dialog.note.text()
+
+
+def test_versions_dialog_writes_the_changes_as_tracked_changes(
+    qtbot, make_window, demo_db, tmp_path, monkeypatch
+):
+    import zipfile
+
+    from desktop.ui.planning import versions as versions_module
+
+    export_twice(demo_db, tmp_path)
+    window = make_window(demo_db)
+    select_letter(window, DEMO_LETTER)
+    window.cycle.act_versions.trigger()
+    wait_idle(qtbot, window)
+    dialog = window.cycle.versions_dialog
+    assert dialog is not None and dialog.tracked_button.isEnabled()
+    target = tmp_path / "wijzigingen.docx"
+    monkeypatch.setattr(
+        versions_module.TrackedChangesFileDialog, "ask", classmethod(lambda cls, p, s: target)
+    )
+    dialog.tracked_button.click()
+    wait_idle(qtbot, window)
+    assert dialog.last_tracked == target and "auteur tester" in dialog.note.text()
+    xml = zipfile.ZipFile(target).read("word/document.xml").decode("utf-8")
+    assert "<w:ins " in xml and 'w:author="tester"' in xml
+    assert ADDED.split()[-1] in xml

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.domain.models import Letter
 from desktop.core.errors import UserError
-from desktop.core.planning.versions import VersionComparison, VersionInfo
+from desktop.core.planning.versions import TrackedChanges, VersionComparison, VersionInfo
+from desktop.core.services import letters as letter_operations
 from desktop.core.services import planning as planning_operations
 from desktop.ui.common.tasks import TaskManager
 from desktop.ui.common.widgets import ErrorLabel
@@ -30,6 +33,24 @@ from desktop.ui.planning.sections import SectionDiffPane, setup_table
 
 NO_VERSIONS = "Deze brief is nog niet geëxporteerd; elke export bewaart een versie."
 ONE_VERSION = "Er is één versie; na de volgende export kunt u twee versies vergelijken."
+
+
+class TrackedChangesFileDialog:
+    """Where to save the newer version with its changes as tracked changes."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, suggested: Path) -> Path | None:
+        """Returns the chosen .docx path, or None."""
+        name, _filter = QFileDialog.getSaveFileName(
+            parent,
+            "Wijzigingen opslaan als Word-bestand",
+            str(suggested),
+            "Word-documenten (*.docx)",
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
 
 
 class VersionsDialog(QDialog):
@@ -59,6 +80,13 @@ class VersionsDialog(QDialog):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.compare_button = QPushButton("&Vergelijken", self)
         self.compare_button.setEnabled(False)
+        self.tracked_button = QPushButton("Wijzigingen als &Word-bestand…", self)
+        self.tracked_button.setToolTip(
+            "Schrijf de nieuwe versie als Word-bestand met de verschillen als bijgehouden "
+            "wijzigingen, die een lezer in Word kan accepteren of weigeren"
+        )
+        self.tracked_button.setEnabled(False)
+        self.last_tracked: Path | None = None
         self.message = ErrorLabel(self)
         self.note = QLabel(self)
         self.note.setStyleSheet("color: #5f6368;")
@@ -72,6 +100,7 @@ class VersionsDialog(QDialog):
         self.result_tabs.addTab(self.text, "Hele tekst")
         self._build_layout()
         self.compare_button.clicked.connect(self._on_compare_button_clicked)
+        self.tracked_button.clicked.connect(self.save_tracked_changes)
         self.resize(980, 720)
 
     def _build_layout(self) -> None:
@@ -81,6 +110,7 @@ class VersionsDialog(QDialog):
         chooser.addWidget(QLabel("met versie", self))
         chooser.addWidget(self.new_box)
         chooser.addWidget(self.compare_button)
+        chooser.addWidget(self.tracked_button)
         chooser.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -112,6 +142,7 @@ class VersionsDialog(QDialog):
         self.old_box.setCurrentIndex(max(count - 2, 0))
         self.new_box.setCurrentIndex(count - 1)
         self.compare_button.setEnabled(count >= 2)
+        self.tracked_button.setEnabled(count >= 2)
         self.note.setText(NO_VERSIONS if count == 0 else ONE_VERSION if count == 1 else "")
         self.note.setVisible(count < 2)
         self.sections.set_diffs(None, "Kies twee versies en klik op Vergelijken.")
@@ -150,6 +181,38 @@ class VersionsDialog(QDialog):
         self.sections.set_diffs(comparison.sections, "Deze versies hebben geen secties.")
         self.text.setHtml(text_diff_html(comparison.text_diff))
         self.result_tabs.setTabText(0, f"Per sectie ({changed} gewijzigd)")
+
+    def save_tracked_changes(self) -> None:
+        """Ask for a file and write the newer version with the changes tracked (on the worker)."""
+        old, new = self.old_box.currentData(), self.new_box.currentData()
+        letter_id = self.letter.id
+        if old is None or new is None or letter_id is None:
+            return
+        if old == new:
+            self.message.show_message("Kies twee verschillende versies.")
+            return
+        name = letter_operations.file_name(self.letter.kenmerk or self.letter.betreft or "brief")
+        target = TrackedChangesFileDialog.ask(
+            self, Path.home() / f"{name}-wijzigingen-{old}-{new}.docx"
+        )
+        if target is None:
+            return
+        self.message.show_message("")
+        self.tasks.run(
+            lambda store: planning_operations.write_tracked_changes(
+                store, letter_id, old, new, target
+            ),
+            self._on_tracked_saved,
+            self._on_task_failed,
+        )
+
+    def _on_tracked_saved(self, tracked: TrackedChanges) -> None:
+        self.last_tracked = tracked.path
+        self.note.setText(
+            f"Opgeslagen: {tracked.path} ({tracked.changes} wijzigingen bijgehouden, "
+            f"auteur {tracked.author})."
+        )
+        self.note.setVisible(True)
 
     def _on_compare_button_clicked(self) -> None:
         self.compare()
