@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         beeld.addSeparator()
         for action in (self.cycle.act_start, self.cycle.act_changes, self.cycle.act_versions):
             beeld.addAction(action)
+        beeld.addAction(self.cycle.act_from_word)
         beeld.addSeparator()
         for action in self.act_tabs:
             beeld.addAction(action)

@@ -195,3 +195,37 @@ def test_versions_dialog_writes_the_changes_as_tracked_changes(
     xml = zipfile.ZipFile(target).read("word/document.xml").decode("utf-8")
     assert "<w:ins " in xml and 'w:author="tester"' in xml
     assert ADDED.split()[-1] in xml
+
+
+def test_the_signed_letter_is_read_back_from_word(
+    qtbot, make_window, demo_db, tmp_path, monkeypatch, message_boxes
+):
+    import docx
+
+    from desktop.ui.planning import actions as actions_module
+
+    library = TemplateLibrary(paths.shipped_templates_dir())
+    with Store.open(demo_db) as store:
+        letter = letters.find_by_kenmerk(store.db, DEMO_LETTER)
+        assert letter is not None
+        export_letter(store.db, letter, library, tmp_path / "brief.docx", emblem=None)
+    document = docx.Document(str(tmp_path / "brief.docx"))
+    paragraph = next(p for p in document.paragraphs if p.text.startswith("Het kabinet heeft de"))
+    paragraph.runs[0].text = paragraph.runs[0].text.replace("heeft de", "heeft in 2018 de", 1)
+    document.save(str(tmp_path / "getekend.docx"))
+    monkeypatch.setattr(
+        actions_module.WordLetterFileDialog,
+        "ask",
+        classmethod(lambda cls, parent: tmp_path / "getekend.docx"),
+    )
+    window = make_window(demo_db)
+    window.cycle.act_from_word.trigger()
+    wait_idle(qtbot, window)
+    wait_idle(qtbot, window)
+    assert "90-procentdoelstelling: gewijzigd" in message_boxes.confirmations[-1]
+    result = window.cycle.last_word_update
+    assert result is not None and result.version is not None
+    with Store.open(demo_db) as store:
+        stored = letters.find_by_kenmerk(store.db, DEMO_LETTER)
+        assert stored is not None
+        assert any("heeft in 2018 de" in s.tekst for s in stored.sections)

@@ -9,14 +9,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QToolButton
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
 
+from desktop import paths
+from desktop.core.domain.dutch import join_list
 from desktop.core.domain.models import Letter
 from desktop.core.errors import UserError
+from desktop.core.importers.letter_word import WordUpdate
 from desktop.core.planning.due import DueItem
+from desktop.core.services import letters as letter_operations
 from desktop.core.services import planning as planning_operations
 from desktop.core.services.planning import letter_label
 from desktop.ui.common.dialogs import MessageBox
@@ -35,6 +47,21 @@ START_HEIGHT = 250
 
 def _count(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
+
+
+class WordLetterFileDialog:
+    """Which signed Word letter to read back."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> Path | None:
+        """Returns the chosen .docx path, or None."""
+        name, _filter = QFileDialog.getOpenFileName(
+            parent,
+            "Definitieve versie uit Word inlezen",
+            str(Path.home()),
+            "Word-documenten (*.docx)",
+        )
+        return Path(name) if name else None
 
 
 class LetterCycle(QObject):
@@ -61,6 +88,7 @@ class LetterCycle(QObject):
         self._today = today
         self.changes_window: ChangesWindow | None = None
         self.versions_dialog: VersionsDialog | None = None
+        self.last_word_update: WordUpdate | None = None
 
         self.start_page = StartPage(tasks, window, today=today)
         self.dock = QDockWidget("Start", window)
@@ -80,6 +108,12 @@ class LetterCycle(QObject):
         self.act_changes = self._action("&Wat is er veranderd…", self.show_changes)
         self.act_new_letter = self._action("Nieuwe brief op basis van &deze…", self.new_letter)
         self.act_versions = self._action("Ve&rsies van de brief…", self.show_versions)
+        self.act_from_word = self._action(
+            "Definitieve versie uit &Word inlezen…", self.read_final_version
+        )
+        self.act_from_word.setToolTip(
+            "Lees de getekende brief uit Word in als nieuwe versie van een geregistreerde brief"
+        )
         self._add_letter_buttons()
 
         self.start_page.item_activated.connect(self._on_start_page_item_activated)
@@ -93,7 +127,12 @@ class LetterCycle(QObject):
     def _add_letter_buttons(self) -> None:
         """The letter actions as buttons above the Brieven table, and in its context menu."""
         view = self._views.letters
-        for action in (self.act_new_letter, self.act_changes, self.act_versions):
+        for action in (
+            self.act_new_letter,
+            self.act_changes,
+            self.act_versions,
+            self.act_from_word,
+        ):
             button = QToolButton(view)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -240,6 +279,56 @@ class LetterCycle(QObject):
         self.versions_dialog = VersionsDialog(self._window, self._tasks, letter)
         self._raise(self.versions_dialog)
         self.versions_dialog.reload()
+
+    # -- the final version back from Word -------------------------------------------------------
+
+    def read_final_version(self) -> None:
+        """Choose the signed Word letter, show what it changes, and store it as a new version."""
+        path = WordLetterFileDialog.ask(self._window)
+        if path is None:
+            return
+        library = paths.default_library()
+        self._tasks.run(
+            lambda store: letter_operations.update_from_word(store, path, library, dry_run=True),
+            lambda preview: self._confirm_final_version(path, preview),
+            self._warn,
+        )
+
+    def _confirm_final_version(self, path: Path, preview: WordUpdate) -> None:
+        name = preview.kenmerk or f"brief {preview.letter_id}"
+        if not preview.changed:
+            self.status_reported.emit(
+                f"De tekst van {path.name} is gelijk aan {name} in het register; niets gewijzigd."
+            )
+            return
+        lines = [f"{change.titel}: {change.status}" for change in preview.changes]
+        if preview.motions_updated:
+            lines.append(f"Reactie bijgewerkt bij: {join_list(preview.motions_updated)}")
+        if not MessageBox.confirm(
+            self._window,
+            "Definitieve versie inlezen",
+            f"{path.name} hoort bij {name}. Dit verandert er:\n\n"
+            + "\n".join(lines)
+            + "\n\nDe tekst wordt een nieuwe versie van de brief; de vorige versie blijft bewaard.",
+            "Inlezen",
+        ):
+            return
+        library = paths.default_library()
+        self._tasks.run(
+            lambda store: letter_operations.update_from_word(store, path, library, dry_run=False),
+            self._on_final_version_read,
+            self._warn,
+        )
+
+    def _on_final_version_read(self, result: WordUpdate) -> None:
+        self.last_word_update = result
+        self.status_reported.emit(
+            f"Definitieve versie ingelezen als versie {result.version} van "
+            f"{result.kenmerk or result.letter_id}; de vorige tekst is versie "
+            f"{result.previous_version}."
+        )
+        self._views.letters.reload(select=result.letter_id)
+        self.start_page.reload()
 
     def _warn(self, error: UserError) -> None:
         MessageBox.warn(self._window, "Voortgang", str(error))
