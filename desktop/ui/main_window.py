@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self.act_find = self._action("&Zoeken", self.focus_search, QKeySequence.StandardKey.Find)
         self.act_refresh = self._action("&Vernieuwen", self._on_refresh_triggered, "F5")
         self.act_about = self._action("&Over Voortgang", self._about)
+        self.act_letterhead = self._action("Brief&hoofd van het ministerie…", self.show_letterhead)
         self.act_tabs = [
             self._action(
                 f"&{title}", partial(self.tabs.setCurrentIndex, index), f"Ctrl+{index + 1}"
@@ -156,6 +157,8 @@ class MainWindow(QMainWindow):
         importeren.addAction(self.imports.act_letter)
         exporteren = bestand.addMenu("E&xporteren")
         exporteren.addAction(self.imports.act_afdoeningstabel)
+        bestand.addSeparator()
+        bestand.addAction(self.act_letterhead)
         bestand.addSeparator()
         bestand.addAction(self.act_quit)
         bewerken = bar.addMenu("Be&werken")
@@ -307,6 +310,14 @@ class MainWindow(QMainWindow):
         self.letters.open(letter_id)
 
     # -- status and errors ----------------------------------------------------------------
+
+    def show_letterhead(self) -> None:
+        """The letterhead the exports use: show it, set a template or emblem, or remove it."""
+        from desktop.ui.common.letterhead import LetterheadDialog
+
+        self.letterhead_dialog = LetterheadDialog(self, self.tasks)
+        self.letterhead_dialog.reload()
+        self.letterhead_dialog.show()
 
     def show_status(self, message: str) -> None:
         """A message in the status bar."""
