@@ -10,17 +10,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from desktop.cli import main
 from tests.core.docx.sample_template import make_dotx, png_logo
 from tests.ooxml import assert_valid_docx
+from tests.test_cli import run
 
 KENMERK = "Min-BuZa.2020.396"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

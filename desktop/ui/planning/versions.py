@@ -155,16 +155,24 @@ class VersionsDialog(QDialog):
         self.old_box.setCurrentIndex(self.old_box.findData(old))
         self.new_box.setCurrentIndex(self.new_box.findData(new))
 
-    def compare(self) -> None:
-        """Compare the two chosen versions (on the worker)."""
+    def _chosen(self) -> tuple[int, int, int] | None:
+        """The letter and the two versions chosen; None (with a message) when they are not two."""
         old, new = self.old_box.currentData(), self.new_box.currentData()
         letter_id = self.letter.id
         if old is None or new is None or letter_id is None:
-            return
+            return None
         if old == new:
             self.message.show_message("Kies twee verschillende versies.")
-            return
+            return None
         self.message.show_message("")
+        return letter_id, old, new
+
+    def compare(self) -> None:
+        """Compare the two chosen versions (on the worker)."""
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        letter_id, old, new = chosen
         self._generation += 1
         generation = self._generation
         self.tasks.run(
@@ -184,20 +192,16 @@ class VersionsDialog(QDialog):
 
     def save_tracked_changes(self) -> None:
         """Ask for a file and write the newer version with the changes tracked (on the worker)."""
-        old, new = self.old_box.currentData(), self.new_box.currentData()
-        letter_id = self.letter.id
-        if old is None or new is None or letter_id is None:
+        chosen = self._chosen()
+        if chosen is None:
             return
-        if old == new:
-            self.message.show_message("Kies twee verschillende versies.")
-            return
+        letter_id, old, new = chosen
         name = letter_operations.file_name(self.letter.kenmerk or self.letter.betreft or "brief")
         target = TrackedChangesFileDialog.ask(
             self, Path.home() / f"{name}-wijzigingen-{old}-{new}.docx"
         )
         if target is None:
             return
-        self.message.show_message("")
         self.tasks.run(
             lambda store: planning_operations.write_tracked_changes(
                 store, letter_id, old, new, target
