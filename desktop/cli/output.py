@@ -86,16 +86,6 @@ def print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def plural(count: int, singular: str, many: str) -> str:
-    """``1 motie``, ``3 moties``."""
-    return f"{count} {singular if count == 1 else many}"
-
-
-def capitalised(text: str) -> str:
-    """The text with its first letter upper case (``De motie Van Laar``)."""
-    return text[:1].upper() + text[1:]
-
-
 def notice(text: str) -> None:
     """A message for the user on stderr (``voortgang: ...``)."""
     print(f"voortgang: {text}", file=sys.stderr)

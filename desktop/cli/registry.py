@@ -11,14 +11,13 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.cli.output import (
-    capitalised,
     letter_json,
     motion_json,
     print_json,
     table,
 )
 from desktop.cli.session import EXIT_OK, open_store
-from desktop.core.domain.dutch import parse_date
+from desktop.core.domain.dutch import capitalised, parse_date
 from desktop.core.services import letters as letter_ops
 from desktop.core.services import registry as ops
 

@@ -176,6 +176,16 @@ _TAL = {
 }
 
 
+def capitalised(text: str | None) -> str:
+    """``in uitvoering`` → ``In uitvoering``; ``de motie X`` → ``De motie X``."""
+    return text[:1].upper() + text[1:] if text else ""
+
+
+def counted(count: int, singular: str, plural: str) -> str:
+    """``1 motie``, ``3 moties`` (the number in digits)."""
+    return f"{count} {singular if count == 1 else plural}"
+
+
 def dutch_count(value: int) -> str:
     """A count with Dutch thousands separators: ``100.000``."""
     return f"{value:,}".replace(",", ".")

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from desktop.core.domain.dutch import capitalised
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import (
     MOTION_STATUS_FILTERS,
@@ -162,10 +163,6 @@ def _title(motion: Motion) -> str:
     return name[0].upper() + name[1:]
 
 
-def _capital(motion: Motion) -> str:
-    return motion.name[0].upper() + motion.name[1:]
-
-
 def _kamerstuk_id(db: Database, motion: Motion) -> int | None:
     if motion.kamerstuk is None:
         return None
@@ -187,7 +184,7 @@ def _refuse_duplicate(db: Database, motion: Motion) -> None:
     ):
         if existing is not None and existing.id != motion.id:
             raise AlreadyExists(
-                f"{_capital(existing)} ({existing.reference}) staat al in het register."
+                f"{capitalised(existing.name)} ({existing.reference}) staat al in het register."
             )
 
 
@@ -425,7 +422,7 @@ def update(db: Database, motion: Motion) -> int:
     columns.update(_identity_columns(db, before, motion))
     if not update_checked(db, "motions", motion.id, motion.version, columns, touch=True):
         raise ConflictError(
-            f"{_capital(before)} is intussen door iemand anders gewijzigd. "
+            f"{capitalised(before.name)} is intussen door iemand anders gewijzigd. "
             "Laad de motie opnieuw en kies welke wijziging u wilt bewaren.",
             entity="motion",
             entity_id=motion.id,
@@ -576,7 +573,7 @@ def delete(db: Database, motion_id: int) -> None:
     ]
     if named_in:
         raise InvalidInput(
-            f"{_capital(motion)} staat in "
+            f"{capitalised(motion.name)} staat in "
             f"{'brief' if len(named_in) == 1 else 'de brieven'} {', '.join(named_in)} en kan "
             "niet worden verwijderd. Haal de motie eerst uit die brief."
         )

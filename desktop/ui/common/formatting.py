@@ -7,7 +7,9 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from desktop.core.domain.dutch import format_date
+from desktop.core.domain.dutch import capitalised, format_date
+
+__all__ = ["capitalised"]
 from desktop.core.errors import InvalidInput
 
 
@@ -32,11 +34,6 @@ def partial_date(value: str | None) -> str:
         return ""
     parts = value.split("-")
     return "-".join(reversed(parts))
-
-
-def capitalised(text: str | None) -> str:
-    """``in uitvoering`` → ``In uitvoering``."""
-    return text[:1].upper() + text[1:] if text else ""
 
 
 def one_line(text: str | None, limit: int = 240) -> str:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
-from desktop.core.domain.dutch import join_list
+from desktop.core.domain.dutch import counted, join_list
 from desktop.core.domain.models import Letter
 from desktop.core.errors import UserError
 from desktop.core.importers.letter_word import WordUpdate
@@ -43,10 +43,6 @@ from desktop.ui.registry.view import RegistryView
 from desktop.ui.registry.views import RegistryViews
 
 START_HEIGHT = 250
-
-
-def _count(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 class WordLetterFileDialog:
@@ -249,9 +245,9 @@ class LetterCycle(QObject):
         letter_id = letter.id
         self.status_reported.emit(
             f"Nieuwe conceptbrief {letter_label(letter)} gemaakt uit {letter_label(previous)}: "
-            f"{_count(len(letter.sections), 'sectie', 'secties')}, "
-            f"{_count(len(letter.motions), 'motie', 'moties')}, "
-            f"{_count(len(letter.commitments), 'toezegging', 'toezeggingen')}."
+            f"{counted(len(letter.sections), 'sectie', 'secties')}, "
+            f"{counted(len(letter.motions), 'motie', 'moties')}, "
+            f"{counted(len(letter.commitments), 'toezegging', 'toezeggingen')}."
         )
         view = self._views.letters
         self._tabs.setCurrentWidget(view)

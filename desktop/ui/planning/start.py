@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.domain.dutch import counted
 from desktop.core.planning.due import DEFAULT_HORIZON_DAYS, DueItem
 from desktop.core.services import planning as planning_operations
 from desktop.core.services.planning import SinceLastLetter, letter_label
@@ -38,16 +39,12 @@ HORIZONS: tuple[tuple[str, int | None], ...] = (
 HEADING_STYLE = "font-size: 15px; font-weight: 600;"
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def counts_text(counts: dict[str, int]) -> str:
     """``2 moties · 1 toezegging · 3 EU-data — 1 verlopen``."""
     parts = [
-        _plural(counts.get("motie", 0), "motie", "moties"),
-        _plural(counts.get("toezegging", 0), "toezegging", "toezeggingen"),
-        _plural(counts.get("eu", 0), "EU-datum", "EU-data"),
+        counted(counts.get("motie", 0), "motie", "moties"),
+        counted(counts.get("toezegging", 0), "toezegging", "toezeggingen"),
+        counted(counts.get("eu", 0), "EU-datum", "EU-data"),
     ]
     text = " · ".join(parts)
     if counts.get("verlopen"):

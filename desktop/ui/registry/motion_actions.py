@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from desktop.core.domain.dutch import capitalised
 from desktop.core.domain.models import Motion
 from desktop.core.errors import UserError
 from desktop.core.services import registry as operations
@@ -24,11 +25,6 @@ CRASHED_WHILE_SAVING = (
     "Het opslaan is mislukt door een fout in het programma. Uw tekst staat hieronder nog; "
     "probeer het opnieuw of kopieer de tekst."
 )
-
-
-def sentence(text: str) -> str:
-    """Capitalise the first letter (``de motie X`` at the start of a message)."""
-    return text[:1].upper() + text[1:]
 
 
 class MotionActions(QObject):
@@ -61,7 +57,7 @@ class MotionActions(QObject):
             return
         self._tasks.run(
             lambda store: operations.add_motion(store, motion),
-            lambda saved: self._saved(saved, f"{sentence(saved.name)} is toegevoegd."),
+            lambda saved: self._saved(saved, f"{capitalised(saved.name)} is toegevoegd."),
             lambda failure: self.new(motion, str(failure)),
             on_crash=lambda _error: self.new(motion, CRASHED_WHILE_SAVING),
         )
@@ -73,7 +69,7 @@ class MotionActions(QObject):
             return
         self._tasks.run(
             lambda store: operations.update_motion(store, edited),
-            lambda saved: self._saved(saved, f"{sentence(saved.name)} is opgeslagen."),
+            lambda saved: self._saved(saved, f"{capitalised(saved.name)} is opgeslagen."),
             lambda failure: self.edit(edited, str(failure)),
             on_crash=lambda _error: self.edit(edited, CRASHED_WHILE_SAVING),
         )
@@ -86,7 +82,7 @@ class MotionActions(QObject):
         self._tasks.run(
             lambda store: operations.add_motion(store, imported.motion),
             lambda saved: self._saved(
-                saved, f"{sentence(saved.name)} ({saved.citation}) is geïmporteerd."
+                saved, f"{capitalised(saved.name)} ({saved.citation}) is geïmporteerd."
             ),
             lambda failure: self.import_text(imported.text, str(failure)),
             on_crash=lambda _error: self.import_text(imported.text, CRASHED_WHILE_SAVING),
@@ -101,7 +97,7 @@ class MotionActions(QObject):
         confirmed = MessageBox.confirm(
             self._window,
             "Motie verwijderen",
-            f"{sentence(motion.name)} ({motion.citation}) uit het register verwijderen?\n\n"
+            f"{capitalised(motion.name)} ({motion.citation}) uit het register verwijderen?\n\n"
             "Dit kan niet ongedaan worden gemaakt. Brieven die de motie noemen, "
             "verliezen die verwijzing.",
             "Verwijderen",
@@ -116,7 +112,7 @@ class MotionActions(QObject):
         )
 
     def _after_delete(self, motion: Motion) -> None:
-        self.status_reported.emit(f"{sentence(motion.name)} ({motion.citation}) is verwijderd.")
+        self.status_reported.emit(f"{capitalised(motion.name)} ({motion.citation}) is verwijderd.")
         self.changed.emit(None)
 
     def settle(self, motion: Motion) -> None:
@@ -134,7 +130,7 @@ class MotionActions(QObject):
         )
 
     def _after_settle(self, result: Settled) -> None:
-        message = f"{sentence(result.motion.name)} is afgedaan met brief {result.kenmerk}."
+        message = f"{capitalised(result.motion.name)} is afgedaan met brief {result.kenmerk}."
         if result.letter_created:
             message += f" Brief {result.kenmerk} stond nog niet in het register en is toegevoegd."
         self._saved(result.motion, message)
@@ -146,7 +142,7 @@ class MotionActions(QObject):
         motion_id = motion.id
         self._tasks.run(
             lambda store: operations.reopen_motion(store, motion_id),
-            lambda saved: self._saved(saved, f"{sentence(saved.name)} staat weer open."),
+            lambda saved: self._saved(saved, f"{capitalised(saved.name)} staat weer open."),
             self._warn,
         )
 
