@@ -106,9 +106,8 @@ def test_letters_json(demo_db, capsys):
 
 def test_import_motion_files(tmp_path, capsys):
     db = str(tmp_path / "r.db")
-    code, out, _ = run(
-        capsys, "--db", db, "import", "motion", *map(str, sorted(MOTIONS.glob("*.txt"))), "--json"
-    )
+    files = [MOTIONS / "kst-26485-229.txt", MOTIONS / "kst-34300-XVII-38.txt"]
+    code, out, _ = run(capsys, "--db", db, "import", "motion", *map(str, files), "--json")
     assert code == 0
     stored = json.loads(out)
     assert [m["name"] for m in stored] == ["de motie Voordewind", "de motie Jan Vos/Van Veldhoven"]
