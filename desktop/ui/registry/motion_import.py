@@ -66,10 +66,12 @@ def warnings_html(warnings: list[str]) -> str:
         return ""
     items = "".join(f"<li>{escape(text)}</li>" for text in warnings)
     title = "Let op" if len(warnings) == 1 else f"Let op ({len(warnings)})"
+    # A one-cell table: Qt's rich text keeps a table's background around a list.
     return (
-        "<div style='background-color:#fdf3d8; color:#5c4400; padding:6px'>"
-        f"<b>{title}:</b><ul style='margin-top:2px; margin-bottom:2px'>{items}</ul>"
-        "U kunt de motie toch opslaan.</div>"
+        "<table width='100%' cellpadding='6' cellspacing='0' bgcolor='#fdf3d8'><tr>"
+        f"<td style='color:#5c4400'><b>{title}:</b>"
+        f"<ul style='margin-top:2px; margin-bottom:2px'>{items}</ul>"
+        "U kunt de motie toch opslaan.</td></tr></table>"
     )
 
 
