@@ -65,7 +65,9 @@ def test_the_kamers_afgedaan_and_latest_besluit_beside_our_status():
 
 
 def test_afwijkend_when_the_kamer_says_afgedaan_and_we_say_open():
-    motion = _numbered(uitslag="aangenomen", kamer_afgedaan=True, kamer_besluit="Stemmen - aangenomen")
+    motion = _numbered(
+        uitslag="aangenomen", kamer_afgedaan=True, kamer_besluit="Stemmen - aangenomen"
+    )
     html = detail.motion_html(motion, dt.date(2021, 3, 1), [], [])
     assert "Afwijkend van de Kamer" in html
     assert "de Kamer noemt de motie afgedaan, uw status is openstaand" in html
@@ -97,7 +99,11 @@ def test_the_motion_pane_in_the_window_shows_the_kamers_view(make_window, demo_d
         motions.apply_import(
             db,
             found.id,
-            {"uitslag": "aangenomen", "kamer_afgedaan": True, "kamer_besluit": "Stemmen - aangenomen"},
+            {
+                "uitslag": "aangenomen",
+                "kamer_afgedaan": True,
+                "kamer_besluit": "Stemmen - aangenomen",
+            },
         )
     window = make_window(demo_db)
     view = window.views.motions
@@ -105,4 +111,7 @@ def test_the_motion_pane_in_the_window_shows_the_kamers_view(make_window, demo_d
     shown = view.detail.toPlainText()
     assert "Bij de Kamer" in shown
     assert "Afgedaan · laatste besluit: Stemmen - aangenomen" in shown
-    assert "Afwijkend van de Kamer (de Kamer noemt de motie afgedaan, uw status is openstaand)" in shown
+    assert (
+        "Afwijkend van de Kamer (de Kamer noemt de motie afgedaan, uw status is openstaand)"
+        in shown
+    )

@@ -198,9 +198,7 @@ def test_new_motion_from_the_editor_is_saved_and_selected(qtbot, window, monkeyp
     assert window.statusBar().currentMessage() == "De motie Amhaouch c.s. is toegevoegd."
 
 
-def test_a_motion_registered_by_its_zaak_number_alone(
-    qtbot, window, monkeypatch, message_boxes
-):
+def test_a_motion_registered_by_its_zaak_number_alone(qtbot, window, monkeypatch, message_boxes):
     # The real editor, filled in as a user would (ask() itself would exec() the dialog).
     def ask(cls: Any, parent: Any, motion: Motion | None = None, *, error: str | None = None):
         dialog = MotionEditorDialog(parent, motion, error=error)

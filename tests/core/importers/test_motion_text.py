@@ -1055,9 +1055,7 @@ REAL_TEXTS = [
 def test_real_published_texts(
     name: str, citation: str, motion_name: str, date: dt.date, signers: list[str]
 ) -> None:
-    motion, warnings = read_motion_text(
-        (FIXTURES / name).read_text(encoding="utf-8"), source=name
-    )
+    motion, warnings = read_motion_text((FIXTURES / name).read_text(encoding="utf-8"), source=name)
     assert motion.citation == citation
     assert motion.name == motion_name
     assert motion.voorgesteld == date
