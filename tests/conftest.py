@@ -7,10 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from desktop import paths
 from desktop.core.demo import load_demo
 from desktop.core.store import Store
+from desktop.core.store.engine import raw_sqlite
 
 REPO = Path(__file__).resolve().parent.parent
 # Real published documents (see tests/fixtures/reference/README.md) and the benchmark inputs.
@@ -52,3 +54,10 @@ def require_tool(name: str) -> str:
         pytest.fail(f"{name} is required in CI but not installed")
     pytest.skip(f"{name} not installed")
     raise AssertionError("unreachable")
+
+
+def sqlite_db(store: Store) -> sqlite_utils.Database:
+    """The SQLite file under a store, for tests of SQLite's own schema and pragmas."""
+    raw = raw_sqlite(store.db)
+    assert raw is not None, "not a SQLite registry"
+    return sqlite_utils.Database(raw)

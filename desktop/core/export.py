@@ -18,7 +18,7 @@ from desktop.core.drafting.model import LetterDocument
 from desktop.core.errors import FileProblem
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from sqlalchemy import Connection as Database
 
     from desktop.core.drafting.templates import TemplateLibrary
 

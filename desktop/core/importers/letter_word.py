@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.core.errors import InvalidInput, NotFound, SourcedInputError
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from sqlalchemy import Connection as Database
 
     from desktop.core.domain.models import Letter
     from desktop.core.drafting.templates import TemplateLibrary

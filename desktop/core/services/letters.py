@@ -29,7 +29,7 @@ from desktop.core.store import Store, commitments, convenanten, kamerstukken, le
 from desktop.core.store import settings as sender_settings
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from sqlalchemy import Connection as Database
 
     from desktop.core.importers.letter_word import WordUpdate
 

@@ -121,7 +121,7 @@ class _WorkerThread(QThread):
                         store = Store.open(self._path)
                         # Checked on the worker itself, so a cancel can never be missed
                         # (sqlite3_interrupt from another thread is lost between statements).
-                        store.db.conn.set_progress_handler(self._should_abort, PROGRESS_STEPS)
+                        store.set_abort_check(self._should_abort, PROGRESS_STEPS)
                     result = job.fn(store)
                 except BaseException as error:
                     self._bridge.failed.emit(job.id, error)
@@ -283,7 +283,8 @@ class TaskManager(QObject):
         try:
             if job.control.cancelled or isinstance(error, Cancelled):
                 return
-            interrupted = isinstance(error, sqlite3.OperationalError) and "interrupt" in str(error)
+            cause = getattr(error, "orig", None) or error
+            interrupted = isinstance(cause, sqlite3.OperationalError) and "interrupt" in str(cause)
             if interrupted and job.interruptible:
                 return
             if isinstance(error, UserError):

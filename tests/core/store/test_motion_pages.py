@@ -6,6 +6,7 @@ from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Motion
 from desktop.core.errors import InvalidInput
 from desktop.core.store import motions
+from tests.conftest import sqlite_db
 
 
 @pytest.fixture
@@ -63,11 +64,15 @@ def test_count_refuses_an_unknown_status(many):
 
 
 def test_the_first_page_uses_the_register_order_index(many):
-    plan = many.db.execute(
-        "EXPLAIN QUERY PLAN SELECT m.id FROM dossiers d CROSS JOIN kamerstukken k"
-        " ON k.dossier_id = d.id CROSS JOIN motions m ON m.kamerstuk_id = k.id"
-        " ORDER BY d.nummer, d.toevoeging, CAST(k.ondernummer AS INTEGER) LIMIT 5"
-    ).fetchall()
+    plan = (
+        sqlite_db(many)
+        .execute(
+            "EXPLAIN QUERY PLAN SELECT m.id FROM dossiers d CROSS JOIN kamerstukken k"
+            " ON k.dossier_id = d.id CROSS JOIN motions m ON m.kamerstuk_id = k.id"
+            " ORDER BY d.nummer, d.toevoeging, CAST(k.ondernummer AS INTEGER) LIMIT 5"
+        )
+        .fetchall()
+    )
     text = " ".join(str(row) for row in plan)
     assert "idx_kamerstukken_volgorde" in text
     assert "TEMP B-TREE" not in text
