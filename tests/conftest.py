@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from desktop import paths
 from desktop.core.demo import load_demo
 from desktop.core.store import Store
 from desktop.core.store.engine import raw_sqlite
+from tests import postgres
 
 REPO = Path(__file__).resolve().parent.parent
 # Real published documents (see tests/fixtures/reference/README.md) and the benchmark inputs.
@@ -30,17 +32,66 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("VOORTGANG_USER", "tester")
 
 
+ENGINES = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server for this test session (Debian's, installed by scripts/test.sh)."""
+    if postgres.find_server_binaries() is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is required in CI but not installed")
+        pytest.skip("PostgreSQL not installed")
+    # Not under pytest's own temporary folder: the server runs as the postgres account,
+    # which may not enter root's private folders.
+    root = Path(tempfile.mkdtemp(prefix="voortgang-pg-"))
+    server = postgres.start(root)
+    try:
+        postgres.prepare_template(server)
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
 @pytest.fixture
-def store():
-    """An empty in-memory store."""
+def pg_url(pg_server):
+    """The address of a fresh, migrated team registry on the test server."""
+    name = pg_server.create_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request) -> str:
+    """Each engine in turn: a test using this runs on SQLite and on PostgreSQL."""
+    return str(request.param)
+
+
+@pytest.fixture
+def address(request, engine):
+    """An empty registry's address on each engine: in memory (SQLite) or on the server."""
+    return None if engine == "sqlite" else request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def store(address):
+    """An empty store, on each engine."""
+    with Store.open(address) as opened:
+        yield opened
+
+
+@pytest.fixture
+def sqlite_store():
+    """An empty in-memory SQLite store, for tests of SQLite's own features."""
     with Store.open(None) as opened:
         yield opened
 
 
 @pytest.fixture
-def demo_store():
-    """An in-memory store filled with the demo registry."""
-    with Store.open(None) as opened:
+def demo_store(address):
+    """A store filled with the demo registry, on each engine."""
+    with Store.open(address) as opened:
         load_demo(opened, paths.resources_dir())
         yield opened
 

@@ -13,6 +13,7 @@ from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Motion
 from desktop.core.errors import InvalidInput, UserError
 from desktop.core.store import Store, motions
+from desktop.core.store.rows import execute
 from desktop.ui.common.tasks import TaskControl, TaskManager
 
 WAIT_MS = 5000
@@ -133,14 +134,14 @@ def test_cancelling_an_interruptible_query_stops_it_and_the_store_stays_usable(q
 
     def query(store: Store) -> int:
         started.set()
-        return int(store.db.execute(endless).fetchone()[0])
+        return int(execute(store.db, endless).scalar())
 
     control = manager.run(query, lambda _: pytest.fail("cancelled"), interruptible=True)
     assert started.wait(WAIT_MS / 1000)
     began = time.perf_counter()
     control.cancel()
     answers: list[int] = []
-    manager.run(lambda store: int(store.db.execute("SELECT 42").fetchone()[0]), answers.append)
+    manager.run(lambda store: int(execute(store.db, "SELECT 42").scalar()), answers.append)
     wait_done(qtbot, manager)
     assert answers == [42]
     assert time.perf_counter() - began < 2

@@ -59,7 +59,7 @@ def _partial_date(column: str) -> str:
 
 
 def _json_list(column: str) -> str:
-    return f"CHECK (voortgang_json_type({column}) = 'array')"
+    return f"CHECK (coalesce(voortgang_json_type({column}), '') = 'array')"
 
 
 def search_document(table: str, alias: str | None = None) -> str:

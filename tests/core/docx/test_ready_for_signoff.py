@@ -280,9 +280,9 @@ def test_bad_templates_are_refused_and_nothing_is_stored(store, tmp_path, name, 
         check_letterhead(name, data)
 
 
-def test_letterhead_migration_stands_alone(store, tmp_path):
+def test_letterhead_migration_stands_alone(sqlite_store, tmp_path):
     assert "0008_letterhead" in known_migrations()
-    columns = set(sqlite_db(store)["letterhead"].columns_dict)
+    columns = set(sqlite_db(sqlite_store)["letterhead"].columns_dict)
     assert {"soort", "bestandsnaam", "inhoud"} <= columns
     (tmp_path / "a.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 20)
     assert read_letterhead_file(tmp_path / "a.jpg").soort == "embleem"

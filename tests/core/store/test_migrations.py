@@ -3,12 +3,14 @@
 import sqlite3
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 from sqlite_utils import Database
 
 from desktop.core.errors import StoreError
 from desktop.core.store import Store
 from desktop.core.store.db import applied_migrations, known_migrations
 from desktop.core.store.migrations import migrations
+from desktop.core.store.rows import execute
 from tests.conftest import sqlite_db
 
 
@@ -82,18 +84,20 @@ def test_file_store_uses_wal_and_foreign_keys(tmp_path):
 
 
 def test_check_constraints_guard_statuses(store):
-    sqlite_db(store).execute("INSERT INTO dossiers (nummer) VALUES (26485)")
-    sqlite_db(store).execute("INSERT INTO kamerstukken (dossier_id, ondernummer) VALUES (1, '224')")
-    with pytest.raises(sqlite3.IntegrityError):
-        sqlite_db(store).execute("INSERT INTO motions (kamerstuk_id, status) VALUES (1, 'klaar')")
-    with pytest.raises(sqlite3.IntegrityError):
-        sqlite_db(store).execute(
-            "INSERT INTO motions (kamerstuk_id, deadline) VALUES (1, '21-02-2020')"
-        )
-    with pytest.raises(sqlite3.IntegrityError):
-        sqlite_db(store).execute(
-            "INSERT INTO kamerstukken (dossier_id, ondernummer) VALUES (99, '1')"
-        )
+    """The CHECK and foreign-key constraints hold on both engines."""
+    execute(store.db, "INSERT INTO dossiers (nummer) VALUES (26485)")
+    execute(store.db, "INSERT INTO kamerstukken (dossier_id, ondernummer) VALUES (1, '224')")
+    for bad in (
+        "INSERT INTO motions (kamerstuk_id, status) VALUES (1, 'klaar')",
+        "INSERT INTO motions (kamerstuk_id, deadline) VALUES (1, '21-02-2020')",
+        "INSERT INTO motions (kamerstuk_id, indieners) VALUES (1, '{\"a\": 1}')",
+        "INSERT INTO motions (kamerstuk_id, indieners) VALUES (1, 'geen json')",
+        "INSERT INTO motions (indieners) VALUES ('[]')",
+        "INSERT INTO kamerstukken (dossier_id, ondernummer) VALUES (99, '1')",
+    ):
+        with pytest.raises(IntegrityError):
+            execute(store.db, bad)
+    assert execute(store.db, "SELECT count(*) FROM motions").scalar() == 0
 
 
 def test_older_store_is_copied_then_migrated(tmp_path):

@@ -9,8 +9,7 @@ from desktop.core.store import motions
 from tests.conftest import sqlite_db
 
 
-@pytest.fixture
-def many(store):
+def _fill(store):
     """45 motions in three dossiers, added out of register order, some settled."""
     with store.transaction() as db:
         for number in [*range(15, 0, -1)]:
@@ -25,6 +24,12 @@ def many(store):
                     ),
                 )
     return store
+
+
+@pytest.fixture
+def many(store):
+    """45 motions in three dossiers, added out of register order, some settled."""
+    return _fill(store)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +68,8 @@ def test_count_refuses_an_unknown_status(many):
         motions.count_motions(many.db, status="weg")
 
 
-def test_the_first_page_uses_the_register_order_index(many):
+def test_the_first_page_uses_the_register_order_index(sqlite_store):
+    many = _fill(sqlite_store)
     plan = (
         sqlite_db(many)
         .execute(
