@@ -23,7 +23,9 @@ from desktop.core.domain.models import (
     Motion,
     StatusChange,
 )
+from desktop.core.errors import InvalidInput
 from desktop.core.store import (
+    AddressLike,
     Store,
     commitments,
     convenanten,
@@ -249,19 +251,31 @@ def open_notices(store: Store) -> list[str]:
     return notices
 
 
-def init_registry(path: Path, *, demo: bool, resources: Path) -> dict[str, int] | None:
-    """Create (or open) the registry at ``path``; with ``demo``, fill it with the demo.
+def init_registry(address: AddressLike, *, demo: bool, resources: Path) -> dict[str, int] | None:
+    """Create (or open) the registry at ``address``; with ``demo``, fill it with the demo.
 
-    Returns the demo's counts, or None without ``demo``.
+    On a server this creates or migrates the schema: ``init`` is the explicit request a
+    team registry needs. Returns the demo's counts, or None without ``demo``.
     """
-    with Store.open(path) as store:
+    with Store.open(address, allow_migrate=True) as store:
         return load_demo_registry(store, resources) if demo else None
 
 
 def backup_registry(store: Store, target: Path | None = None) -> Path:
-    """A consistent copy of the open registry (in the backup folder, or at ``target``)."""
+    """A consistent copy of the open registry (in the backup folder, or at ``target``).
+
+    A team registry is copied into a new SQLite file at ``target`` (checked afterwards).
+    """
     from desktop.core.store.backup import make_backup
 
+    if store.is_server:
+        if target is None:
+            raise InvalidInput(
+                "Geef voor een teamregister aan waar de kopie moet komen (--to BESTAND.db)."
+            )
+        from desktop.core.services.team import copy_into_new_file
+
+        return copy_into_new_file(store, target)
     assert store.path is not None, "an in-memory registry has no backups"
     return make_backup(store.db, store.path, target=target)
 

@@ -89,7 +89,7 @@ class Store:
                 return False
         return True
 
-    def set_abort_check(self, should_abort: Callable[[], bool] | None, steps: int) -> None:
+    def set_abort_check(self, should_abort: Callable[[], object] | None, steps: int) -> None:
         """Let a long query stop when ``should_abort()`` turns true (SQLite; None: off).
 
         A team registry's queries run on the server; they are stopped between statements.

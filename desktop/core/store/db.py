@@ -250,6 +250,34 @@ def open_database(
     return engine, db, backup
 
 
+def upgrade(address: Address) -> tuple[list[str], Path | None]:
+    """Migrate the registry at ``address``; the migrations applied and the copy made first."""
+    if address.is_server:
+        engine, db = connect(address)
+        try:
+            before = set(applied_migrations(db))
+            migrate(db)
+            return [name for name in applied_migrations(db) if name not in before], None
+        except DBAPIError as exc:
+            raise StoreError(explain_connection_error(address, exc)) from exc
+        finally:
+            db.close()
+            engine.dispose()
+    if address.path is None or not address.path.exists():
+        raise StoreError(f"Er is geen register {address.shown} om bij te werken.")
+    engine, db = connect(address)
+    try:
+        raw = raw_sqlite(db)
+        assert raw is not None
+        _configure_sqlite(raw, address.path)
+        before = set(applied_migrations(db))
+        backup = migrate(db, address.path)
+        return [name for name in applied_migrations(db) if name not in before], backup
+    finally:
+        db.close()
+        engine.dispose()
+
+
 def check_integrity(db: Connection) -> str:
     """``ok`` when the engine finds the registry sound (SQLite's ``integrity_check``)."""
     raw = raw_sqlite(db)
@@ -270,4 +298,5 @@ __all__ = [
     "migrate",
     "open_database",
     "pending_migrations",
+    "upgrade",
 ]

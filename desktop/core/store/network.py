@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 # Linux and BSD file system types that live on another machine.
 NETWORK_FILESYSTEMS = frozenset(
@@ -72,7 +73,8 @@ def _windows_remote(path: Path) -> bool:  # pragma: no cover - Windows only
     drive = os.path.splitdrive(text)[0]
     if not drive:
         return False
-    return bool(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == _DRIVE_REMOTE)
+    kernel32: Any = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    return bool(kernel32.GetDriveTypeW(drive + "\\") == _DRIVE_REMOTE)
 
 
 def network_filesystem(path: Path, mounts: Path = Path("/proc/self/mounts")) -> str | None:
