@@ -21,11 +21,24 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-@pytest.fixture
-def demo_db(tmp_path, capsys) -> Path:
-    path = tmp_path / "x.db"
-    code, out, _ = run(capsys, "--db", str(path), "init", "--demo")
+def _demo(capsys, address: str | Path) -> str | Path:
+    code, out, _ = run(capsys, "--db", str(address), "init", "--demo")
     assert code == 0 and "5 moties" in out
+    return address
+
+
+@pytest.fixture
+def demo_db(request, engine, tmp_path, capsys) -> str | Path:
+    """The demo registry on each engine: a file, or a team registry on the test server."""
+    address = tmp_path / "x.db" if engine == "sqlite" else request.getfixturevalue("pg_url")
+    return _demo(capsys, address)
+
+
+@pytest.fixture
+def demo_file(tmp_path, capsys) -> Path:
+    """The demo registry in a SQLite file (for what only a file has: backups, its path)."""
+    path = tmp_path / "x.db"
+    _demo(capsys, path)
     return path
 
 
