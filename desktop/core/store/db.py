@@ -28,12 +28,8 @@ class ServerNotMigrated(StoreError):
     """A team registry whose schema is missing or older: an administrator must migrate it."""
 
 
-def _configure_sqlite(raw: sqlite3.Connection, path: Path | None) -> None:
-    """Set the pragmas every SQLite connection needs."""
-    raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    raw.execute("PRAGMA foreign_keys = ON")
-    if path is None:
-        return
+def refuse_network_drive(path: Path) -> None:
+    """Refuse a registry file on a network drive or in a synchronised cloud folder."""
     where = network_filesystem(path)
     if where is not None:
         raise StoreError(
@@ -43,6 +39,14 @@ def _configure_sqlite(raw: sqlite3.Connection, path: Path | None) -> None:
             "uw collega's samen in een teamregister op een PostgreSQL-server (Bestand › "
             "Register openen…, of --db postgresql://…)."
         )
+
+
+def _configure_sqlite(raw: sqlite3.Connection, path: Path | None) -> None:
+    """Set the pragmas every SQLite connection needs."""
+    raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    raw.execute("PRAGMA foreign_keys = ON")
+    if path is None:
+        return
     mode = raw.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         raise StoreError("Het register kon niet in WAL-modus worden geopend.")
@@ -212,6 +216,7 @@ def open_database(
         return engine, db, None
     path = address.path
     if path is not None:
+        refuse_network_drive(path)
         if path.exists() and path.is_dir():
             raise StoreError(f"{path} is een map, geen registerbestand.")
         if path.exists() and path.stat().st_size > 0:

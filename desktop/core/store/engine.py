@@ -58,9 +58,10 @@ class Address:
     def saved(self) -> str:
         """The address to keep in settings: the URL without its password."""
         if self.url is not None:
-            return self.url.set(drivername="postgresql", password=None).render_as_string(
-                hide_password=False
-            )
+            # URL.set() takes None as "unchanged"; _replace is SQLAlchemy's documented way
+            # to clear a field of the named tuple.
+            bare = self.url.set(drivername="postgresql")._replace(password=None)
+            return bare.render_as_string(hide_password=False)
         return str(self.path) if self.path is not None else ""
 
     @property
@@ -178,12 +179,6 @@ def _postgresql_engine(address: Address) -> Engine:
         isolation_level="AUTOCOMMIT",
         connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "Voortgang"},
     )
-
-    @event.listens_for(engine, "connect")
-    def _session_settings(dbapi_connection: Any, _record: Any) -> None:
-        # Times the server records are written as the registry writes them everywhere.
-        with dbapi_connection.cursor() as cursor:
-            cursor.execute("SET TIME ZONE 'Europe/Amsterdam'")
 
     return engine
 

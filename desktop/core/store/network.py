@@ -92,7 +92,7 @@ def network_filesystem(path: Path, mounts: Path = Path("/proc/self/mounts")) -> 
                 or lowered.startswith(folder + " ")
                 or lowered.startswith(folder + "-")
             ):
-                return f"een {part}-map die met de cloud wordt gesynchroniseerd"
+                return f"een map die met de cloud wordt gesynchroniseerd ({part})"
     if sys.platform == "win32":  # pragma: no cover - Windows only
         return "een netwerkschijf" if _windows_remote(resolved) else None
     kind = _mount_type(resolved, mounts)

@@ -29,7 +29,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, InvalidRequestError, OperationalError
 
 from desktop.core.errors import StoreError
 from desktop.core.store.engine import POSTGRESQL, SQLITE
@@ -133,8 +133,28 @@ def _statement(sql: str, params: Params | None) -> Any:
 
 
 def execute(db: Connection, sql: str, params: Params | None = None) -> CursorResult[Any]:
-    """Run one statement with named parameters."""
-    return db.execute(_statement(sql, params), dict(params or {}))
+    """Run one statement with named parameters.
+
+    Raises:
+        ConnectionLost: when the connection to the team registry broke off; the next
+            statement opens a new one.
+    """
+    try:
+        return db.execute(_statement(sql, params), dict(params or {}))
+    except DBAPIError as exc:
+        if exc.connection_invalidated:
+            forget_connection(db)
+            raise ConnectionLost() from exc
+        raise
+
+
+def forget_connection(db: Connection) -> None:
+    """After a lost connection: drop what SQLAlchemy remembers, so the next use reconnects."""
+    # First the rollback SQLAlchemy asks for; until then even .info refuses.
+    with contextlib.suppress(DBAPIError, InvalidRequestError):
+        db.rollback()
+    with contextlib.suppress(DBAPIError, InvalidRequestError):
+        db.info.pop(_DEPTH, None)
 
 
 def query(db: Connection, sql: str, params: Params | None = None) -> list[dict[str, Any]]:
@@ -181,6 +201,8 @@ def _explain_operational(exc: BaseException) -> StoreError | None:
 
 def explain(exc: BaseException) -> StoreError | None:
     """A Dutch message for a known engine failure (locks, disk, a lost connection)."""
+    if isinstance(exc, ConnectionLost):
+        return exc
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return ConnectionLost()
     if isinstance(exc, OperationalError | sqlite3.OperationalError):
@@ -234,13 +256,16 @@ def transaction(db: Connection) -> Iterator[Connection]:
     try:
         db.exec_driver_sql("BEGIN IMMEDIATE" if dialect_of(db) == SQLITE else "BEGIN")
     except (OperationalError, DBAPIError) as exc:
+        if exc.connection_invalidated:
+            forget_connection(db)
         raise (explain(exc) or exc) from exc
     db.info[_DEPTH] = 1
     try:
         yield db
     except BaseException as exc:
-        db.info[_DEPTH] = 0
         _rollback(db)
+        with contextlib.suppress(DBAPIError, InvalidRequestError):
+            db.info[_DEPTH] = 0
         if isinstance(exc, OperationalError | DBAPIError):
             raise (explain(exc) or exc) from exc
         raise
@@ -255,8 +280,10 @@ def transaction(db: Connection) -> Iterator[Connection]:
 def _rollback(db: Connection) -> None:
     # The connection may be gone (the server's side is rolled back with it), or there is
     # no transaction left to roll back.
-    with contextlib.suppress(OperationalError, DBAPIError):
+    try:
         db.exec_driver_sql("ROLLBACK")
+    except (OperationalError, DBAPIError):
+        forget_connection(db)
 
 
 def in_transaction(db: Connection) -> bool:
