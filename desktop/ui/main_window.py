@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from desktop import __version__, paths
 from desktop.core.errors import UserError
@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
     def open_registry(self) -> None:
         """Bestand › Register openen…: another file, or a team registry on a server."""
         dialog = OpenRegistryDialog(self, self.tasks.address)
-        if dialog.exec() != OpenRegistryDialog.DialogCode.Accepted or dialog.address is None:
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.address is None:
             return
         address = dialog.address
         if address.is_server and dialog.needs_setup:

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -55,6 +56,10 @@ class OpenRegistryDialog(QDialog):
 
         self.local = QRadioButton("Register op &deze computer (een bestand)", self)
         self.server = QRadioButton("&Teamregister op een PostgreSQL-server", self)
+        # One choice, although the two buttons sit in different boxes.
+        self._kind = QButtonGroup(self)
+        self._kind.addButton(self.local)
+        self._kind.addButton(self.server)
 
         self.file = QLineEdit(self)
         self.file.setObjectName("bestand")
