@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QColor, QImage
 
 from desktop.core.services import letters as letter_operations
@@ -10,6 +11,7 @@ from desktop.ui.common import letterhead as letterhead_module
 from tests.ui.helpers import wait_idle
 
 
+@pytest.mark.invalid_docx("sjabloon.docx")  # a text file offered as template, on purpose
 def test_set_refuse_and_clear_the_letterhead(qtbot, make_window, demo_db, tmp_path, monkeypatch):
     emblem = tmp_path / "logo.png"
     image = QImage(120, 60, QImage.Format.Format_RGB32)
