@@ -38,8 +38,9 @@ def test_the_preview_letter_is_the_chosen_the_newest_or_a_sample(store, demo_sto
 
 def test_without_pdftoppm_or_libreoffice_the_message_says_so(monkeypatch):
     draft = PreviewDraft(b"", "brief", "geen")
+    monkeypatch.setattr(render_module, "find_libreoffice", lambda: "soffice")
     monkeypatch.setattr(render_module, "find_pdftoppm", lambda: None)
-    with pytest.raises(FileProblem, match="pdftoppm .*poppler-utils"):
+    with pytest.raises(FileProblem, match=r"pdftoppm \(van poppler-utils\) ontbreekt"):
         render_preview(draft)
     monkeypatch.setattr(render_module, "find_libreoffice", lambda: None)
     with pytest.raises(FileProblem, match="LibreOffice is niet geïnstalleerd"):
