@@ -47,6 +47,16 @@ def pytest_runtest_call(item: pytest.Item):
     return result
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from tests.ooxml import STATS
+
+    if STATS["files"]:
+        terminalreporter.write_line(
+            f"OOXML check: {STATS['files']} .docx files ({STATS['validated']} validated, the "
+            f"rest identical to one already validated) in {STATS['seconds']:.1f} s"
+        )
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     """Never touch the real per-user data folder or VOORTGANG_DB from a test."""

@@ -308,3 +308,16 @@ def test_commitment_responses_come_back_also_with_an_edited_opening(demo, tmp_pa
     texts = _texts(again.docx)
     assert sum("verschijnt eind juni" in t for t in texts) == 1
     assert sum("Dat gebeurt hieronder." in t for t in texts) == 1
+
+
+def test_the_closing_text_is_read_apart_from_the_last_section(demo, tmp_path):
+    store, letter, library = demo
+    letter.slot = "Ik vertrouw erop u hiermee voldoende te hebben geïnformeerd."
+    with store.transaction() as db:
+        letters.update(db, letter)
+    letter = letters.get(store.db, letter.id)
+    first = export_letter(store.db, letter, library, tmp_path / "c.docx", emblem=None)
+    assert not update_letter_from_word(store.db, first.docx, library, dry_run=True).changed
+    _edit(first.docx, tmp_path / "d.docx", "Ik vertrouw erop", ("voldoende", "goed"))
+    preview = update_letter_from_word(store.db, tmp_path / "d.docx", library, dry_run=True)
+    assert [c.titel for c in preview.changes if c.status == "gewijzigd"] == ["Slot"]
