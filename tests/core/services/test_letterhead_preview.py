@@ -15,10 +15,14 @@ from tests.conftest import require_tool
 from tests.core.docx.sample_template import make_dotx
 
 
-def test_the_preview_letter_is_the_chosen_the_newest_or_a_sample(store, demo_store, tmp_path):
-    library = paths.default_library()
-    sample = preview_draft(store, library)
+def test_an_empty_registry_previews_a_sample_letter(store, tmp_path):
+    sample = preview_draft(store, paths.default_library())
     assert sample.letter.startswith("een voorbeeldbrief")
+    (tmp_path / "leeg.docx").write_bytes(sample.docx)  # validated by the OOXML check
+
+
+def test_the_preview_letter_is_the_chosen_or_the_newest(demo_store, tmp_path):
+    library = paths.default_library()
     newest = preview_draft(demo_store, library)
     assert newest.letter == "Min-BuZa.2020.396 – Voortgang IMVO-beleid"
     assert newest.letterhead.startswith("Geen briefhoofd")
@@ -31,9 +35,8 @@ def test_the_preview_letter_is_the_chosen_the_newest_or_a_sample(store, demo_sto
         set_letterhead(db, make_dotx(tmp_path / "ministerie.dotx"))
     styled = preview_draft(demo_store, library, letter.id)
     assert styled.letterhead.startswith("Word-sjabloon ministerie.dotx")
-    # The drafts are real Word files (the OOXML check validates them at the end).
+    # The draft is a real Word file (the OOXML check validates it at the end).
     (tmp_path / "voorbeeld.docx").write_bytes(styled.docx)
-    (tmp_path / "leeg.docx").write_bytes(sample.docx)
 
 
 def test_without_pdftoppm_or_libreoffice_the_message_says_so(monkeypatch):
