@@ -22,6 +22,45 @@ REFERENCE = REPO / "tests" / "fixtures" / "reference"
 BENCH_INPUTS = REPO / "bench" / "inputs"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "invalid_docx(*patterns): .docx files under tmp_path this test breaks on purpose "
+        "(glob patterns); every other .docx it writes is validated (tests/ooxml.py)",
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    """After a test body passed, validate every .docx it wrote under its ``tmp_path``.
+
+    A finding fails the test itself, with the validator's messages (tests/ooxml.py).
+    """
+    result = yield
+    tmp_path = getattr(item, "funcargs", {}).get("tmp_path")
+    if isinstance(tmp_path, Path) and tmp_path.is_dir():
+        from tests.ooxml import invalid_written_docx
+
+        marker = item.get_closest_marker("invalid_docx")
+        exempt = marker.args if marker is not None else ()
+        if marker is not None and not exempt:
+            raise pytest.UsageError("invalid_docx needs the names of the broken files")
+        problems = invalid_written_docx(tmp_path, exempt)
+        if problems:
+            pytest.fail("Written Word files are no valid OOXML:\n" + "\n".join(problems), False)
+    return result
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from tests.ooxml import STATS
+
+    if STATS["files"]:
+        terminalreporter.write_line(
+            f"OOXML check: {STATS['files']} .docx files ({STATS['validated']} validated, the "
+            f"rest identical to one already validated) in {STATS['seconds']:.1f} s"
+        )
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     """Never touch the real per-user data folder or VOORTGANG_DB from a test."""

@@ -291,6 +291,7 @@ def test_export_render_finalize_and_reopen(demo_db, tmp_path, capsys):
     assert 229 in {m["nummer"] for m in json.loads(stdout)}
 
 
+@pytest.mark.invalid_docx("brief.docx")  # the "previous version" is a few bytes
 def test_export_to_a_locked_target_loses_nothing(demo_db, tmp_path, capsys):
     out = tmp_path / "brief.docx"
     out.write_bytes(b"vorige versie")
@@ -442,6 +443,7 @@ def test_import_letter_records_it_and_round_trips_an_export(demo_db, tmp_path, c
     assert code == 0 and json.loads(out)["registry"]["letter"] == "bestond al"
 
 
+@pytest.mark.invalid_docx("brief.docx")  # a text file named .docx, on purpose
 def test_import_letter_that_is_no_word_file_exits_1(tmp_path, capsys):
     fake = tmp_path / "brief.docx"
     fake.write_text("Dit is tekst.", encoding="utf-8")

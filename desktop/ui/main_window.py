@@ -367,7 +367,13 @@ class MainWindow(QMainWindow):
         """The letterhead the exports use: show it, set a template or emblem, or remove it."""
         from desktop.ui.common.letterhead import LetterheadDialog
 
-        self.letterhead_dialog = LetterheadDialog(self, self.tasks)
+        selected = self.views.letters.current_record()
+        self.letterhead_dialog = LetterheadDialog(
+            self,
+            self.tasks,
+            paths.default_library(),
+            letter_id=getattr(selected, "id", None),
+        )
         self.letterhead_dialog.reload()
         self.letterhead_dialog.show()
 

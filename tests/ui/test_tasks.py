@@ -181,3 +181,32 @@ def test_became_idle_is_emitted_when_the_queue_drains(qtbot, manager):
         manager.run(lambda store: 1, results.append)
         manager.run(lambda store: 2, results.append)
     assert results == [1, 2]
+
+
+def test_work_without_the_store_runs_beside_the_database_thread(qtbot, manager):
+    """Slow work (LibreOffice) never holds the database worker: both run at once."""
+    gui_thread = threading.get_ident()
+    release = threading.Event()
+    seen: list[tuple[str, int, int]] = []
+    failures: list[UserError] = []
+    manager.run(lambda store: threading.get_ident(), lambda t: seen.append(("db", t, 0)))
+
+    def slow() -> int:
+        assert release.wait(WAIT_MS / 1000)
+        return threading.get_ident()
+
+    manager.run_in_thread(slow, lambda t: seen.append(("los", t, threading.get_ident())))
+    # The database task finishes while the other one still waits.
+    qtbot.waitUntil(lambda: any(kind == "db" for kind, _, _ in seen), timeout=WAIT_MS)
+    assert manager.busy
+    release.set()
+    wait_done(qtbot, manager)
+    (_, db_thread, _), (_, own_thread, receiver) = seen
+    assert own_thread not in (db_thread, gui_thread) and receiver == gui_thread
+
+    def refuse() -> None:
+        raise InvalidInput("Geen beeld.")
+
+    manager.run_in_thread(refuse, lambda _: None, failures.append)
+    wait_done(qtbot, manager)
+    assert [str(f) for f in failures] == ["Geen beeld."] and manager.crashes == []

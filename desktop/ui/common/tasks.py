@@ -251,6 +251,53 @@ class TaskManager(QObject):
             self._thread.jobs.put(job)
         return job.control
 
+    def run_in_thread(
+        self,
+        fn: Callable[[], T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[UserError], None] | None = None,
+    ) -> TaskControl:
+        """Run slow work that needs no store (LibreOffice, a conversion) on its own thread.
+
+        The database worker stays free meanwhile. Results and errors come back to the
+        GUI thread like those of :meth:`run`; a cancelled task's result is dropped (the
+        function itself runs to its end: a subprocess cannot be stopped halfway). The
+        thread is a daemon thread, so closing the program never waits for it.
+        """
+        job = _Job(
+            id=next(self._ids),
+            fn=lambda _store: fn(),
+            on_success=on_success,
+            on_failure=on_failure,
+            progress=None,
+            on_crash=None,
+            control=TaskControl(),
+        )
+        if self._closed:
+            job.control.cancel()
+            return job.control
+        self._jobs[job.id] = job
+        if self._synchronous:
+            try:
+                result = fn()
+            except BaseException as error:
+                self._on_bridge_failed(job.id, error)
+            else:
+                self._on_bridge_succeeded(job.id, result)
+            return job.control
+        bridge = self._bridge  # the thread keeps the bridge alive until it has reported
+
+        def work() -> None:
+            try:
+                result = fn()
+            except BaseException as error:
+                bridge.failed.emit(job.id, error)
+            else:
+                bridge.succeeded.emit(job.id, result)
+
+        threading.Thread(target=work, name="voortgang-achtergrond", daemon=True).start()
+        return job.control
+
     def shutdown(self) -> None:
         """Finish queued writes, drop queued reads, close the store and stop the thread."""
         if self._closed:

@@ -24,7 +24,7 @@ from desktop.core.drafting.model import LetterDocument, LetterMeta
 from desktop.core.drafting.templates import TemplateLibrary
 from desktop.core.errors import InvalidInput, NotFound
 from desktop.core.export import export_letter, set_letterhead, stored_letterhead
-from desktop.core.importers.letter_word import update_letter_from_word
+from desktop.core.importers.letter_word_update import update_letter_from_word
 from desktop.core.planning.versions import list_versions, write_tracked_changes
 from desktop.core.store import Store, letters
 from desktop.core.store import letterhead as letterhead_store
