@@ -137,7 +137,7 @@ def _work(address: str, worker: int, ops: int, queue: multiprocessing.Queue) -> 
 
 
 def _load(address: str, workers: int, ops: int) -> dict[str, object]:
-    from desktop.core.store import Store, history, motions
+    from desktop.core.store import Store, motions
     from desktop.core.store.rows import scalar
 
     _setup(address, workers)
@@ -158,12 +158,6 @@ def _load(address: str, workers: int, ops: int) -> dict[str, object]:
     with Store.open(address, daily_backup=False) as store:
         notes = {m.id: m.notities for m in motions.list_motions(store.db)}
         settlements_stored = int(scalar(store.db, "SELECT count(*) FROM motion_settlements"))
-        reopened_in_history = sum(
-            1
-            for motion_id in notes
-            for change in history.for_entity(store.db, "motion", motion_id)
-            if change.toelichting == "heropend"
-        )
     lost = 0
     duplicated = 0
     for result in results:
@@ -182,7 +176,6 @@ def _load(address: str, workers: int, ops: int) -> dict[str, object]:
         # Each worker settles and reopens with its own letter: what is left must be stored.
         "settlements_left": sum(r["settles"] - r["reopens"] for r in results),
         "settlements_stored": settlements_stored,
-        "reopenings_in_history": reopened_in_history,
         "conflicts_reported": sum(r["conflicts"] for r in results),
         "busy_retries": sum(r["busy"] for r in results),
         "lost_updates": lost,
