@@ -45,6 +45,11 @@ def frozen_app(tmp_path_factory) -> Path:
     return binary
 
 
+def test_frozen_app_bundles_qts_dutch_texts(frozen_app):
+    bundled = list(frozen_app.parent.rglob("PySide6/Qt/translations/qtbase_nl.qm"))
+    assert bundled, "qtbase_nl.qm is not in the frozen app"
+
+
 def test_frozen_version_export_and_render(frozen_app, tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "VOORTGANG_DB"}
     env["QT_QPA_PLATFORM"] = "offscreen"

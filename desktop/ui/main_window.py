@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from desktop import __version__, paths
 from desktop.core.errors import UserError
+from desktop.core.services import identity
 from desktop.core.services import registry as operations
 from desktop.ui.common.dialogs import MessageBox
+from desktop.ui.common.settings import USER_KEY, SettingsDialog
 from desktop.ui.common.tasks import TaskManager
 from desktop.ui.common.widgets import make_action
 from desktop.ui.composer.letter_actions import LetterActions
@@ -62,6 +64,8 @@ class MainWindow(QMainWindow):
         self._last_error = ""
         self._last_error_at = 0.0
         tasks.failure_handler = self.show_user_error
+        # The name that signs status changes and versions (Bewerken > Instellingen).
+        identity.set_user_name(str(settings.value(USER_KEY, "") or ""))
         where = tasks.path.name if tasks.path else "register in het geheugen"
         self.setWindowTitle(f"Voortgang – {where}")
 
@@ -137,6 +141,10 @@ class MainWindow(QMainWindow):
         self.act_find = self._action("&Zoeken", self.focus_search, QKeySequence.StandardKey.Find)
         self.act_refresh = self._action("&Vernieuwen", self._on_refresh_triggered, "F5")
         self.act_about = self._action("&Over Voortgang", self._about)
+        self.act_help = self._action(
+            "&Handleiding", self.show_help, QKeySequence.StandardKey.HelpContents
+        )
+        self.act_settings = self._action("&Instellingen…", self.show_settings)
         self.act_letterhead = self._action("Brief&hoofd van het ministerie…", self.show_letterhead)
         self.act_tabs = [
             self._action(
@@ -174,6 +182,8 @@ class MainWindow(QMainWindow):
         bewerken.addAction(self.act_find)
         bewerken.addSeparator()
         bewerken.addAction(self.cycle.act_new_letter)
+        bewerken.addSeparator()
+        bewerken.addAction(self.act_settings)
         beeld = bar.addMenu("Bee&ld")
         beeld.addAction(self.act_refresh)
         beeld.addSeparator()
@@ -184,6 +194,8 @@ class MainWindow(QMainWindow):
         for action in self.act_tabs:
             beeld.addAction(action)
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.act_help)
+        help_menu.addSeparator()
         help_menu.addAction(self.act_about)
 
     def _create_toolbar(self) -> None:
@@ -346,6 +358,23 @@ class MainWindow(QMainWindow):
         index = self.tabs.indexOf(view)
         shown = f"{count:,}".replace(",", ".") + ("" if complete else "+")
         self.tabs.setTabText(index, f"{self._titles[view]} ({shown})")
+
+    def show_settings(self) -> None:
+        """Bewerken > Instellingen: the name that signs status changes and versions."""
+        current = identity.clean_user_name(str(self.settings.value(USER_KEY, "") or ""))
+        chosen = SettingsDialog.ask(self, current, identity.login_name())
+        if chosen is None:
+            return
+        self.settings.setValue(USER_KEY, chosen)
+        self.show_status(
+            f"Wijzigingen worden nu ondertekend door {identity.set_user_name(chosen)}."
+        )
+
+    def show_help(self) -> None:
+        """F1: the Dutch manual of the main tasks, beside the window."""
+        from desktop.ui.common.help import show_manual
+
+        self.help_window = show_manual(self, self._resources)
 
     def _about(self) -> None:
         MessageBox.about(

@@ -38,6 +38,7 @@ class Change:
     titel: str
     wat: str
     datum: str
+    wie: str | None = None  # who made the change, when the status history knows it
 
     def as_json(self) -> dict[str, object]:
         """JSON shape for ``voortgang changes``."""
@@ -47,6 +48,7 @@ class Change:
             "titel": self.titel,
             "wat": self.wat,
             "datum": self.datum,
+            "wie": self.wie,
         }
 
 
@@ -107,6 +109,9 @@ def _in(value: str | None, since: dt.date, until: dt.date) -> bool:
 def changes_between(db: Database, since: dt.date, until: dt.date) -> ChangeReport:
     """Everything in the registry that happened after ``since`` up to ``until``."""
     report = ChangeReport(since, until)
+    status_changes = history.status_changes_between(db, since, until)
+    # Who settled what: the last change of each record's status in the period.
+    settled_by = {(c.entity, c.entity_id, c.naar): c.wie for c in status_changes}
     for motion in motions.list_motions(db, status="all"):
         assert motion.id is not None
         title = f"{motion.name} ({motion.reference})"
@@ -121,7 +126,14 @@ def changes_between(db: Database, since: dt.date, until: dt.date) -> ChangeRepor
         ):
             via = f" met brief {', '.join(motion.afgedaan_met)}" if motion.afgedaan_met else ""
             report.settled.append(
-                Change("motie", motion.id, title, f"afgedaan{via}", motion.status_datum.isoformat())
+                Change(
+                    "motie",
+                    motion.id,
+                    title,
+                    f"afgedaan{via}",
+                    motion.status_datum.isoformat(),
+                    settled_by.get(("motion", motion.id, "afgedaan")),
+                )
             )
         if motion.is_open and motion.deadline and _in(motion.deadline.isoformat(), since, until):
             report.overdue.append(
@@ -135,7 +147,14 @@ def changes_between(db: Database, since: dt.date, until: dt.date) -> ChangeRepor
             and _in(item.status_datum.isoformat(), since, until)
         ):
             report.settled.append(
-                Change("toezegging", item.id, item.tekst, "voldaan", item.status_datum.isoformat())
+                Change(
+                    "toezegging",
+                    item.id,
+                    item.tekst,
+                    "voldaan",
+                    item.status_datum.isoformat(),
+                    settled_by.get(("commitment", item.id, "voldaan")),
+                )
             )
         if (
             item.is_open
@@ -151,7 +170,7 @@ def changes_between(db: Database, since: dt.date, until: dt.date) -> ChangeRepor
                     item.datum_nakoming.isoformat(),
                 )
             )
-    for change in history.status_changes_between(db, since, until):
+    for change in status_changes:
         if change.entity == "motion":
             title = motions.get(db, change.entity_id).name
         elif change.entity == "commitment":
@@ -166,6 +185,7 @@ def changes_between(db: Database, since: dt.date, until: dt.date) -> ChangeRepor
                 f"{change.van} → {change.naar}"
                 + (f" ({change.toelichting})" if change.toelichting else ""),
                 change.wanneer[:10],
+                change.wie,
             )
         )
     for convenant in convenanten.list_convenanten(db):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import paths
 from desktop.core.drafting.templates import TemplateLibrary
 from desktop.core.errors import UserError
 from desktop.core.services import letters as ops
@@ -173,6 +174,9 @@ class ComposerWindow(QMainWindow):
         self.act_reopen = self._action("&Terug naar concept", self.flows.reopen)
         self.act_close = self._action("&Sluiten", self.close, QKeySequence.StandardKey.Close)
         self.act_new_section = self._action("Nieuwe &sectie", self._new_section, "Ctrl+Shift+N")
+        self.act_help = self._action(
+            "&Handleiding", self.show_help, QKeySequence.StandardKey.HelpContents
+        )
         bar = self.menuBar()
         bestand = bar.addMenu("&Brief")
         for action in (self.act_save, self.act_export):
@@ -187,6 +191,7 @@ class ComposerWindow(QMainWindow):
         bewerken.addAction(self.act_redo)
         bewerken.addSeparator()
         bewerken.addAction(self.act_new_section)
+        bar.addMenu("&Help").addAction(self.act_help)
         toolbar = QToolBar("Brief", self)
         toolbar.setObjectName("opsteller_werkbalk")
         toolbar.setMovable(False)
@@ -200,6 +205,12 @@ class ComposerWindow(QMainWindow):
         toolbar.addAction(self.act_finalize)
         toolbar.addAction(self.act_reopen)
         self.addToolBar(toolbar)
+
+    def show_help(self) -> None:
+        """F1: the Dutch manual, beside the composer."""
+        from desktop.ui.common.help import show_manual
+
+        show_manual(self, paths.resources_dir())
 
     def _new_section(self) -> None:
         self.tabs.setCurrentWidget(self.sections)
