@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand
 from desktop.core.domain.models import LetterCommitment, LetterMotion, LetterSection
 from desktop.core.services.drafts import DraftContent
 from desktop.ui.composer.document import ComposerDocument
+from desktop.ui.composer.fields import TYPING, Edit
 from desktop.ui.composer.models import MOTIONS
 
 META_LABELS = {
@@ -35,15 +36,17 @@ ID_META, ID_SECTION, ID_ITEM = 1001, 1002, 1003
 class SetMetaCommand(QUndoCommand):
     """Change one metadata field; consecutive typing in that field merges."""
 
-    def __init__(self, document: ComposerDocument, key: str, old: str, new: str) -> None:
-        super().__init__(f"{META_LABELS.get(key, key)} wijzigen")
-        self.document, self.key, self.old, self.new = document, key, old, new
+    def __init__(
+        self, document: ComposerDocument, key: str, old: str, new: str, edit: Edit = TYPING
+    ) -> None:
+        super().__init__(edit.label or f"{META_LABELS.get(key, key)} wijzigen")
+        self.document, self.key, self.old, self.new, self.edit = document, key, old, new, edit
 
     def id(self) -> int:
-        return ID_META
+        return ID_META if self.edit.typing else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetMetaCommand) or other.key != self.key:
+        if not isinstance(other, SetMetaCommand) or other.key != self.key or not other.edit.typing:
             return False
         self.new = other.new
         return True
@@ -58,19 +61,30 @@ class SetMetaCommand(QUndoCommand):
 class SetSectionFieldCommand(QUndoCommand):
     """Change a section's title or text; typing in the same section field merges."""
 
-    def __init__(self, document: ComposerDocument, row: int, name: str, old: str, new: str) -> None:
+    def __init__(
+        self,
+        document: ComposerDocument,
+        row: int,
+        name: str,
+        old: str,
+        new: str,
+        edit: Edit = TYPING,
+    ) -> None:
         what = "sectietitel" if name == "titel" else "sectietekst"
-        super().__init__(f"{what} wijzigen")
+        super().__init__(edit.label or f"{what} wijzigen")
         self.document, self.row, self.name, self.old, self.new = document, row, name, old, new
+        self.edit = edit
 
     def id(self) -> int:
-        return ID_SECTION
+        return ID_SECTION if self.edit.typing else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetSectionFieldCommand) or (other.row, other.name) != (
             self.row,
             self.name,
         ):
+            return False
+        if not other.edit.typing:
             return False
         self.new = other.new
         return True
@@ -171,15 +185,22 @@ class SetItemFieldCommand(QUndoCommand):
     TEXTS: ClassVar[dict[str, str]] = {"response": "reactie wijzigen", "afdoen": "afdoen wijzigen"}
 
     def __init__(
-        self, document: ComposerDocument, kind: str, row: int, name: str, old: Any, new: Any
+        self,
+        document: ComposerDocument,
+        kind: str,
+        row: int,
+        name: str,
+        old: Any,
+        new: Any,
+        edit: Edit = TYPING,
     ) -> None:
-        super().__init__(self.TEXTS.get(name, "sectie kiezen"))
+        super().__init__(edit.label or self.TEXTS.get(name, "sectie kiezen"))
         self.document, self.kind, self.row, self.name = document, kind, row, name
-        self.old, self.new = old, new
+        self.old, self.new, self.edit = old, new, edit
 
     def id(self) -> int:
         # Only typed responses merge; a check box click is its own step.
-        return ID_ITEM if self.name == "response" else -1
+        return ID_ITEM if self.name == "response" and self.edit.typing else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetItemFieldCommand) or (other.kind, other.row, other.name) != (
@@ -187,6 +208,8 @@ class SetItemFieldCommand(QUndoCommand):
             self.row,
             self.name,
         ):
+            return False
+        if not other.edit.typing:
             return False
         self.new = other.new
         return True
@@ -227,3 +250,21 @@ class ReplaceContentCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.document.replace(self.before)
+
+
+class ReplaceSectionTextsCommand(QUndoCommand):
+    """Change the text of several sections at once (Alles vervangen): one undo step."""
+
+    def __init__(
+        self, document: ComposerDocument, changes: list[tuple[int, str, str]], text: str
+    ) -> None:
+        super().__init__(text)
+        self.document, self.changes = document, changes
+
+    def redo(self) -> None:
+        for row, _old, new in self.changes:
+            self.document.set_section_field(row, "tekst", new)
+
+    def undo(self) -> None:
+        for row, old, _new in reversed(self.changes):
+            self.document.set_section_field(row, "tekst", old)

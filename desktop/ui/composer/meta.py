@@ -19,7 +19,15 @@ from desktop.core.services.drafts import check_field
 from desktop.ui.common.widgets import ErrorLabel
 from desktop.ui.composer import commands
 from desktop.ui.composer.document import ComposerDocument
-from desktop.ui.composer.fields import HINT_STYLE, LineEdit, Push, TextBinding, TextEdit
+from desktop.ui.composer.fields import (
+    HINT_STYLE,
+    Edit,
+    LineEdit,
+    Push,
+    TextBinding,
+    TextEdit,
+    Writer,
+)
 
 
 class MetadataPanel(QWidget):
@@ -77,9 +85,9 @@ class MetadataPanel(QWidget):
     def _reader(self, key: str) -> Callable[[], str]:
         return lambda: self.document.content.meta[key]
 
-    def _writer(self, key: str) -> Callable[[str, str], None]:
-        def write(old: str, new: str) -> None:
-            self._push(commands.SetMetaCommand(self.document, key, old, new))
+    def _writer(self, key: str) -> Writer:
+        def write(old: str, new: str, edit: Edit) -> None:
+            self._push(commands.SetMetaCommand(self.document, key, old, new, edit))
             self._check(key, quiet_when_empty=True)
 
         return write

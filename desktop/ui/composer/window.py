@@ -29,6 +29,7 @@ from desktop import paths
 from desktop.core.drafting.templates import TemplateLibrary
 from desktop.core.errors import UserError
 from desktop.core.services import letters as ops
+from desktop.core.services import spelling
 from desktop.core.services.drafts import DraftFolder, from_letter
 from desktop.core.services.letters import ComposerData
 from desktop.ui.common.dialogs import MessageBox
@@ -42,11 +43,14 @@ from desktop.ui.composer.dialogs import (
     UnsavedChangesDialog,
 )
 from desktop.ui.composer.document import ComposerDocument
+from desktop.ui.composer.fields import TextEdit
+from desktop.ui.composer.find import FindReplaceDialog, WordCount
 from desktop.ui.composer.items import AnnexPanel, SettleItemsPanel, add_items, insert_citation
 from desktop.ui.composer.meta import MetadataPanel
 from desktop.ui.composer.models import MOTIONS
 from desktop.ui.composer.preview import PreviewPane
 from desktop.ui.composer.sections import SectionsPanel
+from desktop.ui.composer.spelling import SpellCheck
 
 AUTOSAVE_MS = 20_000
 DEFAULT_SIZE = (1440, 900)
@@ -93,6 +97,11 @@ class ComposerWindow(QMainWindow):
         self.motions = SettleItemsPanel(MOTIONS, self.document, push, self)
         self.commitments = SettleItemsPanel("toezeggingen", self.document, push, self)
         self.annex = AnnexPanel(self.document, push, self)
+        # Dutch spelling in every text field of the letter (names from the registry allowed).
+        self.spell_check = SpellCheck.load(paths.resources_dir(), paths.data_dir(), self)
+        self.spell_check.failed.connect(lambda message: self.statusBar().showMessage(message))
+        for editor in self.text_editors():
+            editor.enable_spelling(self.spell_check)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("opsteller_tabs")
         self.tabs.addTab(self.metadata, "&Brief")
@@ -137,6 +146,17 @@ class ComposerWindow(QMainWindow):
 
         self.flows = ComposerFlows(self)
         self.saving = ComposerSaving(self)
+        self.find_dialog = FindReplaceDialog(
+            self.document,
+            self.sections,
+            push,
+            lambda: self.tabs.setCurrentWidget(self.sections),
+            self,
+        )
+        self.word_count_label = QLabel(self)
+        self.word_count_label.setObjectName("woorden")
+        self.statusBar().addPermanentWidget(self.word_count_label)
+        self.word_count = WordCount(self.document, self.text_editors(), self.word_count_label)
         self._create_actions()
         self.sections.citation_requested.connect(self.insert_citation)
         self.motions.add_requested.connect(self.add_items)
@@ -150,6 +170,12 @@ class ComposerWindow(QMainWindow):
         self._autosave.start()
         self._restore_settings()
         self._on_document_state_changed()
+
+    def text_editors(self) -> list[TextEdit]:
+        """The letter's multi-line text fields (section text, introduction, responses...)."""
+        editors = [self.sections.text, self.motions.response, self.commitments.response]
+        editors += [f for f in self.metadata.fields.values() if isinstance(f, TextEdit)]
+        return editors
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -177,6 +203,10 @@ class ComposerWindow(QMainWindow):
         self.act_help = self._action(
             "&Handleiding", self.show_help, QKeySequence.StandardKey.HelpContents
         )
+        self.act_find = self._action("&Zoeken en vervangen…", self.show_find, "Ctrl+H")
+        self.act_find.setShortcuts(
+            [QKeySequence("Ctrl+H"), QKeySequence(QKeySequence.StandardKey.Find)]
+        )
         bar = self.menuBar()
         bestand = bar.addMenu("&Brief")
         for action in (self.act_save, self.act_export):
@@ -191,6 +221,8 @@ class ComposerWindow(QMainWindow):
         bewerken.addAction(self.act_redo)
         bewerken.addSeparator()
         bewerken.addAction(self.act_new_section)
+        bewerken.addSeparator()
+        bewerken.addAction(self.act_find)
         bar.addMenu("&Help").addAction(self.act_help)
         toolbar = QToolBar("Brief", self)
         toolbar.setObjectName("opsteller_werkbalk")
@@ -205,6 +237,10 @@ class ComposerWindow(QMainWindow):
         toolbar.addAction(self.act_finalize)
         toolbar.addAction(self.act_reopen)
         self.addToolBar(toolbar)
+
+    def show_find(self) -> None:
+        """Ctrl+H: Zoeken en vervangen in alle secties (the selection as the search)."""
+        self.find_dialog.open_with(self.sections.text.textCursor().selectedText())
 
     def show_help(self) -> None:
         """F1: the Dutch manual, beside the composer."""
@@ -306,6 +342,8 @@ class ComposerWindow(QMainWindow):
         self.document.replace(from_letter(letter))
         self.undo_stack.clear()
         self.metadata.set_templates(data.templates)
+        if self.spell_check.available:
+            self.tasks.run(spelling.registry_terms, self.spell_check.set_terms)
         self.show_banner(None)
         self.tabs.setCurrentWidget(self.metadata if letter.id is None else self.sections)
         self.sections.select(0)
