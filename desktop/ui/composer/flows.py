@@ -35,7 +35,7 @@ class StatusCommand(QUndoCommand):
     """Finalise a letter (or make it a concept again); undo does the opposite in the store."""
 
     def __init__(self, flows: ComposerFlows, finalize: bool, before: str, after: str) -> None:
-        super().__init__("brief definitief maken" if finalize else "brief terug naar concept")
+        super().__init__("Definitief maken" if finalize else "Terug naar concept")
         self.flows = flows
         self.finalize = finalize
         self.before = before

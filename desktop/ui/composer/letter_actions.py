@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QToolButton, QWidget
 from desktop import paths
 from desktop.core.services.drafts import DraftFolder
 from desktop.ui.common.tasks import TaskManager
+from desktop.ui.common.undo import undo_actions
 from desktop.ui.registry.view import RegistryView
 
 if TYPE_CHECKING:
@@ -61,10 +62,7 @@ class LetterActions(QObject):
         self._today = today
         self.composer: ComposerWindow | None = None
         self._view = letters_view
-        self.act_undo = undo_stack.createUndoAction(self, "&Ongedaan maken")
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = undo_stack.createRedoAction(self, "O&pnieuw")
-        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.act_undo, self.act_redo = undo_actions(undo_stack, self)
         self.act_new = QAction("Nieuwe &brief…", self)
         self.act_new.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.act_new.triggered.connect(lambda _checked=False: self.new())

@@ -133,7 +133,7 @@ class ComposerSaving(QObject):
         mine = self.composer.document.content.copy()
         self.composer.undo_stack.push(
             ReplaceContentCommand(
-                self.composer.document, mine, from_letter(other), "andere versie laden"
+                self.composer.document, mine, from_letter(other), "Andere versie laden"
             )
         )
         self.composer.document.set_state(other.id, other.version, other.status)

@@ -35,6 +35,7 @@ from desktop.core.services.letters import ComposerData
 from desktop.ui.common.dialogs import MessageBox
 from desktop.ui.common.formatting import one_line
 from desktop.ui.common.tasks import TaskManager
+from desktop.ui.common.undo import undo_actions
 from desktop.ui.common.widgets import banner, make_action
 from desktop.ui.composer.commands import ReplaceContentCommand
 from desktop.ui.composer.dialogs import (
@@ -189,10 +190,7 @@ class ComposerWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         self.act_save = self._action("&Opslaan", self.save, QKeySequence.StandardKey.Save)
-        self.act_undo = self.undo_stack.createUndoAction(self, "&Ongedaan maken")
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.undo_stack.createRedoAction(self, "O&pnieuw")
-        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.act_undo, self.act_redo = undo_actions(self.undo_stack, self)
         for action in (self.act_undo, self.act_redo):
             self.addAction(action)
         self.act_export = self._action("&Exporteren…", self.flows.export, "Ctrl+Shift+E")
@@ -363,7 +361,7 @@ class ComposerWindow(QMainWindow):
         if RestoreDraftDialog.ask(self, saved.saved_at):
             self.undo_stack.push(
                 ReplaceContentCommand(
-                    self.document, self.document.content, saved.content, "concept herstellen"
+                    self.document, self.document.content, saved.content, "Concept herstellen"
                 )
             )
         else:
