@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFrame,
@@ -47,8 +48,13 @@ def counts_text(counts: dict[str, int]) -> str:
         counted(counts.get("eu", 0), "EU-datum", "EU-data"),
     ]
     text = " · ".join(parts)
+    notes = []
     if counts.get("verlopen"):
-        text += f" — {counts['verlopen']} verlopen"
+        notes.append(f"{counts['verlopen']} verlopen")
+    if counts.get("zonder_datum"):
+        notes.append(f"{counts['zonder_datum']} zonder termijn")
+    if notes:
+        text += " — " + ", ".join(notes)
     return text
 
 
@@ -102,6 +108,12 @@ class StartPage(QWidget):
         self.until_edit.setLocale(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
         self.until_edit.setDate(qdate(today() + dt.timedelta(days=DEFAULT_HORIZON_DAYS)))
         self.until_edit.hide()
+        self.undated_box = QCheckBox("Ook zonder &termijn", self)
+        self.undated_box.setObjectName("start_zonder_termijn")
+        self.undated_box.setToolTip(
+            "Toon ook de openstaande moties en toezeggingen zonder termijn (onderaan)"
+        )
+        self.undated_box.setChecked(True)
         self.counts = QLabel(self)
         self.counts.setObjectName("start_aantallen")
         self.counts.setStyleSheet("color: #5f6368;")
@@ -115,6 +127,7 @@ class StartPage(QWidget):
 
         self.horizon_box.currentIndexChanged.connect(self._on_horizon_box_current_index_changed)
         self.until_edit.dateChanged.connect(self._on_until_edit_date_changed)
+        self.undated_box.toggled.connect(lambda _checked: self.reload_due())
         self.table.activated.connect(self._on_table_activated)
         self.changes_button.clicked.connect(self._on_changes_button_clicked)
 
@@ -128,6 +141,8 @@ class StartPage(QWidget):
         top.addWidget(horizon_label)
         top.addWidget(self.horizon_box)
         top.addWidget(self.until_edit)
+        top.addSpacing(8)
+        top.addWidget(self.undated_box)
         top.addSpacing(12)
         top.addWidget(self.counts)
         top.addStretch(1)
@@ -174,8 +189,9 @@ class StartPage(QWidget):
         if self._control is not None:
             self._control.cancel()
         before, today = self.horizon(), self._today()
+        undated = self.undated_box.isChecked()
         self._control = self.tasks.run(
-            lambda store: planning_operations.due(store, before, today),
+            lambda store: planning_operations.due(store, before, today, undated=undated),
             lambda items: self._on_due_loaded(generation, items),
             interruptible=True,
         )
