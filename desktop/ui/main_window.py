@@ -10,12 +10,20 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from desktop import __version__, paths
 from desktop.core.errors import UserError
-from desktop.core.services import identity
+from desktop.core.services import dropped, identity
 from desktop.core.services import registry as operations
 from desktop.ui.common.dialogs import MessageBox
 from desktop.ui.common.settings import USER_KEY, SettingsDialog
@@ -74,6 +82,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("registers")
         self.tabs.setDocumentMode(True)
         self._titles: dict[RegistryView, str] = {}
+        self._counts: dict[RegistryView, str] = {}
         for title, view in self.views.titled():
             self._titles[view] = title
             self.tabs.addTab(view, title)
@@ -82,7 +91,9 @@ class MainWindow(QMainWindow):
                     view, count, complete
                 )
             )
-            view.status_reported.connect(self.show_status)
+            view.status_reported.connect(
+                lambda message, view=view: self._on_view_status_reported(view, message)
+            )
             view.link_clicked.connect(self._on_view_link_clicked)
         self.setCentralWidget(self.tabs)
 
@@ -92,12 +103,14 @@ class MainWindow(QMainWindow):
         # The letter cycle: start panel, what changed, next letter, versions.
         self.cycle = LetterCycle(self, self.views, self.tabs, settings, tasks, today=today)
         self.cycle.status_reported.connect(self.show_status)
+        self.cycle.letter_open_requested.connect(self.letter_open_requested)
         # One undo stack for the window; the letter composer puts every edit on it.
         self.undo_stack = QUndoStack(self)
         self.letters = LetterActions(
             self, tasks, self.undo_stack, settings, today=today, letters_view=self.views.letters
         )
         self.letters.registry_changed.connect(self.refresh_all)
+        self.letters.letter_opened.connect(self.cycle.remember_letter)
         # Bestand > Importeren / Exporteren: open data, earlier letters, afdoeningstabel.
         self.imports = ImportActions(self, tasks, settings, today=today)
         self.imports.registry_changed.connect(self._on_imports_registry_changed)
@@ -105,6 +118,10 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
+        # What the current tab lists: the same number as on the tab, always.
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("aantal")
+        self.statusBar().addPermanentWidget(self.count_label)
         path_label = QLabel(f"Register: {tasks.path or 'in het geheugen'}", self)
         path_label.setStyleSheet("color: #5f6368; padding: 0 6px;")
         self.statusBar().addPermanentWidget(path_label)
@@ -116,6 +133,8 @@ class MainWindow(QMainWindow):
         self.letter_open_requested.connect(self._on_self_letter_open_requested)
         self._restore_settings()
         self._update_actions()
+        # A motion text, an open-data file or an earlier letter dropped here starts its import.
+        self.setAcceptDrops(True)
 
     # -- actions and menus ----------------------------------------------------------------
 
@@ -304,6 +323,8 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_current_changed(self, index: int) -> None:
         self._update_actions()
+        self.statusBar().clearMessage()
+        self._show_count()
 
     # -- letters (the composer connects to letter_open_requested) ---------------------------
 
@@ -320,6 +341,58 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.views.letters)
         self.views.letters.select_id(letter_id)
         self.letters.open(letter_id)
+
+    # -- dropped files --------------------------------------------------------------------
+
+    @staticmethod
+    def _dropped_files(event: QDropEvent | QDragEnterEvent) -> list[Path]:
+        data = event.mimeData()
+        if not data.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._dropped_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.import_files(files)
+
+    def import_files(self, files: list[Path]) -> str | None:
+        """Start the import that fits the files (as if dropped); returns which one."""
+        kind, taken, left = dropped.plan_drop(files)
+        names = ", ".join(path.name for path in left)
+        if kind is None:
+            self.show_user_error(
+                UserError(
+                    f"Voortgang kan {names or 'dit'} niet importeren. Sleep een motietekst "
+                    "(.txt), open data van de Kamer (.json, .xml) of een eerdere brief "
+                    "(.docx, .md, .txt) op het venster."
+                )
+            )
+            return None
+        if kind == dropped.OPEN_DATA:
+            self.imports.run_open_data(taken)
+        elif kind == dropped.LETTER:
+            self.imports.review_letter(taken[0])
+        else:
+            try:
+                text = dropped.read_text(taken[0])
+            except UserError as error:
+                self.show_user_error(error)
+                return None
+            self.motion_actions.import_text(text)
+        if left:
+            self.show_status(f"Niet geïmporteerd (één soort tegelijk): {names}.")
+        return kind
 
     # -- status and errors ----------------------------------------------------------------
 
@@ -357,7 +430,22 @@ class MainWindow(QMainWindow):
     def _on_view_count_changed(self, view: RegistryView, count: int, complete: bool) -> None:
         index = self.tabs.indexOf(view)
         shown = f"{count:,}".replace(",", ".") + ("" if complete else "+")
+        self._counts[view] = shown
         self.tabs.setTabText(index, f"{self._titles[view]} ({shown})")
+        self._show_count()
+
+    def _show_count(self) -> None:
+        """The current tab's count in the status bar, in the same words as the tab."""
+        widget = self.tabs.currentWidget()
+        if isinstance(widget, RegistryView) and widget in self._counts:
+            self.count_label.setText(f"{self._titles[widget]}: {self._counts[widget]}")
+        else:
+            self.count_label.setText("")
+
+    def _on_view_status_reported(self, view: RegistryView, message: str) -> None:
+        # "5 moties geladen" under the Kamerstukken tab would contradict its count.
+        if view is self.tabs.currentWidget():
+            self.show_status(message)
 
     def show_settings(self) -> None:
         """Bewerken > Instellingen: the name that signs status changes and versions."""

@@ -38,6 +38,7 @@ class LetterActions(QObject):
     """
 
     registry_changed = Signal()
+    letter_opened = Signal(int)
 
     def __init__(
         self,
@@ -118,11 +119,13 @@ class LetterActions(QObject):
                 parent=self._window,
             )
             self.composer.registry_changed.connect(self.registry_changed)
+            self.composer.letter_saved.connect(self.letter_opened)
         return self.composer
 
     def open(self, letter_id: int) -> None:
         """Open a stored letter in the composer."""
         self._composer().open_letter(letter_id)
+        self.letter_opened.emit(letter_id)
 
     def new(self) -> None:
         """Start a new letter in the composer."""

@@ -137,6 +137,11 @@ class MetadataPanel(QWidget):
         self.errors[key].show_message(message)
         return not message
 
+    def all_valid(self) -> bool:
+        """True when every checked field is fine (nothing is shown)."""
+        meta = self.document.content.meta
+        return not any(check_field(key, meta.get(key, "")) for key in self.errors)
+
     def validate(self) -> bool:
         """Show every problem next to its field; True when the letter can be saved."""
         results = {key: self._check(key) for key in self.errors}

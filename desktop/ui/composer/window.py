@@ -113,6 +113,7 @@ class ComposerWindow(QMainWindow):
         delay = {} if preview_delay_ms is None else {"delay_ms": preview_delay_ms}
         self.preview = PreviewPane(tasks, library, self.document, self, **delay)
         self.banner = banner(self, None)
+        self._banner_fixed: Callable[[], bool] | None = None
         self.read_only_label = QLabel(self)
         self.read_only_label.setObjectName("alleen_lezen")
         self.read_only_label.setWordWrap(True)
@@ -160,6 +161,12 @@ class ComposerWindow(QMainWindow):
         self.word_count = WordCount(self.document, self.text_editors(), self.word_count_label)
         self._create_actions()
         self.sections.citation_requested.connect(self.insert_citation)
+        # The preview keeps the section being edited in view.
+        self.preview.follow = self._followed_section
+        self.sections.list.selectionModel().currentRowChanged.connect(
+            lambda *_args: self.preview.scroll_to_followed()
+        )
+        self.tabs.currentChanged.connect(lambda _index: self.preview.scroll_to_followed())
         self.motions.add_requested.connect(self.add_items)
         self.commitments.add_requested.connect(self.add_items)
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
@@ -171,6 +178,13 @@ class ComposerWindow(QMainWindow):
         self._autosave.start()
         self._restore_settings()
         self._on_document_state_changed()
+
+    def _followed_section(self) -> str | None:
+        if self.tabs.currentWidget() is not self.sections:
+            return None
+        row = self.sections.current_row()
+        sections = self.document.content.sections
+        return sections[row].titel if 0 <= row < len(sections) else None
 
     def text_editors(self) -> list[TextEdit]:
         """The letter's multi-line text fields (section text, introduction, responses...)."""
@@ -284,6 +298,8 @@ class ComposerWindow(QMainWindow):
 
     def _on_document_changed(self) -> None:
         self._update_title()
+        if self._banner_fixed is not None and self._banner_fixed():
+            self.show_banner(None)
 
     def _on_document_state_changed(self) -> None:
         document = self.document
@@ -297,10 +313,16 @@ class ComposerWindow(QMainWindow):
         self.act_new_section.setEnabled(not read_only)
         self._update_title()
 
-    def show_banner(self, message: str | None) -> None:
-        """A message above the tabs (why the last save did not succeed); None hides it."""
+    def show_banner(
+        self, message: str | None, *, fixed_when: Callable[[], bool] | None = None
+    ) -> None:
+        """A message above the tabs (why the last save did not succeed); None hides it.
+
+        With ``fixed_when`` the banner goes as soon as an edit fixes the problem.
+        """
         self.banner.setText(message or "")
         self.banner.setVisible(bool(message))
+        self._banner_fixed = fixed_when if message else None
 
     # -- loading -------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from html import escape
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -69,6 +70,7 @@ class StartPage(QWidget):
 
     item_activated = Signal(object)
     changes_requested = Signal()
+    letter_requested = Signal(int)
 
     def __init__(
         self,
@@ -123,6 +125,14 @@ class StartPage(QWidget):
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.changes_button = QPushButton("Wat is er &veranderd…", self)
         self.changes_button.setObjectName("start_wijzigingen")
+        self.recent = QLabel(self)
+        self.recent.setObjectName("start_recent")
+        self.recent.setWordWrap(True)
+        self.recent.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.recent.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.recent.linkActivated.connect(self._on_recent_link_activated)
+        self.recent_entries: list[tuple[int, str]] = []
+        self.set_recent([])
         self._build_layout()
 
         self.horizon_box.currentIndexChanged.connect(self._on_horizon_box_current_index_changed)
@@ -153,15 +163,19 @@ class StartPage(QWidget):
         since.addWidget(_heading("Sinds de vorige brief", self))
         since.addWidget(self.summary, 1)
         since.addWidget(self.changes_button, 0, Qt.AlignmentFlag.AlignLeft)
-        line = QFrame(self)
-        line.setFrameShape(QFrame.Shape.VLine)
-        line.setStyleSheet("color: #dadce0;")
+        recent = QVBoxLayout()
+        recent.addWidget(_heading("Recente brieven", self))
+        recent.addWidget(self.recent, 1)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(due, 3)
-        layout.addWidget(line)
-        layout.addLayout(since, 1)
+        for column in (since, recent):
+            line = QFrame(self)
+            line.setFrameShape(QFrame.Shape.VLine)
+            line.setStyleSheet("color: #dadce0;")
+            layout.addWidget(line)
+            layout.addLayout(column, 1)
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -226,3 +240,25 @@ class StartPage(QWidget):
 
     def _on_changes_button_clicked(self) -> None:
         self.changes_requested.emit()
+
+    # -- recent letters --------------------------------------------------------------------------
+
+    def set_recent(self, entries: Sequence[tuple[int, str]]) -> None:
+        """The letters opened last (id, label), newest first; a click opens one."""
+        self.recent_entries = list(entries)
+        if not entries:
+            self.recent.setText(
+                "<p style='color:#5f6368'>Nog geen brieven geopend. Dubbelklik een brief in "
+                "Brieven, of begin een nieuwe (Ctrl+Shift+B).</p>"
+            )
+            return
+        items = "".join(
+            f"<p style='margin:0 0 4px 0'><a href='brief:{letter_id}'>{escape(label)}</a></p>"
+            for letter_id, label in entries
+        )
+        self.recent.setText(items)
+
+    def _on_recent_link_activated(self, link: str) -> None:
+        number = link.removeprefix("brief:")
+        if number.isdigit():
+            self.letter_requested.emit(int(number))
