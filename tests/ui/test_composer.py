@@ -106,6 +106,18 @@ def test_compose_settle_two_motions_annex_a_convenant_export_finalise_undo(
     composer_dialogs.open_folder.append(True)
     composer.act_export.trigger()
     settle(qtbot, window, composer)
+    # First the checks: the second motion is settled without a response.
+    panel = composer.flows.warnings_panel
+    assert panel.isVisibleTo(composer)
+    assert [w.where for w in panel.warnings] == ["motie"]
+    assert "De motie Jan Vos/Van Veldhoven" in panel.warnings[0].message.replace(
+        "de motie", "De motie"
+    )
+    panel.go_to_buttons()[0].click()
+    assert composer.tabs.currentWidget() is composer.motions
+    assert composer.motions.current_row() == 1
+    panel.export_button.click()
+    settle(qtbot, window, composer)
     assert composer.document.letter_id is not None  # saved first
     assert not composer.modified
     assert target.exists()

@@ -289,3 +289,18 @@ def insert_text(editor: TextEdit, text: str, label: str) -> None:
         cursor.insertText(text)
     editor.setTextCursor(cursor)
     editor.setFocus()
+
+
+def select_text(editor: TextEdit, text: str) -> bool:
+    """Select the first occurrence of ``text`` (spaces and case aside); False when absent."""
+    shown = widget_text(editor)
+    plain = "".join(" " if ch in "\u00a0\n" else ch for ch in shown).lower()
+    start = plain.find(" ".join(text.split()).lower())
+    if start < 0:
+        return False
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.ensureCursorVisible()
+    return True

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 from desktop import paths
 from desktop.core.drafting.templates import TemplateLibrary
 from desktop.core.errors import UserError
+from desktop.core.services import export_checks, spelling
 from desktop.core.services import letters as ops
-from desktop.core.services import spelling
 from desktop.core.services.drafts import DraftFolder, from_letter
+from desktop.core.services.export_checks import ExportWarning
 from desktop.core.services.letters import ComposerData
 from desktop.ui.common.dialogs import MessageBox
 from desktop.ui.common.formatting import one_line
@@ -44,7 +45,7 @@ from desktop.ui.composer.dialogs import (
     UnsavedChangesDialog,
 )
 from desktop.ui.composer.document import ComposerDocument
-from desktop.ui.composer.fields import TextEdit
+from desktop.ui.composer.fields import TextEdit, select_text
 from desktop.ui.composer.find import FindReplaceDialog, WordCount
 from desktop.ui.composer.items import AnnexPanel, SettleItemsPanel, add_items, insert_citation
 from desktop.ui.composer.meta import MetadataPanel
@@ -148,6 +149,8 @@ class ComposerWindow(QMainWindow):
 
         self.flows = ComposerFlows(self)
         self.saving = ComposerSaving(self)
+        left_layout.insertWidget(2, self.flows.warnings_panel)
+        self.flows.warnings_panel.go_to.connect(self.go_to)
         self.find_dialog = FindReplaceDialog(
             self.document,
             self.sections,
@@ -249,6 +252,25 @@ class ComposerWindow(QMainWindow):
         toolbar.addAction(self.act_finalize)
         toolbar.addAction(self.act_reopen)
         self.addToolBar(toolbar)
+
+    def go_to(self, warning: ExportWarning) -> None:
+        """Show where a warning before export is ("Ga naar")."""
+        where, index = warning.where, warning.index
+        if where == export_checks.SECTION and index is not None:
+            self.tabs.setCurrentWidget(self.sections)
+            self.sections.select(index)
+            self.sections.text.setFocus()
+        elif where in (export_checks.MOTION, export_checks.COMMITMENT) and index is not None:
+            panel = self.motions if where == export_checks.MOTION else self.commitments
+            self.tabs.setCurrentWidget(panel)
+            panel.select(index)
+            panel.response.setFocus()
+        elif where == export_checks.INTRODUCTION:
+            self.tabs.setCurrentWidget(self.metadata)
+            field = self.metadata.fields["inleiding"]
+            field.setFocus()
+            if isinstance(field, TextEdit) and warning.found:
+                select_text(field, warning.found)
 
     def show_find(self) -> None:
         """Ctrl+H: Zoeken en vervangen in alle secties (the selection as the search)."""
