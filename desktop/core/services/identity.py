@@ -14,8 +14,13 @@ from desktop.core.store.rows import current_user
 USER_ENV = "VOORTGANG_USER"
 MAX_LENGTH = 80
 
-# What VOORTGANG_USER was before the first chosen name, to go back to when it is cleared.
-_before: list[str | None] = []
+
+
+class _Chosen:
+    """The name this process put in VOORTGANG_USER, and what was there before it."""
+
+    name: str | None = None
+    before: str | None = None
 
 
 def user_name() -> str:
@@ -30,25 +35,32 @@ def clean_user_name(name: str | None) -> str:
 
 
 def set_user_name(name: str | None) -> str:
-    """Sign with ``name`` from now on (empty: the login name again); returns the name in use."""
-    if not _before:
-        _before.append(os.environ.get(USER_ENV))
+    """Sign with ``name`` from now on (empty: as before a name was chosen); returns the name.
+
+    Without a chosen name nothing is touched: VOORTGANG_USER (scripts, tests) or the login
+    name stays in force.
+    """
     chosen = clean_user_name(name)
     if chosen:
-        os.environ[USER_ENV] = chosen
-    elif _before[0] is None:
-        os.environ.pop(USER_ENV, None)
-    else:
-        os.environ[USER_ENV] = _before[0]
+        if _Chosen.name is None:
+            _Chosen.before = os.environ.get(USER_ENV)
+        os.environ[USER_ENV] = _Chosen.name = chosen
+    elif _Chosen.name is not None:
+        if os.environ.get(USER_ENV) == _Chosen.name:
+            if _Chosen.before is None:
+                os.environ.pop(USER_ENV, None)
+            else:
+                os.environ[USER_ENV] = _Chosen.before
+        _Chosen.name = _Chosen.before = None
     return current_user()
 
 
 def login_name() -> str:
-    """The name used without a chosen one (VOORTGANG_USER as started, else the login name)."""
-    if _before and _before[0]:
-        return _before[0]
-    if not _before and os.environ.get(USER_ENV):
-        return os.environ[USER_ENV]
+    """The name used without a chosen one (VOORTGANG_USER as it was, else the login name)."""
+    if _Chosen.name is None:
+        return current_user()
+    if _Chosen.before:
+        return _Chosen.before
     saved = os.environ.pop(USER_ENV, None)
     try:
         return current_user()

@@ -13,7 +13,6 @@ def test_a_chosen_name_signs_status_changes_and_clearing_it_restores_the_default
     demo_store, monkeypatch
 ):
     monkeypatch.delenv("VOORTGANG_USER")
-    monkeypatch.setattr(identity, "_before", [])
     assert identity.set_user_name("  Jan   de\tVries ") == "Jan de Vries"
     motion = motions.list_motions(demo_store.db, status="open")[0]
     assert motion.id is not None
@@ -26,7 +25,6 @@ def test_a_chosen_name_signs_status_changes_and_clearing_it_restores_the_default
 
 def test_an_environment_name_comes_back_when_the_chosen_one_is_cleared(monkeypatch):
     monkeypatch.setenv("VOORTGANG_USER", "script")
-    monkeypatch.setattr(identity, "_before", [])
     assert identity.login_name() == "script"
     assert identity.set_user_name("Anna") == "Anna" == identity.user_name()
     assert identity.login_name() == "script"
@@ -36,3 +34,9 @@ def test_an_environment_name_comes_back_when_the_chosen_one_is_cleared(monkeypat
 def test_names_are_one_clean_line():
     assert identity.clean_user_name("a\nb\x00c") == "a b c"
     assert len(identity.clean_user_name("x" * 500)) == identity.MAX_LENGTH
+
+
+def test_without_a_chosen_name_the_environment_is_left_alone(monkeypatch):
+    monkeypatch.setenv("VOORTGANG_USER", "ci-runner")
+    assert identity.set_user_name("") == "ci-runner"
+    assert identity.set_user_name(None) == "ci-runner"
