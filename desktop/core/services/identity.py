@@ -15,7 +15,6 @@ USER_ENV = "VOORTGANG_USER"
 MAX_LENGTH = 80
 
 
-
 class _Chosen:
     """The name this process put in VOORTGANG_USER, and what was there before it."""
 
