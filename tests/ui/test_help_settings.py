@@ -56,3 +56,20 @@ def test_the_settings_dialog_cleans_the_name(qtbot):
     assert dialog.name.placeholderText() == "jansenj"
     dialog.name.setText("  Piet   Jansen ")
     assert dialog.value() == "Piet Jansen"
+
+
+def test_f1_in_the_composer_and_its_find_shortcuts(qtbot, window):
+    from tests.ui.test_composer import open_composer
+
+    composer = open_composer(qtbot, window)
+    assert composer.act_help.shortcut().toString() == "F1"
+    composer.act_help.trigger()
+    help_window = composer.findChild(HelpWindow, "handleiding")
+    assert help_window is not None and help_window.isVisible()
+    help_window.close()
+    shortcuts = {s.toString() for s in composer.act_find.shortcuts()}
+    assert shortcuts == {"Ctrl+H", "Ctrl+F"}
+    composer.act_find.trigger()
+    assert composer.find_dialog.isVisible()
+    composer.find_dialog.close()
+    wait_idle(qtbot, window)
