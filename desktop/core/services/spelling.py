@@ -2,8 +2,9 @@
 
 The dictionary ships with the app (``resources/spelling/hunspell/nl_NL.*``, licence beside
 it): enchant looks for Hunspell dictionaries in ``$ENCHANT_CONFIG_DIR/hunspell`` before the
-system's, so pointing that at the bundled folder makes every installation (and the frozen
-app) check against the same word list. Without libenchant the speller says it is not
+system's, so a copy in a folder of the user's, with ENCHANT_CONFIG_DIR pointing there, makes
+every installation (and the frozen app) check against the same word list. (Enchant writes
+its session word lists into that folder, so it cannot be the bundled one.) Without libenchant the speller says it is not
 available and flags nothing; the user's text is never touched by a check.
 
 What is never flagged: words the registry knows (indieners, ministers, kenmerken,
@@ -74,22 +75,40 @@ def term_words(terms: Iterable[str]) -> set[str]:
 
 
 _loaded: dict[Path, Any] = {}
+_FILES = (f"{DICTIONARY_TAG}.dic", f"{DICTIONARY_TAG}.aff")
 
 
-def _load_dictionary(folder: Path) -> Any:
+def _load_dictionary(folder: Path, work: Path) -> Any:
     """The enchant dictionary from ``folder`` (``hunspell/nl_NL.dic``); None when impossible.
 
     Loaded once per process (a tenth of a second for the Dutch list) and then shared.
     """
     if folder not in _loaded:
-        _loaded[folder] = _open_dictionary(folder)
+        _loaded[folder] = _open_dictionary(folder, work)
     return _loaded[folder]
 
 
-def _open_dictionary(folder: Path) -> Any:
-    if not (folder / "hunspell" / f"{DICTIONARY_TAG}.dic").is_file():
+def _copy_if_changed(source: Path, target: Path) -> None:
+    if target.is_file() and target.stat().st_size == source.stat().st_size:
+        return
+    partial = target.with_name(target.name + ".deel")
+    partial.write_bytes(source.read_bytes())
+    partial.replace(target)
+
+
+def _open_dictionary(folder: Path, work: Path) -> Any:
+    """Enchant's configuration folder is ``work`` (it writes a session list there, so never
+    the bundled, possibly read-only, folder); the bundled dictionary is copied into it."""
+    source = folder / "hunspell"
+    if not all((source / name).is_file() for name in _FILES):
         return None
-    os.environ[ENCHANT_CONFIG] = str(folder)
+    try:
+        (work / "hunspell").mkdir(parents=True, exist_ok=True)
+        for name in _FILES:
+            _copy_if_changed(source / name, work / "hunspell" / name)
+    except OSError:
+        return None
+    os.environ[ENCHANT_CONFIG] = str(work)
     try:
         import enchant
 
@@ -108,13 +127,18 @@ class Speller:
     def __init__(
         self,
         dictionary_folder: Path,
+        work_folder: Path,
         personal_list: Path | None = None,
         terms: Iterable[str] = (),
         *,
         dictionary: Any = None,
     ) -> None:
+        """``dictionary_folder`` holds ``hunspell/nl_NL.*`` (bundled, read only);
+        ``work_folder`` is a writable folder of the user's for enchant's own files."""
         self._dictionary = (
-            dictionary if dictionary is not None else _load_dictionary(dictionary_folder)
+            dictionary
+            if dictionary is not None
+            else _load_dictionary(dictionary_folder, work_folder)
         )
         self.personal_list = personal_list
         self._personal = self._read_personal()

@@ -42,7 +42,8 @@ class SpellCheck(QObject):
     @classmethod
     def load(cls, resources: Path, data_dir: Path, parent: QObject | None = None) -> SpellCheck:
         """The bundled Dutch dictionary with the personal list in ``data_dir``."""
-        return cls(Speller(resources / "spelling", data_dir / PERSONAL_LIST), parent)
+        speller = Speller(resources / "spelling", data_dir / "enchant", data_dir / PERSONAL_LIST)
+        return cls(speller, parent)
 
     @property
     def available(self) -> bool:

@@ -12,8 +12,14 @@ FOLDER = paths.resources_dir() / "spelling"
 
 
 @pytest.fixture(scope="module")
-def speller() -> Speller:
-    found = Speller(FOLDER)
+def work(tmp_path_factory):
+    """Enchant's own folder (its session lists go there, never into resources/)."""
+    return tmp_path_factory.mktemp("enchant")
+
+
+@pytest.fixture(scope="module")
+def speller(work) -> Speller:
+    found = Speller(FOLDER, work)
     if not found.available:
         pytest.skip("libenchant-2 is not installed (scripts/system-packages.txt)")
     return found
@@ -46,42 +52,42 @@ def test_numbers_kenmerken_links_and_abbreviations_are_never_flagged(speller):
     assert flagged(speller, text) == []
 
 
-def test_registry_names_are_never_flagged(speller, demo_store):
+def test_registry_names_are_never_flagged(speller, work, demo_store):
     text = "de motie van de leden Van Ojik en Karabulut en de motie Diks/Van den Hul"
     before = flagged(speller, text)
     assert "Ojik" in before
     terms = registry_terms(demo_store)
     assert "Min-BuZa.2020.396" in terms
-    named = Speller(FOLDER, terms=terms)
+    named = Speller(FOLDER, work, terms=terms)
     assert flagged(named, text) == []
     assert flagged(named, "het onderzoeek") == ["onderzoeek"]
 
 
-def test_ignore_and_the_personal_list(speller, tmp_path):
+def test_ignore_and_the_personal_list(speller, work, tmp_path):
     personal = tmp_path / "data" / "woordenlijst.txt"
-    checker = Speller(FOLDER, personal)
+    checker = Speller(FOLDER, work, personal)
     assert flagged(checker, "de afdoeningsbrieff") == ["afdoeningsbrieff"]
     checker.ignore("afdoeningsbrieff")
     assert flagged(checker, "de afdoeningsbrieff") == []
-    assert flagged(Speller(FOLDER, personal), "de afdoeningsbrieff") == ["afdoeningsbrieff"]
+    assert flagged(Speller(FOLDER, work, personal), "de afdoeningsbrieff") == ["afdoeningsbrieff"]
     checker.add("Voortgangsbriefje")
     assert personal.read_text(encoding="utf-8") == "Voortgangsbriefje\n"
-    again = Speller(FOLDER, personal)
+    again = Speller(FOLDER, work, personal)
     assert flagged(again, "een Voortgangsbriefje") == []
     assert again.personal_words == {"Voortgangsbriefje"}
 
 
-def test_a_personal_list_that_cannot_be_written_says_so(speller, tmp_path):
+def test_a_personal_list_that_cannot_be_written_says_so(speller, work, tmp_path):
     blocked = tmp_path / "bestand"
     blocked.write_text("", encoding="utf-8")
-    checker = Speller(FOLDER, blocked / "woordenlijst.txt")
+    checker = Speller(FOLDER, work, blocked / "woordenlijst.txt")
     with pytest.raises(FileProblem, match="woordenlijst"):
         checker.add("xyzwoord")
     assert flagged(checker, "xyzwoord") == []  # accepted for now all the same
 
 
 def test_without_a_dictionary_nothing_is_flagged(tmp_path):
-    checker = Speller(tmp_path)
+    checker = Speller(tmp_path / "nergens", tmp_path / "werk")
     assert not checker.available
     assert checker.misspellings("onderzoeek") == [] and checker.suggest("onderzoeek") == []
 
@@ -94,3 +100,18 @@ def test_candidate_words_skip_markup_and_keep_positions():
         (11, "zo'n"),
         (16, "Noord-Holland"),
     ]
+
+
+def test_enchant_writes_nothing_into_the_bundled_folder(speller, tmp_path):
+    from desktop.core.services.spelling import _open_dictionary
+
+    dictionary = _open_dictionary(FOLDER, tmp_path / "enchant")
+    assert dictionary is not None and dictionary.check("voortgangsbrief")
+    copied = tmp_path / "enchant" / "hunspell" / "nl_NL.dic"
+    assert copied.stat().st_size == (FOLDER / "hunspell" / "nl_NL.dic").stat().st_size
+    assert sorted(p.name for p in FOLDER.iterdir()) == [
+        "LICENSE-OpenTaal.txt",
+        "README.md",
+        "hunspell",
+    ]
+    assert sorted(p.name for p in (FOLDER / "hunspell").iterdir()) == ["nl_NL.aff", "nl_NL.dic"]
