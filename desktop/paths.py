@@ -53,6 +53,20 @@ def default_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return data_dir() / "register.db"
 
 
+def registry_address(explicit: str | os.PathLike[str] | None = None) -> Path | str:
+    """``--db``, else ``VOORTGANG_DB``, else the per-user file.
+
+    A ``postgresql://`` address (a team registry) is returned as typed; anything else is
+    a file path.
+    """
+    from desktop.core.store.engine import is_server_address
+
+    value = explicit or os.environ.get(DB_ENV)
+    if value and is_server_address(str(value)):
+        return str(value).strip()
+    return default_db_path(explicit)
+
+
 def default_library() -> TemplateLibrary:
     """The shipped letter templates plus the user's own folder."""
     from desktop.core.drafting.templates import TemplateLibrary

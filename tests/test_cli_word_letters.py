@@ -117,3 +117,29 @@ def test_import_update_of_an_unknown_letter(tmp_path, capsys):
     assert run(capsys, "--db", str(other), "export", KENMERK, "-o", str(letter))[0] == 0
     code, _, err = run(capsys, "--db", db, "import", "letter", str(letter), "--update")
     assert code != 0 and "hoort bij geen brief in het register" in err
+
+
+def test_import_update_reports_what_it_does_not_carry_back(demo_db, tmp_path, capsys):
+    db = str(demo_db)
+    concept = tmp_path / "concept.docx"
+    assert run(capsys, "--db", db, "export", KENMERK, "-o", str(concept))[0] == 0
+    document = docx.Document(str(concept))
+    diks = next(p for p in document.paragraphs if p.text.startswith("De motie Diks/Van den Hul"))
+    run_ = next(r for r in diks.runs if "verzoekt de regering een" in r.text)
+    run_.text = run_.text.replace("verzoekt de regering een", "vraagt de regering om een")
+    textile = next(p for p in document.paragraphs if p.text.startswith("Er heeft een onafh"))
+    textile.runs[-1].text = textile.runs[-1].text.replace("Tamil Nadu.", "Tamil Nadu (India).")
+    final = tmp_path / "definitief.docx"
+    document.save(str(final))
+    code, out, _ = run(
+        capsys, "--db", db, "import", "letter", str(final), "--update", "--dry-run", "--json"
+    )
+    data = json.loads(out)
+    assert code == 0 and data["moties_bijgewerkt"] == [] and data["toezeggingen_bijgewerkt"] == []
+    assert [s["titel"] for s in data["secties"] if s["status"] == "gewijzigd"] == [
+        "Bijlage: Convenant Duurzame Kleding en Textiel"
+    ]
+    assert len(data["waarschuwingen"]) == 1 and "openingszin" in data["waarschuwingen"][0]
+    code, out, _ = run(capsys, "--db", db, "import", "letter", str(final), "--update")
+    assert code == 0 and "Let op: De openingszin bij de motie Diks/Van den Hul" in out
+    assert "Opgeslagen als versie 2" in out

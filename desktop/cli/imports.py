@@ -62,6 +62,8 @@ def cmd_import_letter_update(args: argparse.Namespace) -> int:
                 "kenmerk": result.kenmerk,
                 "secties": [c.as_json() for c in result.changes],
                 "moties_bijgewerkt": result.motions_updated,
+                "toezeggingen_bijgewerkt": result.commitments_updated,
+                "waarschuwingen": result.warnings,
                 "versie": result.version,
                 "vorige_versie": result.previous_version,
             }
@@ -74,6 +76,10 @@ def cmd_import_letter_update(args: argparse.Namespace) -> int:
             print(f"    {line}")
     if result.motions_updated:
         print(f"Reactie bijgewerkt bij: {join_list(result.motions_updated)}.")
+    if result.commitments_updated:
+        print(f"Reactie bijgewerkt bij toezegging: {join_list(result.commitments_updated)}.")
+    for warning in result.warnings:
+        print(f"Let op: {warning}")
     if args.dry_run:
         print("Proefrun: het register is niet gewijzigd.")
     elif result.version is None:

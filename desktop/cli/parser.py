@@ -11,9 +11,11 @@ from desktop.cli.letters import cmd_export, cmd_finalize, cmd_letterhead, cmd_re
 from desktop.cli.planning import cmd_changes, cmd_due, cmd_new_letter, cmd_versions
 from desktop.cli.registry import (
     cmd_backup,
+    cmd_copy_registry,
     cmd_import_motion,
     cmd_init,
     cmd_letters,
+    cmd_migrate,
     cmd_motions,
     cmd_reopen,
     cmd_restore,
@@ -66,13 +68,35 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"Voortgang {__version__}", help="toon de versie"
     )
     parser.add_argument(
-        "--db", metavar="PAD", help="registerbestand (standaard: VOORTGANG_DB of de gebruikersmap)"
+        "--db",
+        metavar="REGISTER",
+        help="registerbestand of teamregister (postgresql://gebruiker@server/database); "
+        "standaard VOORTGANG_DB of het register in de gebruikersmap",
     )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="OPDRACHT")
 
     p = sub.add_parser("init", help="maak een register aan (met --demo: gevuld met de demo)")
     p.add_argument("--demo", action="store_true", help="vul een nieuw register met de demo")
     p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser(
+        "migrate", help="werk het schema van het register bij (op een server: de beheerder)"
+    )
+    p.set_defaults(func=cmd_migrate)
+
+    p = sub.add_parser(
+        "copy-registry",
+        help="kopieer een heel register naar een ander adres (bestand of server), gecontroleerd",
+    )
+    p.add_argument("source", metavar="VAN", help="het register dat gekopieerd wordt")
+    p.add_argument("target", metavar="NAAR", help="een leeg register (bestand of postgresql://)")
+    p.add_argument(
+        "--vervang",
+        dest="replace",
+        action="store_true",
+        help="vervang de inhoud van een doelregister dat niet leeg is",
+    )
+    p.set_defaults(func=cmd_copy_registry)
 
     p = sub.add_parser("motions", help="toon moties")
     p.add_argument("--status", default="open", choices=MOTION_STATUS_FILTERS)

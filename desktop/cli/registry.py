@@ -11,6 +11,7 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.cli.output import (
+    PROGRESS_MIN_RECORDS,
     letter_json,
     motion_json,
     print_json,
@@ -18,17 +19,57 @@ from desktop.cli.output import (
 )
 from desktop.cli.session import EXIT_OK, open_store
 from desktop.core.domain.dutch import capitalised, parse_date
+from desktop.core.errors import InvalidInput
 from desktop.core.services import letters as letter_ops
 from desktop.core.services import registry as ops
+from desktop.core.services import team
+from desktop.core.store.engine import parse_address
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    path = paths.default_db_path(args.db)
-    counts = ops.init_registry(path, demo=args.demo, resources=paths.resources_dir())
+    address = paths.registry_address(args.db)
+    shown = parse_address(address).shown
+    counts = ops.init_registry(address, demo=args.demo, resources=paths.resources_dir())
     if counts is not None:
-        print(f"Demoregister geladen in {path}: {ops.demo_summary(counts)}.")
+        print(f"Demoregister geladen in {shown}: {ops.demo_summary(counts)}.")
     else:
-        print(f"Register klaar: {path}")
+        print(f"Register klaar: {shown}")
+    return EXIT_OK
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    address = paths.registry_address(args.db)
+    applied, backup = team.migrate_registry(address)
+    shown = parse_address(address).shown
+    if not applied:
+        print(f"Het register {shown} is al bij.")
+        return EXIT_OK
+    print(f"Register {shown} bijgewerkt: {', '.join(applied)}.")
+    if backup is not None:
+        print(f"De vorige versie staat in {backup}.")
+    return EXIT_OK
+
+
+def cmd_copy_registry(args: argparse.Namespace) -> int:
+    source = paths.registry_address(args.source)
+    target = paths.registry_address(args.target)
+    shown: list[bool] = []
+
+    def step(table: str, rows: int) -> None:
+        # Only a large registry takes long enough to need a sign of life.
+        if rows >= PROGRESS_MIN_RECORDS:
+            print(f"\rKopiëren: {table}, {rows} rijen", end="", file=sys.stderr, flush=True)
+            shown.append(True)
+
+    report = team.copy_registry(source, target, replace=args.replace, progress=step)
+    if shown:
+        print(file=sys.stderr)
+    copied = ", ".join(f"{count} {table}" for table, count in report.rows.items() if count)
+    print(
+        f"Gekopieerd van {parse_address(source).shown} naar {parse_address(target).shown}: "
+        f"{report.total} rijen ({copied or 'leeg register'}). Gecontroleerd: elke tabel is "
+        "gelijk aan het origineel."
+    )
     return EXIT_OK
 
 
@@ -140,8 +181,14 @@ def cmd_reopen(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    address = paths.registry_address(args.db)
     if args.list:
-        items = ops.registry_backups(paths.default_db_path(args.db))
+        if isinstance(address, str):
+            raise InvalidInput(
+                "Een teamregister houdt geen reservekopieën bij op deze computer; IT maakt ze "
+                "met pg_dump, en voortgang backup --to KOPIE.db schrijft een kopie in een bestand."
+            )
+        items = ops.registry_backups(address)
         if not items:
             print("Er zijn nog geen reservekopieën.")
         for item in items:

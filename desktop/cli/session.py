@@ -16,7 +16,7 @@ EXIT_USAGE = 2
 
 def open_store(args: argparse.Namespace) -> Store:
     """The registry of ``--db`` (or VOORTGANG_DB, or the per-user one), with its notices told."""
-    store = Store.open(paths.default_db_path(args.db))
+    store = Store.open(paths.registry_address(args.db))
     for text in ops.open_notices(store):
         notice(text)
     return store

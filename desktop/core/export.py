@@ -18,7 +18,7 @@ from desktop.core.drafting.model import LetterDocument
 from desktop.core.errors import FileProblem
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from sqlalchemy import Connection as Database
 
     from desktop.core.drafting.templates import TemplateLibrary
 
@@ -105,6 +105,25 @@ def clear_letterhead(db: Database) -> bool:
         return letterhead_store.clear(db)
 
 
+def compose_registry_letter(
+    db: Database,
+    letter: Letter,
+    library: TemplateLibrary,
+    appendix: Callable[[str], str] | None = None,
+) -> tuple[str, LetterDocument]:
+    """A registry letter through its template: its Markdown and its letter model."""
+    from desktop.core.drafting.compose import letter_meta, render_letter_markdown
+    from desktop.core.drafting.markdown import parse_markdown
+    from desktop.core.store import settings
+
+    markdown = render_letter_markdown(db, letter, library)
+    if appendix is not None:
+        markdown = markdown.rstrip("\n") + "\n\n" + appendix(markdown)
+    parsed = parse_markdown(markdown)
+    meta = letter_meta(letter, settings.get_sender(db), len(parsed.annexes))
+    return markdown, LetterDocument(meta=meta, body=parsed.body, annexes=parsed.annexes)
+
+
 def export_letter(
     db: Database,
     letter: Letter,
@@ -124,18 +143,10 @@ def export_letter(
     ``letterhead`` (a checked letterhead or a file for this export only) overrides the
     team's letterhead stored in the registry.
     """
-    from desktop.core.drafting.compose import letter_meta, render_letter_markdown
-    from desktop.core.drafting.markdown import parse_markdown
-    from desktop.core.store import settings
     from desktop.core.store.rows import transaction
     from desktop.core.store.versions import record_version
 
-    markdown = render_letter_markdown(db, letter, library)
-    if appendix is not None:
-        markdown = markdown.rstrip("\n") + "\n\n" + appendix(markdown)
-    parsed = parse_markdown(markdown)
-    meta = letter_meta(letter, settings.get_sender(db), len(parsed.annexes))
-    document = LetterDocument(meta=meta, body=parsed.body, annexes=parsed.annexes)
+    markdown, document = compose_registry_letter(db, letter, library, appendix)
     if isinstance(letterhead, Path):
         letterhead = read_letterhead_file(letterhead)
     elif letterhead is None:

@@ -19,13 +19,14 @@ from PySide6.QtGui import (
     QKeySequence,
     QUndoStack,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from desktop import __version__, paths
 from desktop.core.errors import UserError
-from desktop.core.services import dropped, identity
+from desktop.core.services import dropped, identity, team
 from desktop.core.services import registry as operations
 from desktop.ui.common.dialogs import MessageBox
+from desktop.ui.common.registry_dialog import OpenRegistryDialog
 from desktop.ui.common.settings import USER_KEY, SettingsDialog
 from desktop.ui.common.tasks import TaskManager
 from desktop.ui.common.widgets import make_action
@@ -53,6 +54,11 @@ class MainWindow(QMainWindow):
     """
 
     letter_open_requested = Signal(int)
+    # Bestand › Register openen… chose another registry (an Address); the application
+    # builds a new window for it.
+    registry_switch_requested = Signal(object)
+    # Someone else changed the team registry (the tables' names); from the listener thread.
+    others_changed = Signal(object)
 
     def __init__(
         self,
@@ -74,7 +80,11 @@ class MainWindow(QMainWindow):
         tasks.failure_handler = self.show_user_error
         # The name that signs status changes and versions (Bewerken > Instellingen).
         identity.set_user_name(str(settings.value(USER_KEY, "") or ""))
-        where = tasks.path.name if tasks.path else "register in het geheugen"
+        address = tasks.address
+        if address.is_server:
+            where = f"teamregister {address.url.database if address.url else ''}".strip()
+        else:
+            where = tasks.path.name if tasks.path else "register in het geheugen"
         self.setWindowTitle(f"Voortgang – {where}")
 
         self.views = build_views(tasks, self, today=today)
@@ -122,7 +132,10 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("aantal")
         self.statusBar().addPermanentWidget(self.count_label)
-        path_label = QLabel(f"Register: {tasks.path or 'in het geheugen'}", self)
+        shown = address.shown if address.is_server else (tasks.path or "in het geheugen")
+        kind = "Teamregister" if address.is_server else "Register"
+        path_label = QLabel(f"{kind}: {shown}", self)
+        path_label.setObjectName("registeradres")
         path_label.setStyleSheet("color: #5f6368; padding: 0 6px;")
         self.statusBar().addPermanentWidget(path_label)
 
@@ -133,6 +146,11 @@ class MainWindow(QMainWindow):
         self.letter_open_requested.connect(self._on_self_letter_open_requested)
         self._restore_settings()
         self._update_actions()
+        # A team registry: other people's changes refresh the views within seconds.
+        self.others_changed.connect(self._on_others_changed)
+        self.watcher = team.ChangeWatcher(
+            address, self.others_changed.emit, own_pids=tasks.own_backend_pids
+        )
         # A motion text, an open-data file or an earlier letter dropped here starts its import.
         self.setAcceptDrops(True)
 
@@ -165,6 +183,9 @@ class MainWindow(QMainWindow):
         )
         self.act_settings = self._action("&Instellingen…", self.show_settings)
         self.act_letterhead = self._action("Brief&hoofd van het ministerie…", self.show_letterhead)
+        self.act_open_registry = self._action(
+            "&Register openen…", self.open_registry, "Ctrl+Shift+O"
+        )
         self.act_tabs = [
             self._action(
                 f"&{title}", partial(self.tabs.setCurrentIndex, index), f"Ctrl+{index + 1}"
@@ -177,6 +198,8 @@ class MainWindow(QMainWindow):
         bestand = bar.addMenu("&Bestand")
         bestand.addAction(self.letters.act_new)
         bestand.addAction(self.letters.act_open)
+        bestand.addSeparator()
+        bestand.addAction(self.act_open_registry)
         bestand.addSeparator()
         importeren = bestand.addMenu("&Importeren")
         importeren.addAction(self.act_import)
@@ -255,6 +278,34 @@ class MainWindow(QMainWindow):
             )
         self.tasks.run(operations.open_notices, self._on_opened)
         self.refresh_all()
+        self.watcher.start()
+
+    def open_registry(self) -> None:
+        """Bestand › Register openen…: another file, or a team registry on a server."""
+        dialog = OpenRegistryDialog(self, self.tasks.address)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.address is None:
+            return
+        address = dialog.address
+        if address.is_server and dialog.needs_setup:
+            if not MessageBox.confirm(
+                self,
+                "Teamregister aanmaken",
+                f"De database {address.shown} is nog leeg. Wilt u er een teamregister van "
+                "maken? Daarna kunnen uw collega's het ook openen.",
+                "Aanmaken",
+            ):
+                return
+            try:
+                operations.init_registry(address, demo=False, resources=self._resources)
+            except UserError as error:
+                self.show_user_error(error)
+                return
+        self.registry_switch_requested.emit(address)
+
+    def _on_others_changed(self, tables: object) -> None:
+        """A colleague changed the team registry: show it (the user's own edits stay)."""
+        self.refresh_all()
+        self.show_status("Een collega heeft het register gewijzigd; de lijsten zijn bijgewerkt.")
 
     def _on_opened(self, notices: list[str]) -> None:
         """Tell what opening the registry did (a copy before a migration, a failed backup)."""
@@ -400,7 +451,13 @@ class MainWindow(QMainWindow):
         """The letterhead the exports use: show it, set a template or emblem, or remove it."""
         from desktop.ui.common.letterhead import LetterheadDialog
 
-        self.letterhead_dialog = LetterheadDialog(self, self.tasks)
+        selected = self.views.letters.current_record()
+        self.letterhead_dialog = LetterheadDialog(
+            self,
+            self.tasks,
+            paths.default_library(),
+            letter_id=getattr(selected, "id", None),
+        )
         self.letterhead_dialog.reload()
         self.letterhead_dialog.show()
 
@@ -506,5 +563,6 @@ class MainWindow(QMainWindow):
         self.save_settings()
         # A long import would otherwise hold the close until it commits; stopping rolls it back.
         self.imports.stop_running()
+        self.watcher.stop()
         self.tasks.shutdown()
         super().closeEvent(event)

@@ -42,3 +42,76 @@ def test_loading_state_and_empty_state():
     assert "Laden…" in detail.motion_html(motion, dt.date(2021, 3, 1))
     assert "Geen moties gevonden." in detail.empty_state("moties", empty=True)
     assert "Selecteer een regel" in detail.empty_state("moties", empty=False)
+
+
+# -- the Kamer's view beside ours ----------------------------------------------------------
+
+
+def _numbered(**fields) -> Motion:
+    return Motion(kamerstuk=KamerstukRef.parse("26 485, nr. 224"), indieners=["Van Laar"], **fields)
+
+
+def test_the_kamers_afgedaan_and_latest_besluit_beside_our_status():
+    motion = _numbered(
+        uitslag="aangenomen",
+        status="afgedaan",
+        kamer_afgedaan=True,
+        kamer_besluit="Stemmen - aangenomen",
+    )
+    html = detail.motion_html(motion, dt.date(2021, 3, 1), [], [])
+    assert "Bij de Kamer" in html
+    assert "Afgedaan · laatste besluit: Stemmen - aangenomen" in html
+    assert "Afwijkend van de Kamer" not in html  # both say afgedaan
+
+
+def test_afwijkend_when_the_kamer_says_afgedaan_and_we_say_open():
+    motion = _numbered(
+        uitslag="aangenomen", kamer_afgedaan=True, kamer_besluit="Stemmen - aangenomen"
+    )
+    html = detail.motion_html(motion, dt.date(2021, 3, 1), [], [])
+    assert "Afwijkend van de Kamer" in html
+    assert "de Kamer noemt de motie afgedaan, uw status is openstaand" in html
+
+
+def test_afwijkend_when_we_say_afgedaan_and_the_kamer_does_not():
+    motion = _numbered(uitslag="aangenomen", status="afgedaan", kamer_afgedaan=False)
+    html = detail.motion_html(motion, dt.date(2021, 3, 1), [], [])
+    assert "Niet afgedaan" in html and "laatste besluit" not in html
+    assert "uw status is afgedaan, de Kamer noemt de motie niet afgedaan" in html
+
+
+def test_no_kamer_view_without_open_data_and_never_afwijkend_for_a_rejected_motion():
+    assert "Bij de Kamer" not in detail.motion_html(_numbered(), dt.date(2021, 3, 1), [], [])
+    only_besluit = _numbered(kamer_besluit="Stemmen - aangehouden")
+    assert "Laatste besluit: Stemmen - aangehouden" in detail.kamer_view(only_besluit)
+    rejected = _numbered(uitslag="verworpen", kamer_afgedaan=True, kamer_besluit="Verworpen.")
+    assert detail.kamer_view(rejected) == "Afgedaan · laatste besluit: Verworpen."
+    escaped = _numbered(kamer_besluit="<script>")
+    assert "&lt;script&gt;" in detail.kamer_view(escaped)
+
+
+def test_the_motion_pane_in_the_window_shows_the_kamers_view(make_window, demo_db):
+    from desktop.core.store import Store, motions
+
+    with Store.open(demo_db) as store, store.transaction() as db:
+        found = motions.find(db, KamerstukRef.parse("26 485, nr. 229"))
+        assert found is not None and found.id is not None and found.is_open
+        motions.apply_import(
+            db,
+            found.id,
+            {
+                "uitslag": "aangenomen",
+                "kamer_afgedaan": True,
+                "kamer_besluit": "Stemmen - aangenomen",
+            },
+        )
+    window = make_window(demo_db)
+    view = window.views.motions
+    assert view.select_id(found.id)
+    shown = view.detail.toPlainText()
+    assert "Bij de Kamer" in shown
+    assert "Afgedaan · laatste besluit: Stemmen - aangenomen" in shown
+    assert (
+        "Afwijkend van de Kamer (de Kamer noemt de motie afgedaan, uw status is openstaand)"
+        in shown
+    )

@@ -39,6 +39,8 @@ def test_a_missing_manual_says_so_in_dutch(tmp_path):
 
 
 def test_the_chosen_name_signs_a_settled_motion(qtbot, window, monkeypatch, ui_settings):
+    monkeypatch.setattr(identity._Chosen, "name", None)
+    monkeypatch.setattr(identity._Chosen, "before", None)
     monkeypatch.setattr(SettingsDialog, "ask", classmethod(lambda cls, *a: "Anna de Boer"))
     window.show_settings()
     assert ui_settings.value(USER_KEY) == "Anna de Boer"

@@ -198,6 +198,39 @@ def test_new_motion_from_the_editor_is_saved_and_selected(qtbot, window, monkeyp
     assert window.statusBar().currentMessage() == "De motie Amhaouch c.s. is toegevoegd."
 
 
+def test_a_motion_registered_by_its_zaak_number_alone(qtbot, window, monkeypatch, message_boxes):
+    # The real editor, filled in as a user would (ask() itself would exec() the dialog).
+    def ask(cls: Any, parent: Any, motion: Motion | None = None, *, error: str | None = None):
+        dialog = MotionEditorDialog(parent, motion, error=error)
+        qtbot.addWidget(dialog)
+        qtbot.keyClicks(dialog.zaaknummer, "2025Z22235")
+        qtbot.keyClicks(dialog.indieners, "Bikker, Erkens")
+        qtbot.keyClicks(dialog.onderwerp, "informatiedeling tegen jihadisme")
+        assert dialog.validate()
+        return dialog.motion()
+
+    monkeypatch.setattr(MotionEditorDialog, "ask", classmethod(ask))
+    window.act_new.trigger()
+    wait_idle(qtbot, window)
+    selected = window.views.motions.current_motion()
+    assert selected is not None and selected.id is not None
+    assert selected.kamerstuk is None and selected.zaaknummer == "2025Z22235"
+    assert tab_texts(window)[0] == "Moties (6)"
+    assert window.statusBar().currentMessage() == "De motie Bikker/Erkens is toegevoegd."
+    shown = window.views.motions.detail.toPlainText()
+    assert "De motie Bikker/Erkens" in shown and "informatiedeling tegen jihadisme" in shown
+    assert "None" not in shown
+    # Deleting it names it by its Zaak number.
+    window.act_delete.trigger()
+    wait_idle(qtbot, window)
+    assert message_boxes.confirmations[-1].startswith(
+        "De motie Bikker/Erkens (zaak 2025Z22235) uit het register verwijderen?"
+    )
+    assert window.statusBar().currentMessage() == (
+        "De motie Bikker/Erkens (zaak 2025Z22235) is verwijderd."
+    )
+
+
 def test_a_failed_save_reopens_the_editor_with_the_users_text(qtbot, window, monkeypatch):
     duplicate = Motion(
         kamerstuk=KamerstukRef.parse("26 485, nr. 229"),

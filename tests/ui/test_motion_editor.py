@@ -49,7 +49,10 @@ def test_required_fields_and_dates_are_checked(qtbot):
     dialog.voorgesteld.setText("31 februari 2020")
     dialog.deadline.setText("morgen")
     click_save(dialog)
-    assert shown_error(dialog, "kamerstuk") == "Vul het Kamerstuknummer van de motie in."
+    assert shown_error(dialog, "kamerstuk") == (
+        "Vul het Kamerstuknummer van de motie in, of het zaaknummer van de Tweede Kamer "
+        "(zoals 2025Z12345) als de motie nog geen Kamerstuknummer heeft."
+    )
     assert shown_error(dialog, "indieners") == "Vul ten minste één indiener in."
     assert shown_error(dialog, "voorgesteld") == "‘31 februari 2020’ is geen geldige datum."
     assert shown_error(dialog, "deadline").startswith("‘morgen’ is geen datum.")
@@ -123,3 +126,74 @@ def test_splitting_helpers():
         "Jasper van Dijk",
     ]
     assert split_paragraphs("a\nb\n\n\n c ") == ["a b", "c"]
+
+
+# -- a motion without a Kamerstuk number yet -------------------------------------------------
+
+
+def test_a_motion_by_its_zaak_number_alone_needs_an_onderwerp(qtbot):
+    dialog = editor(qtbot)
+    qtbot.keyClicks(dialog.zaaknummer, "2025z12345")
+    qtbot.keyClicks(dialog.indieners, "Bikker, Erkens")
+    click_save(dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert shown_error(dialog, "kamerstuk") == ""  # the Zaak number is enough
+    assert shown_error(dialog, "onderwerp") == (
+        "Vul het onderwerp in: een motie zonder Kamerstuknummer wordt in brieven "
+        "genoemd bij haar onderwerp en datum."
+    )
+    qtbot.keyClicks(dialog.onderwerp, "informatiedeling over jihadisme in Europa")
+    assert shown_error(dialog, "onderwerp") == ""  # typing clears the message
+    click_save(dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    motion = dialog.motion()
+    assert motion.kamerstuk is None and motion.citation is None
+    assert motion.zaaknummer == "2025Z12345"  # written the Kamer's way
+    assert motion.onderwerp == "informatiedeling over jihadisme in Europa"
+    assert motion.name == "de motie Bikker/Erkens"
+    assert motion.reference == (
+        "motie Bikker/Erkens over informatiedeling over jihadisme in Europa, zaak 2025Z12345"
+    )
+
+
+def test_a_bad_zaak_number_is_refused_in_dutch(qtbot):
+    dialog = editor(qtbot)
+    qtbot.keyClicks(dialog.zaaknummer, "2025D41513")
+    qtbot.keyClicks(dialog.indieners, "Bikker")
+    qtbot.keyClicks(dialog.onderwerp, "jihadisme")
+    click_save(dialog)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert shown_error(dialog, "zaaknummer") == (
+        "‘2025D41513’ is geen zaaknummer van de Tweede Kamer; een zaaknummer is een jaartal, "
+        "de letter Z en vijf cijfers, zoals 2025Z12345."
+    )
+    assert dialog.zaaknummer.text() == "2025D41513"  # what the user typed stays
+    # A Kamerstuk number alone would do, but a bad Zaak number is still refused.
+    dialog.kamerstuk.setText("21 501-20, nr. 2333")
+    assert not dialog.validate()
+    dialog.zaaknummer.setText("2025Z22235")
+    assert dialog.validate()
+    motion = dialog.motion()
+    assert motion.citation == "Kamerstuk 21 501-20, nr. 2333"
+    assert motion.zaaknummer == "2025Z22235"
+
+
+def test_an_unnumbered_motion_can_get_its_number_later(qtbot):
+    stored = Motion(
+        kamerstuk=None,
+        zaaknummer="2025Z12345",
+        indieners=["Bikker"],
+        onderwerp="jihadisme",
+        id=7,
+        version=2,
+    )
+    dialog = editor(qtbot, stored)
+    assert dialog.windowTitle() == "Motie bewerken – zaak 2025Z12345"
+    assert not dialog.kamerstuk.isReadOnly()  # the number can still be added
+    assert dialog.zaaknummer.isReadOnly() and dialog.zaaknummer.text() == "2025Z12345"
+    assert dialog.validate()
+    assert dialog.motion().kamerstuk is None
+    dialog.kamerstuk.setText("21 501-20, nr. 2333")
+    edited = dialog.motion()
+    assert edited.kamerstuk == KamerstukRef.parse("21 501-20, nr. 2333")
+    assert (edited.id, edited.version, edited.zaaknummer) == (7, 2, "2025Z12345")

@@ -114,3 +114,24 @@ def test_importing_a_motion_that_is_registered_keeps_the_text(qtbot, window, mon
         TEXT,
         "De motie Voordewind (Kamerstuk 26 485, nr. 229) staat al in het register.",
     )
+
+
+def test_a_text_without_the_closing_formula_shows_the_warning_and_can_be_saved(qtbot):
+    # The real text of Kamerstuk 26 485, nr. 229 without its closing formula (a variant).
+    text = TEXT.replace("\nen gaat over tot de orde van de dag.\n", "")
+    dialog = ImportMotionDialog()
+    qtbot.addWidget(dialog)
+    paste(qtbot, dialog, text)
+    shown = dialog.preview.toPlainText()
+    assert "Let op:" in shown
+    assert "De slotformule ‘en gaat over tot de orde van de dag.’ ontbreekt" in shown
+    assert "U kunt de motie toch opslaan." in shown
+    assert "Herkend: de motie Voordewind" in shown  # the warning does not replace the result
+    assert len(dialog.warnings) == 1 and dialog.problem == ""
+    assert save_button(dialog).isEnabled()  # a warning is no error
+    result = dialog.result_value()
+    assert result is not None and result.motion.citation == "Kamerstuk 26 485, nr. 229"
+    # The complete text has no warning.
+    dialog.text.setPlainText(TEXT)
+    dialog.parse_now()
+    assert dialog.warnings == [] and "Let op" not in dialog.preview.toPlainText()

@@ -13,6 +13,7 @@ from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Motion
 from desktop.core.errors import InvalidInput, UserError
 from desktop.core.store import Store, motions
+from desktop.core.store.rows import execute
 from desktop.ui.common.tasks import TaskControl, TaskManager
 
 WAIT_MS = 5000
@@ -133,14 +134,14 @@ def test_cancelling_an_interruptible_query_stops_it_and_the_store_stays_usable(q
 
     def query(store: Store) -> int:
         started.set()
-        return int(store.db.execute(endless).fetchone()[0])
+        return int(execute(store.db, endless).scalar())
 
     control = manager.run(query, lambda _: pytest.fail("cancelled"), interruptible=True)
     assert started.wait(WAIT_MS / 1000)
     began = time.perf_counter()
     control.cancel()
     answers: list[int] = []
-    manager.run(lambda store: int(store.db.execute("SELECT 42").fetchone()[0]), answers.append)
+    manager.run(lambda store: int(execute(store.db, "SELECT 42").scalar()), answers.append)
     wait_done(qtbot, manager)
     assert answers == [42]
     assert time.perf_counter() - began < 2
@@ -180,3 +181,32 @@ def test_became_idle_is_emitted_when_the_queue_drains(qtbot, manager):
         manager.run(lambda store: 1, results.append)
         manager.run(lambda store: 2, results.append)
     assert results == [1, 2]
+
+
+def test_work_without_the_store_runs_beside_the_database_thread(qtbot, manager):
+    """Slow work (LibreOffice) never holds the database worker: both run at once."""
+    gui_thread = threading.get_ident()
+    release = threading.Event()
+    seen: list[tuple[str, int, int]] = []
+    failures: list[UserError] = []
+    manager.run(lambda store: threading.get_ident(), lambda t: seen.append(("db", t, 0)))
+
+    def slow() -> int:
+        assert release.wait(WAIT_MS / 1000)
+        return threading.get_ident()
+
+    manager.run_in_thread(slow, lambda t: seen.append(("los", t, threading.get_ident())))
+    # The database task finishes while the other one still waits.
+    qtbot.waitUntil(lambda: any(kind == "db" for kind, _, _ in seen), timeout=WAIT_MS)
+    assert manager.busy
+    release.set()
+    wait_done(qtbot, manager)
+    (_, db_thread, _), (_, own_thread, receiver) = seen
+    assert own_thread not in (db_thread, gui_thread) and receiver == gui_thread
+
+    def refuse() -> None:
+        raise InvalidInput("Geen beeld.")
+
+    manager.run_in_thread(refuse, lambda _: None, failures.append)
+    wait_done(qtbot, manager)
+    assert [str(f) for f in failures] == ["Geen beeld."] and manager.crashes == []

@@ -405,6 +405,20 @@ def ensure_footnote_styles(document: Document) -> None:
     writes e.g. styleId "Voetnoottekst" for "footnote text") are left untouched.
     """
     _ensure_styles(document.part.styles.element)
+    drop_stale_style_copy(document.part)
+
+
+def drop_stale_style_copy(document_part: DocumentPart) -> None:
+    """Remove the Word 2010 ``stylesWithEffects.xml`` copy of the styles, if related.
+
+    python-docx's default template carries one; once styles are added to styles.xml
+    (footnote styles, Header/Footer) its styles and docDefaults no longer match, and
+    Word treats the mismatch as content to repair. The part is optional, so it goes.
+    """
+    rels = document_part.rels
+    for rel_id, rel in list(rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            rels.pop(rel_id)
 
 
 # ------------------------------------------------------------------------------------------
@@ -427,6 +441,7 @@ def _footnotes_part_for(document_part: DocumentPart) -> FootnotesPart:
     if not part._prepared:
         part.ensure_separators()
         text_id, reference_id, _ = _ensure_styles(document_part.styles.element)
+        drop_stale_style_copy(document_part)
         part.text_style_id = text_id
         part.reference_style_id = reference_id
         _ensure_settings_footnote_pr(document_part.settings.element)

@@ -25,6 +25,7 @@ from docx.section import Section
 from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
+from desktop.core.docx.footnotes import drop_stale_style_copy
 from desktop.core.drafting.model import LetterMeta
 
 FONT = "Verdana"
@@ -196,13 +197,7 @@ def finalise(document: Document) -> None:
     """
     from docx.opc.part import XmlPart
 
-    # -- python-docx's template carries a stale Word 2010 stylesWithEffects.xml whose
-    # -- styles and docDefaults no longer match styles.xml; Word treats the mismatch as
-    # -- content to repair. The part is optional, so it goes --
-    rels = document.part.rels
-    for rel_id, rel in list(rels.items()):
-        if rel.reltype.endswith("/stylesWithEffects"):
-            rels.pop(rel_id)
+    drop_stale_style_copy(document.part)
     next_id = 1
     for part in document.part.package.iter_parts():
         if not isinstance(part, XmlPart):

@@ -274,9 +274,13 @@ class Convenant:
     version: int = 1
 
     def latest_progress(self, before: str | None = None) -> ProgressEntry | None:
-        """The most recent progress entry, optionally on or before an ISO date."""
+        """The most recent progress entry, optionally on or before an ISO date.
+
+        Of entries with the same date the one added last counts (such as the final text
+        of a letter's annex read back from Word).
+        """
         entries = [e for e in self.voortgang if before is None or e.datum <= before]
-        return max(entries, key=lambda e: e.datum, default=None)
+        return max(reversed(entries), key=lambda e: e.datum, default=None)
 
 
 @dataclass(slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlite_utils import Database
+from sqlalchemy import Connection as Database
 
 from desktop.core.domain.dutch import format_date
 from desktop.core.domain.models import Convenant, Letter, SenderSettings

@@ -24,7 +24,7 @@ from desktop.core.store import eu, kamerstukken, letters, motions
 from desktop.core.store.rows import to_iso
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from sqlalchemy import Connection as Database
 
 __all__ = ["LetterImport", "read_letter", "record_letter"]
 
@@ -180,16 +180,7 @@ def record_letter(db: Database, found: LetterReferences) -> LetterImport:
         for key, motion_id in motion_ids.items():
             if motion_id in present:
                 continue
-            db.table("letter_motions").insert(
-                {
-                    "letter_id": letter.id,
-                    "motion_id": motion_id,
-                    "positie": position,
-                    "response": "",
-                    "afdoen": int(key in settled_keys),
-                    "section_positie": None,
-                }
-            )
+            letters.link_motion(db, letter.id, motion_id, position, afdoen=key in settled_keys)
             position += 1
             linked.append(key)
         letter = letters.get(db, letter.id)

@@ -1,17 +1,15 @@
-"""The final letter back from Word: its text into the registered letter, as a new version.
+"""The final letter back from Word: reading its body, sections and annexes as Markdown.
 
 ``voortgang import letter FINAL.docx --update`` reads the body of a Word letter (the
 paragraphs between the salutation and the signature, with bold, italic, lists, links and
-footnotes) back into Markdown, splits it at the Heading 1 titles into the letter's
-sections, and stores it: section texts, the introduction, the closing text and the
-responses of motion paragraphs that are recognised (the paragraph starts with the
-motion's name, citation and request as the template writes them). The letter is matched
-by kenmerk, else by its own Kamerstuk number. The previous state stays as a version.
+footnotes) back into Markdown, split at the Heading 1 titles into the letter's sections,
+and the annexes after the signature (a Heading 1 ``Bijlage …``, split at its Heading 2
+titles, one per convenant). :mod:`desktop.core.importers.letter_word_update` stores it in
+the registered letter, found by kenmerk, else by its own Kamerstuk number.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 import zipfile
@@ -22,25 +20,25 @@ from typing import TYPE_CHECKING, Any
 from desktop.core.errors import InvalidInput, NotFound, SourcedInputError
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from sqlalchemy import Connection as Database
 
     from desktop.core.domain.models import Letter
-    from desktop.core.drafting.templates import TemplateLibrary
 
 __all__ = [
     "SectionChange",
+    "WordAnnex",
     "WordLetter",
     "WordUpdate",
+    "match_letter",
+    "normalise",
     "paragraph_markdown",
     "read_word_letter",
-    "update_letter_from_word",
 ]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
-_SETTLED_SENTENCE = re.compile(r"\s*(?:Daarnaast wordt|In deze brief wordt) .*? afgedaan\. .*$")
 
 
 @dataclass(slots=True)
@@ -52,12 +50,22 @@ class WordSection:
 
 
 @dataclass(slots=True)
+class WordAnnex:
+    """A bijlage after the signature: its Heading 1 title and its Heading 2 parts."""
+
+    titel: str
+    intro: list[str] = field(default_factory=list)
+    parts: list[WordSection] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class WordLetter:
-    """The body of a Word letter as Markdown, split at its Heading 1 titles."""
+    """The body of a Word letter as Markdown, split at its Heading 1 titles, and annexes."""
 
     source: str
     intro: list[str] = field(default_factory=list)
     sections: list[WordSection] = field(default_factory=list)
+    annexes: list[WordAnnex] = field(default_factory=list)
     footnotes: int = 0
 
 
@@ -85,11 +93,18 @@ class WordUpdate:
     version: int | None = None
     previous_version: int | None = None
     dry_run: bool = True
+    commitments_updated: list[str] = field(default_factory=list)
+    #: what is not carried back into the registry, in Dutch (never silently dropped)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         """True when any part of the letter changes."""
-        return any(c.status == "gewijzigd" for c in self.changes) or bool(self.motions_updated)
+        return (
+            any(c.status == "gewijzigd" for c in self.changes)
+            or bool(self.motions_updated)
+            or bool(self.commitments_updated)
+        )
 
 
 # -- Word to Markdown -------------------------------------------------------------------------
@@ -275,16 +290,31 @@ def read_word_letter(path: Path, *, salutation: str | None, signature: list[str]
                 break
     result = WordLetter(source=path.name)
     current: WordSection | None = None
+    annex: WordAnnex | None = None
+    in_annexes = False
     counter = {"1.": 0}
     for p in paragraphs[start:]:
         plain = _plain(p)
-        if signature_keys and plain.rstrip(",.") in signature_keys:
-            break
         level = _heading_level(p, names)
-        if level == 1 and plain.startswith("bijlage"):
-            break
-        if level is not None and level <= 1:
-            current = WordSection(titel="".join(t.text or "" for t in p.iter(f"{_W}t")).strip())
+        if not in_annexes and (
+            (signature_keys and plain.rstrip(",.") in signature_keys)
+            or (level == 1 and plain.startswith("bijlage"))
+        ):
+            in_annexes = True  # the signature, the list of bijlagen, then the annexes
+        if in_annexes:
+            if level == 1 and plain.startswith("bijlage"):
+                annex = WordAnnex(titel=_heading_text(p))
+                result.annexes.append(annex)
+                current = None
+                continue
+            if annex is None:
+                continue
+            if level == 2:
+                current = WordSection(titel=_heading_text(p))
+                annex.parts.append(current)
+                continue
+        elif level is not None and level <= 1:
+            current = WordSection(titel=_heading_text(p))
             result.sections.append(current)
             continue
         markdown = paragraph_markdown(p, document.part, notes)
@@ -301,13 +331,22 @@ def read_word_letter(path: Path, *, salutation: str | None, signature: list[str]
                 markdown = f"- {markdown}"
             else:
                 counter["1."] = 0
-        target = current.paragraphs if current is not None else result.intro
+        if current is not None:
+            target = current.paragraphs
+        elif annex is not None:
+            target = annex.intro
+        else:
+            target = result.intro
         if kind_is_list(markdown) and target and kind_is_list(target[-1]):
             target[-1] += "\n" + markdown
         else:
             target.append(markdown)
         result.footnotes += markdown.count("^[")
     return result
+
+
+def _heading_text(paragraph: Any) -> str:
+    return "".join(t.text or "" for t in paragraph.iter(f"{_W}t")).strip()
 
 
 def kind_is_list(markdown: str) -> bool:
@@ -368,185 +407,3 @@ def _custom_kenmerk(path: Path) -> str | None:
         return None
     match = re.search(r'name="Kenmerk"><vt:lpwstr>([^<]+)</vt:lpwstr>', xml)
     return match.group(1).strip() if match else None
-
-
-def _plain_markdown(markdown: str) -> str:
-    """Text of Markdown with its footnotes, for deciding whether anything changed."""
-    from desktop.core.drafting.markdown import parse_markdown
-
-    parsed = parse_markdown(markdown)
-    parts: list[str] = []
-
-    def walk(value: Any) -> None:
-        if isinstance(value, str):
-            parts.append(value)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-        elif hasattr(value, "__slots__"):
-            for name in value.__slots__:
-                if name in (
-                    "text",
-                    "url",
-                    "inlines",
-                    "blocks",
-                    "items",
-                    "children",
-                    "header",
-                    "rows",
-                ):
-                    walk(getattr(value, name))
-
-    walk(parsed.body)
-    return normalise(" ".join(parts))
-
-
-def _diff(old: str, new: str) -> list[str]:
-    return list(
-        difflib.unified_diff(
-            old.splitlines(), new.splitlines(), "register", "Word", lineterm="", n=0
-        )
-    )[2:]
-
-
-def update_letter_from_word(
-    db: Database,
-    path: Path,
-    library: TemplateLibrary,
-    *,
-    dry_run: bool = True,
-) -> WordUpdate:
-    """Read a final Word letter into its registered letter (``import letter --update``).
-
-    With ``dry_run`` nothing is stored; otherwise (inside the caller's transaction) the
-    letter is updated and stored as a new version; a letter without versions first gets
-    one of its state before the import, so the previous text is kept.
-
-    Raises:
-        NotFound / InvalidInput: no or two matching letters, or sections not found.
-    """
-    from desktop.core.domain.naming import motion_name
-    from desktop.core.drafting.compose import render_letter_markdown
-    from desktop.core.drafting.templates import _citeer, escape_markdown, verzoek_phrase
-    from desktop.core.planning.versions import list_versions, record_version
-    from desktop.core.store import eu, letters, motions
-
-    letter = match_letter(db, path)
-    assert letter.id is not None
-    signature = [s for s in (letter.ondertekenaar_functie, letter.ondertekenaar_naam) if s]
-    if not signature:
-        from desktop.core.store import settings
-
-        sender = settings.get_sender(db)
-        signature = [s for s in (sender.ondertekenaar_functie, sender.ondertekenaar_naam) if s]
-    word = read_word_letter(path, salutation=letter.aanhef, signature=signature)
-    by_title = {normalise(s.titel): s for s in word.sections}
-    found = [s for s in letter.sections if normalise(s.titel) in by_title]
-    if letter.sections and len(found) * 2 < len(letter.sections):
-        raise InvalidInput(
-            f"In {path.name} zijn de secties van de brief niet terug te vinden (gevonden: "
-            f"{len(found)} van {len(letter.sections)} koppen). Het Word-bestand is te sterk "
-            "bewerkt om het in te lezen; er is niets gewijzigd."
-        )
-    changes: list[SectionChange] = []
-    updated: list[str] = []
-    cutoff = letter.datum.isoformat() if letter.datum else None
-
-    # -- motion paragraphs: recognised by the text the template puts before the response --
-    prefixes: dict[int, tuple[str, Any]] = {}
-    for index, item in enumerate(letter.motions):
-        motion = motions.get(db, item.motion_id)
-        prefix = (
-            f"{motion_name(motion.indieners, gewijzigd=motion.gewijzigd, capital=True)} "
-            f"({_citeer(motion.kamerstuk)}) {escape_markdown(verzoek_phrase(motion))}."
-        )
-        prefixes[index] = (normalise(prefix), motion)
-
-    def take_motions(paragraphs: list[str]) -> list[str]:
-        rest = []
-        for paragraph in paragraphs:
-            key = normalise(paragraph)
-            hit = next((i for i, (prefix, _) in prefixes.items() if key.startswith(prefix)), None)
-            if hit is None:
-                rest.append(paragraph)
-                continue
-            item = letter.motions[hit]
-            prefix_len = _prefix_length(paragraph, prefixes[hit][0])
-            response = paragraph[prefix_len:].strip()
-            if normalise(response) != normalise(item.response) and _plain_markdown(
-                response
-            ) != _plain_markdown(item.response):
-                item.response = response
-                updated.append(prefixes[hit][1].kamerstuk.letter_style())
-        return rest
-
-    intro = take_motions(list(word.intro))
-    if intro:
-        intro[-1] = _SETTLED_SENTENCE.sub("", intro[-1]).rstrip()
-        intro = [p for p in intro if p]
-    new_intro = "\n\n".join(intro)
-    _record(changes, "Inleiding", letter.inleiding, new_intro)
-    if _plain_markdown(new_intro) != _plain_markdown(letter.inleiding):
-        letter.inleiding = new_intro
-
-    commitment_texts: set[str] = set()
-    for section in letter.sections:
-        word_section = by_title.get(normalise(section.titel))
-        if word_section is None:
-            changes.append(SectionChange(section.titel, "niet gevonden"))
-            continue
-        rest = take_motions(word_section.paragraphs)
-        rest = [p for p in rest if not normalise(p).lstrip("*").startswith("toezegging")]
-        commitment_texts.update(p for p in word_section.paragraphs if p not in rest)
-        old_text = section.tekst
-        if not old_text.strip() and section.eu_file_id is not None:
-            development = eu.get(db, section.eu_file_id).latest_development(cutoff)
-            old_text = development.tekst if development else ""
-        new_text = "\n\n".join(rest)
-        status = _record(changes, section.titel, old_text, new_text)
-        if status == "gewijzigd":
-            section.tekst = new_text
-    # -- closing text: the paragraphs under the last heading after the last section --
-    if letter.slot.strip():
-        tail = word.sections[-1].paragraphs if word.sections else []
-        count = len([p for p in letter.slot.split("\n\n") if p.strip()])
-        new_slot = "\n\n".join(tail[-count:]) if tail else ""
-        if new_slot and _record(changes, "Slot", letter.slot, new_slot) == "gewijzigd":
-            letter.slot = new_slot
-    result = WordUpdate(
-        letter_id=letter.id,
-        kenmerk=letter.kenmerk,
-        changes=changes,
-        motions_updated=updated,
-        dry_run=dry_run,
-    )
-    if dry_run or not result.changed:
-        return result
-    previous = list_versions(db, letter.id)
-    if not previous:
-        before = letters.get(db, letter.id)
-        result.previous_version = record_version(
-            db, before, render_letter_markdown(db, before, library), None
-        )
-    else:
-        result.previous_version = previous[-1].nummer
-    letters.update(db, letter)
-    stored = letters.get(db, letter.id)
-    result.version = record_version(db, stored, render_letter_markdown(db, stored, library), path)
-    return result
-
-
-def _prefix_length(paragraph: str, normalised_prefix: str) -> int:
-    """Length of the part of ``paragraph`` that normalises to ``normalised_prefix``."""
-    for end in range(len(normalised_prefix) // 2, len(paragraph) + 1):
-        if normalise(paragraph[:end]) == normalised_prefix:
-            return end
-    return 0
-
-
-def _record(changes: list[SectionChange], title: str, old: str, new: str) -> str:
-    if _plain_markdown(old) == _plain_markdown(new):
-        changes.append(SectionChange(title, "ongewijzigd"))
-        return "ongewijzigd"
-    changes.append(SectionChange(title, "gewijzigd", _diff(old, new)))
-    return "gewijzigd"

@@ -46,7 +46,7 @@ from desktop.core.store import commitments, history, kamerstukken, motions, open
 from desktop.core.store.open_data import OpenDataLink
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from sqlalchemy import Connection as Database
 
     from desktop.core.store import Store
 

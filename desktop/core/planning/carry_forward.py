@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlite_utils import Database
+from sqlalchemy import Connection as Database
 
 from desktop.core.domain.models import Letter, LetterCommitment, LetterMotion, LetterSection
 from desktop.core.errors import InvalidInput

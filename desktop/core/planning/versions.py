@@ -7,7 +7,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
+from sqlalchemy import Connection as Database
 
 from desktop.core.planning.changes import SectionDiff, rendered_sections, section_diffs
 from desktop.core.store.versions import VersionInfo, get_version, list_versions, record_version

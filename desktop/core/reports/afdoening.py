@@ -28,7 +28,7 @@ from desktop.core.errors import FileProblem, InvalidInput
 from desktop.core.store import commitments, motions, open_data
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from sqlalchemy import Connection as Database
 
 __all__ = [
     "COLUMNS",

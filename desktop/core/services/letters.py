@@ -29,7 +29,7 @@ from desktop.core.store import Store, commitments, convenanten, kamerstukken, le
 from desktop.core.store import settings as sender_settings
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from sqlalchemy import Connection as Database
 
     from desktop.core.importers.letter_word import WordUpdate
 
@@ -317,7 +317,7 @@ def update_from_word(
         UserError: the file matches no registered letter or two, or its sections cannot
             be found.
     """
-    from desktop.core.importers.letter_word import update_letter_from_word
+    from desktop.core.importers.letter_word_update import update_letter_from_word
 
     if dry_run:
         return update_letter_from_word(store.db, path, library, dry_run=True)

@@ -23,7 +23,9 @@ from desktop.core.domain.models import (
     Motion,
     StatusChange,
 )
+from desktop.core.errors import InvalidInput
 from desktop.core.store import (
+    AddressLike,
     Store,
     commitments,
     convenanten,
@@ -179,22 +181,28 @@ def is_letter_reference(store: Store, target: str) -> bool:
     return not target.strip().isdigit() and letters.find_by_kenmerk(store.db, target) is not None
 
 
-def read_motion_text(text: str, *, source: str | None = None) -> Motion:
+def read_motion_text(text: str, *, source: str | None = None) -> tuple[Motion, list[str]]:
     """The motion in an official motion text (pasted or from a file); nothing is stored.
+
+    Returns the motion and the parser's warnings (Dutch), such as a missing closing
+    formula: the text was read, but the user should check it.
 
     Raises:
         SourcedInputError: the text is not a motion text, with what was missing.
     """
-    from desktop.core.importers.motion_text import parse_motion_text
+    from desktop.core.importers.motion_text import read_motion_text as read_with_warnings
 
-    return parse_motion_text(text, source=source)
+    return read_with_warnings(text, source=source)
 
 
-def read_motion_file(path: Path) -> Motion:
-    """The motion in an official motion text file (UTF-8 or UTF-16); nothing is stored."""
-    from desktop.core.importers.motion_text import parse_motion_file
+def read_motion_file(path: Path) -> tuple[Motion, list[str]]:
+    """The motion in an official motion text file (UTF-8 or UTF-16), with its warnings.
 
-    return parse_motion_file(path)
+    Nothing is stored; each warning names the file.
+    """
+    from desktop.core.importers.motion_text import read_motion_file as read_with_warnings
+
+    return read_with_warnings(path)
 
 
 def import_motion_files(store: Store, files: Sequence[Path]) -> tuple[list[Motion], list[str]]:
@@ -212,11 +220,8 @@ def import_motion_files(store: Store, files: Sequence[Path]) -> tuple[list[Motio
 
     read = [read_with_warnings(path) for path in files]
     parsed = [motion for motion, _ in read]
-    warnings = [
-        f"{path.name}: {text}"
-        for path, (_, found) in zip(files, read, strict=True)
-        for text in found
-    ]
+    # The importer's warnings for a file already start with the file's name.
+    warnings = [text for _, found in read for text in found]
     ids: list[int] = []
     with store.transaction() as db:
         for path, motion in zip(files, parsed, strict=True):
@@ -246,19 +251,31 @@ def open_notices(store: Store) -> list[str]:
     return notices
 
 
-def init_registry(path: Path, *, demo: bool, resources: Path) -> dict[str, int] | None:
-    """Create (or open) the registry at ``path``; with ``demo``, fill it with the demo.
+def init_registry(address: AddressLike, *, demo: bool, resources: Path) -> dict[str, int] | None:
+    """Create (or open) the registry at ``address``; with ``demo``, fill it with the demo.
 
-    Returns the demo's counts, or None without ``demo``.
+    On a server this creates or migrates the schema: ``init`` is the explicit request a
+    team registry needs. Returns the demo's counts, or None without ``demo``.
     """
-    with Store.open(path) as store:
+    with Store.open(address, allow_migrate=True) as store:
         return load_demo_registry(store, resources) if demo else None
 
 
 def backup_registry(store: Store, target: Path | None = None) -> Path:
-    """A consistent copy of the open registry (in the backup folder, or at ``target``)."""
+    """A consistent copy of the open registry (in the backup folder, or at ``target``).
+
+    A team registry is copied into a new SQLite file at ``target`` (checked afterwards).
+    """
     from desktop.core.store.backup import make_backup
 
+    if store.is_server:
+        if target is None:
+            raise InvalidInput(
+                "Geef voor een teamregister aan waar de kopie moet komen (--to BESTAND.db)."
+            )
+        from desktop.core.services.team import copy_into_new_file
+
+        return copy_into_new_file(store, target)
     assert store.path is not None, "an in-memory registry has no backups"
     return make_backup(store.db, store.path, target=target)
 

@@ -7,10 +7,14 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
+from sqlalchemy import Connection as Database
+from sqlite_utils import Database as SqliteUtils
 
 from desktop.core.errors import StoreError
-from desktop.core.store.db import applied_migrations, backup_to, known_migrations
+from desktop.core.store.db import backup_to, known_migrations
+from desktop.core.store.engine import raw_sqlite
+from desktop.core.store.migrations import migrations
+from desktop.core.store.rows import scalar
 
 KEEP_DAILY = 14
 _DAILY_PREFIX = "dagelijks-"
@@ -83,10 +87,11 @@ def daily_backup(db: Database, path: Path, today: dt.date | None = None) -> Path
     todays = f"{_DAILY_PREFIX}{today:%Y%m%d}"
     if folder.is_dir() and any(p.name.startswith(todays) for p in folder.iterdir()):
         return None
-    has_data = db.execute(
+    has_data = scalar(
+        db,
         "SELECT EXISTS (SELECT 1 FROM motions) OR EXISTS (SELECT 1 FROM letters)"
-        " OR EXISTS (SELECT 1 FROM convenanten) OR EXISTS (SELECT 1 FROM commitments)"
-    ).fetchone()[0]
+        " OR EXISTS (SELECT 1 FROM convenanten) OR EXISTS (SELECT 1 FROM commitments)",
+    )
     if not has_data:
         return None
     made = make_backup(
@@ -110,8 +115,7 @@ def verify_backup(candidate: Path) -> None:
         conn = sqlite3.connect(uri, uri=True)
         try:
             check = conn.execute("PRAGMA integrity_check").fetchone()[0]
-            db = Database(conn)
-            applied = applied_migrations(db)
+            applied = [m.name for m in migrations.applied(SqliteUtils(conn))]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -132,10 +136,15 @@ def restore_backup(db: Database, path: Path, candidate: Path) -> Path:
     backup API inside SQLite's own locking, so other connections never see a half state.
     """
     verify_backup(candidate)
+    raw = raw_sqlite(db)
+    if raw is None:
+        raise StoreError(
+            "Een teamregister wordt niet uit een bestand hersteld; vraag de beheerder."
+        )
     safety = make_backup(db, path, kind="voor-herstel")
     source = sqlite3.connect(candidate.resolve().as_uri() + "?mode=ro", uri=True)
     try:
-        source.backup(db.conn)
+        source.backup(raw)
     except sqlite3.Error as exc:
         raise StoreError(
             f"Herstellen is mislukt ({exc}); het register is ongewijzigd of staat in {safety}."

@@ -5,17 +5,31 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlite_utils import Database
+from sqlalchemy import Connection as Database
 
 from desktop.core.domain.models import COMMITMENT_STATUSES, OPEN_COMMITMENT_STATUSES, Commitment
 from desktop.core.errors import AlreadyExists, InvalidInput, NotFound
 from desktop.core.store import history, kamerstukken
-from desktop.core.store.rows import from_iso, insert_row, query, to_iso, update_checked
-from desktop.core.store.search import fts_query
+from desktop.core.store.rows import (
+    execute,
+    from_iso,
+    insert_row,
+    lock_row,
+    query,
+    scalar,
+    string_agg,
+    to_iso,
+    update_checked,
+    upsert,
+)
+from desktop.core.store.search import match_condition
 
-_SELECT = """
+
+def _select(db: Database) -> str:
+    settled = string_agg(db, "coalesce(l.kenmerk, l.datum)", "|")
+    return f"""
 SELECT c.*,
-       (SELECT group_concat(coalesce(l.kenmerk, l.datum), '|') FROM commitment_settlements s
+       (SELECT {settled} FROM commitment_settlements s
          JOIN letters l ON l.id = s.letter_id WHERE s.commitment_id = c.id) AS voldaan_met
 FROM commitments c
 """
@@ -68,7 +82,9 @@ def _columns(db: Database, item: Commitment) -> dict[str, Any]:
 
 def add(db: Database, item: Commitment) -> int:
     """Store a new commitment (caller provides the transaction)."""
-    if item.nummer and query(db, "SELECT id FROM commitments WHERE nummer = ?", (item.nummer,)):
+    if item.nummer and query(
+        db, "SELECT id FROM commitments WHERE nummer = :nummer", {"nummer": item.nummer}
+    ):
         raise AlreadyExists(f"Toezegging {item.nummer} staat al in het register.")
     commitment_id = insert_row(db, "commitments", _columns(db, item))
     history.record(db, "commitment", commitment_id, "status", None, item.status, "toegevoegd")
@@ -77,7 +93,7 @@ def add(db: Database, item: Commitment) -> int:
 
 def get(db: Database, commitment_id: int) -> Commitment:
     """One commitment by id."""
-    rows = query(db, _SELECT + " WHERE c.id = ?", (commitment_id,))
+    rows = query(db, _select(db) + " WHERE c.id = :id", {"id": commitment_id})
     if not rows:
         raise NotFound(f"Er is geen toezegging met nummer {commitment_id} in het register.")
     return _from_row(db, rows[0])
@@ -88,20 +104,20 @@ def list_commitments(
 ) -> list[Commitment]:
     """Commitments filtered by status (``open``, ``all`` or one status) and search text."""
     where: list[str] = []
-    params: list[Any] = []
+    params: dict[str, Any] = {}
     if status == "open":
-        where.append("c.status IN (?, ?)")
-        params += list(OPEN_COMMITMENT_STATUSES)
+        where.append("c.status IN :open")
+        params["open"] = list(OPEN_COMMITMENT_STATUSES)
     elif status in COMMITMENT_STATUSES:
-        where.append("c.status = ?")
-        params.append(status)
+        where.append("c.status = :status")
+        params["status"] = status
     elif status != "all":
         raise InvalidInput(f"‘{status}’ is geen statusfilter voor toezeggingen.")
-    match = fts_query(search or "")
+    match = match_condition(db, "commitments", "c", search or "")
     if match:
-        where.append("c.id IN (SELECT rowid FROM commitments_fts WHERE commitments_fts MATCH ?)")
-        params.append(match)
-    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        where.append(match[0])
+        params.update(match[1])
+    sql = _select(db) + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY c.datum_nakoming IS NULL, c.datum_nakoming, c.id"
     return [_from_row(db, row) for row in query(db, sql, params)]
 
@@ -133,45 +149,50 @@ def set_status(
 
 def settle(db: Database, commitment_id: int, letter_id: int, datum: dt.date) -> None:
     """Mark a commitment voldaan by a letter."""
-    kenmerk = db.execute("SELECT kenmerk FROM letters WHERE id = ?", (letter_id,)).fetchone()[0]
-    db.execute(
-        "INSERT OR REPLACE INTO commitment_settlements (commitment_id, letter_id, datum)"
-        " VALUES (?, ?, ?)",
-        (commitment_id, letter_id, datum.isoformat()),
+    lock_row(db, "commitments", commitment_id)
+    kenmerk = scalar(db, "SELECT kenmerk FROM letters WHERE id = :id", {"id": letter_id})
+    upsert(
+        db,
+        "commitment_settlements",
+        {"commitment_id": commitment_id, "letter_id": letter_id, "datum": datum.isoformat()},
+        ("commitment_id", "letter_id"),
     )
     set_status(db, commitment_id, "voldaan", datum, f"voldaan met brief {kenmerk or letter_id}")
 
 
 def reopen(db: Database, commitment_id: int, letter_id: int | None = None) -> None:
     """Undo a settlement by one letter (or all)."""
+    lock_row(db, "commitments", commitment_id)
+    params = {"id": commitment_id, "letter": letter_id}
     if letter_id is None:
-        db.execute("DELETE FROM commitment_settlements WHERE commitment_id = ?", (commitment_id,))
+        execute(db, "DELETE FROM commitment_settlements WHERE commitment_id = :id", params)
     else:
-        db.execute(
-            "DELETE FROM commitment_settlements WHERE commitment_id = ? AND letter_id = ?",
-            (commitment_id, letter_id),
+        execute(
+            db,
+            "DELETE FROM commitment_settlements WHERE commitment_id = :id AND letter_id = :letter",
+            params,
         )
-    remaining = db.execute(
-        "SELECT count(*) FROM commitment_settlements WHERE commitment_id = ?", (commitment_id,)
-    ).fetchone()[0]
+    remaining = scalar(
+        db, "SELECT count(*) FROM commitment_settlements WHERE commitment_id = :id", params
+    )
     if not remaining:
         set_status(db, commitment_id, "openstaand", toelichting="heropend")
 
 
 def find_id_by_nummer(db: Database, nummer: str) -> int | None:
     """The id of the commitment with the Kamer's number (``TZ202002-101``), if registered."""
-    rows = query(db, "SELECT id FROM commitments WHERE nummer = ?", (nummer,))
+    rows = query(db, "SELECT id FROM commitments WHERE nummer = :nummer", {"nummer": nummer})
     return int(rows[0]["id"]) if rows else None
 
 
 def is_settled(db: Database, commitment_id: int) -> bool:
     """True when a letter of ours settled the commitment."""
-    return (
-        db.execute(
-            "SELECT 1 FROM commitment_settlements WHERE commitment_id = ? LIMIT 1",
-            (commitment_id,),
-        ).fetchone()
-        is not None
+    return bool(
+        query(
+            db,
+            "SELECT 1 FROM commitment_settlements WHERE commitment_id = :id LIMIT 1",
+            {"id": commitment_id},
+        )
     )
 
 

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlite_utils import Database
+from sqlalchemy import Connection as Database
 
 from desktop.core.domain.dutch import normalise_partial_date
 from desktop.core.domain.models import CONVENANT_FASEN, PARTY_KINDS, Convenant, Party, ProgressEntry
 from desktop.core.errors import AlreadyExists, ConflictError, InvalidInput, NotFound
-from desktop.core.store.rows import from_json, insert_row, query, to_json, update_checked
-from desktop.core.store.search import fts_query
+from desktop.core.store.rows import (
+    execute,
+    from_json,
+    insert_row,
+    insert_rows,
+    query,
+    to_json,
+    update_checked,
+    update_row,
+)
+from desktop.core.store.search import match_condition
 
 
 def _partial(value: str | None) -> str | None:
@@ -45,23 +54,26 @@ def _columns(item: Convenant) -> dict[str, Any]:
 
 
 def _write_children(db: Database, convenant_id: int, item: Convenant) -> None:
-    db.execute("DELETE FROM convenant_partijen WHERE convenant_id = ?", (convenant_id,))
-    db.table("convenant_partijen").insert_all(
-        {
-            "convenant_id": convenant_id,
-            "positie": i,
-            "soort": p.soort,
-            "naam": p.naam,
-            "aantal": p.aantal,
-        }
-        for i, p in enumerate(item.partijen)
+    execute(db, "DELETE FROM convenant_partijen WHERE convenant_id = :id", {"id": convenant_id})
+    insert_rows(
+        db,
+        "convenant_partijen",
+        [
+            {
+                "convenant_id": convenant_id,
+                "positie": i,
+                "soort": p.soort,
+                "naam": p.naam,
+                "aantal": p.aantal,
+            }
+            for i, p in enumerate(item.partijen)
+        ],
     )
     keep = [entry.id for entry in item.voortgang if entry.id is not None]
-    db.execute(
-        "DELETE FROM convenant_voortgang WHERE convenant_id = ? AND id NOT IN ({})".format(
-            ", ".join("?" * len(keep))
-        ),
-        [convenant_id, *keep],
+    execute(
+        db,
+        "DELETE FROM convenant_voortgang WHERE convenant_id = :id AND id NOT IN :keep",
+        {"id": convenant_id, "keep": keep},
     )
     for entry in item.voortgang:
         values = {
@@ -74,13 +86,13 @@ def _write_children(db: Database, convenant_id: int, item: Convenant) -> None:
         if entry.id is None:
             entry.id = insert_row(db, "convenant_voortgang", values)
         else:
-            db.table("convenant_voortgang").update(entry.id, values)
+            update_row(db, "convenant_voortgang", entry.id, values)
 
 
 def add(db: Database, item: Convenant) -> int:
     """Store a new convenant with its parties and progress."""
     _validate(item)
-    if query(db, "SELECT id FROM convenanten WHERE naam = ?", (item.naam.strip(),)):
+    if query(db, "SELECT id FROM convenanten WHERE naam = :naam", {"naam": item.naam.strip()}):
         raise AlreadyExists(f"Het convenant ‘{item.naam}’ staat al in het register.")
     convenant_id = insert_row(db, "convenanten", _columns(item))
     _write_children(db, convenant_id, item)
@@ -110,8 +122,8 @@ def _from_row(db: Database, row: dict[str, Any]) -> Convenant:
         Party(soort=p["soort"], naam=p["naam"], aantal=p["aantal"])
         for p in query(
             db,
-            "SELECT * FROM convenant_partijen WHERE convenant_id = ? ORDER BY positie",
-            (row["id"],),
+            "SELECT * FROM convenant_partijen WHERE convenant_id = :id ORDER BY positie",
+            {"id": row["id"]},
         )
     ]
     progress = [
@@ -120,8 +132,8 @@ def _from_row(db: Database, row: dict[str, Any]) -> Convenant:
         )
         for p in query(
             db,
-            "SELECT * FROM convenant_voortgang WHERE convenant_id = ? ORDER BY datum, id",
-            (row["id"],),
+            "SELECT * FROM convenant_voortgang WHERE convenant_id = :id ORDER BY datum, id",
+            {"id": row["id"]},
         )
     ]
     return Convenant(
@@ -144,7 +156,7 @@ def _from_row(db: Database, row: dict[str, Any]) -> Convenant:
 
 def get(db: Database, convenant_id: int) -> Convenant:
     """One convenant by id."""
-    rows = query(db, "SELECT * FROM convenanten WHERE id = ?", (convenant_id,))
+    rows = query(db, "SELECT * FROM convenanten WHERE id = :id", {"id": convenant_id})
     if not rows:
         raise NotFound(f"Er is geen convenant met nummer {convenant_id} in het register.")
     return _from_row(db, rows[0])
@@ -152,21 +164,20 @@ def get(db: Database, convenant_id: int) -> Convenant:
 
 def find_by_name(db: Database, naam: str) -> Convenant | None:
     """A convenant by its exact name."""
-    rows = query(db, "SELECT * FROM convenanten WHERE naam = ?", (naam,))
+    rows = query(db, "SELECT * FROM convenanten WHERE naam = :naam", {"naam": naam})
     return _from_row(db, rows[0]) if rows else None
 
 
 def list_convenanten(db: Database, *, search: str | None = None) -> list[Convenant]:
     """All convenanten by name, optionally matching a search in name or progress texts."""
-    match = fts_query(search or "")
-    if match:
+    own = match_condition(db, "convenanten", "c", search or "")
+    progress = match_condition(db, "convenant_voortgang", "v", search or "")
+    if own and progress:
         rows = query(
             db,
-            "SELECT * FROM convenanten WHERE id IN (SELECT rowid FROM convenanten_fts"
-            " WHERE convenanten_fts MATCH ?) OR id IN (SELECT v.convenant_id FROM"
-            " convenant_voortgang v WHERE v.id IN (SELECT rowid FROM convenant_voortgang_fts"
-            " WHERE convenant_voortgang_fts MATCH ?)) ORDER BY naam",
-            (match, match),
+            f"SELECT c.* FROM convenanten c WHERE {own[0]} OR c.id IN (SELECT v.convenant_id"
+            f" FROM convenant_voortgang v WHERE {progress[0]}) ORDER BY c.naam",
+            own[1],
         )
     else:
         rows = query(db, "SELECT * FROM convenanten ORDER BY naam")

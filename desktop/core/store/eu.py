@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlite_utils import Database
+from sqlalchemy import Connection as Database
 
 from desktop.core.domain.dutch import normalise_partial_date
 from desktop.core.domain.models import EU_KINDS, EUDate, EUDevelopment, EUFile
 from desktop.core.errors import AlreadyExists, ConflictError, InvalidInput, NotFound
 from desktop.core.store import kamerstukken
-from desktop.core.store.rows import insert_row, query, update_checked
-from desktop.core.store.search import fts_query
+from desktop.core.store.rows import execute, insert_row, insert_rows, query, update_checked
+from desktop.core.store.search import match_condition
 
 
 def _columns(db: Database, item: EUFile) -> dict[str, Any]:
@@ -36,31 +36,45 @@ def _columns(db: Database, item: EUFile) -> dict[str, Any]:
 
 
 def _write_children(db: Database, eu_file_id: int, item: EUFile) -> None:
-    db.execute("DELETE FROM eu_datums WHERE eu_file_id = ?", (eu_file_id,))
-    db.execute("DELETE FROM eu_ontwikkelingen WHERE eu_file_id = ?", (eu_file_id,))
-    db.table("eu_datums").insert_all(
-        {
-            "eu_file_id": eu_file_id,
-            "datum": normalise_partial_date(d.datum),
-            "omschrijving": d.omschrijving,
-        }
-        for d in item.datums
+    execute(db, "DELETE FROM eu_datums WHERE eu_file_id = :eu_file_id", {"eu_file_id": eu_file_id})
+    execute(
+        db,
+        "DELETE FROM eu_ontwikkelingen WHERE eu_file_id = :eu_file_id",
+        {"eu_file_id": eu_file_id},
     )
-    db.table("eu_ontwikkelingen").insert_all(
-        {
-            "eu_file_id": eu_file_id,
-            "datum": normalise_partial_date(d.datum),
-            "tekst": d.tekst,
-            "bron": d.bron,
-        }
-        for d in item.ontwikkelingen
+    insert_rows(
+        db,
+        "eu_datums",
+        [
+            {
+                "eu_file_id": eu_file_id,
+                "datum": normalise_partial_date(d.datum),
+                "omschrijving": d.omschrijving,
+            }
+            for d in item.datums
+        ],
+    )
+    insert_rows(
+        db,
+        "eu_ontwikkelingen",
+        [
+            {
+                "eu_file_id": eu_file_id,
+                "datum": normalise_partial_date(d.datum),
+                "tekst": d.tekst,
+                "bron": d.bron,
+            }
+            for d in item.ontwikkelingen
+        ],
     )
 
 
 def add(db: Database, item: EUFile) -> int:
     """Store a new EU file."""
     if item.identificatie and query(
-        db, "SELECT id FROM eu_files WHERE identificatie = ?", (item.identificatie,)
+        db,
+        "SELECT id FROM eu_files WHERE identificatie = :identificatie",
+        {"identificatie": item.identificatie},
     ):
         raise AlreadyExists(f"Het EU-dossier {item.identificatie} staat al in het register.")
     eu_file_id = insert_row(db, "eu_files", _columns(db, item))
@@ -88,15 +102,17 @@ def _from_row(db: Database, row: dict[str, Any]) -> EUFile:
     datums = [
         EUDate(datum=d["datum"], omschrijving=d["omschrijving"])
         for d in query(
-            db, "SELECT * FROM eu_datums WHERE eu_file_id = ? ORDER BY datum, id", (row["id"],)
+            db,
+            "SELECT * FROM eu_datums WHERE eu_file_id = :id ORDER BY datum, id",
+            {"id": row["id"]},
         )
     ]
     developments = [
         EUDevelopment(datum=d["datum"], tekst=d["tekst"], bron=d["bron"])
         for d in query(
             db,
-            "SELECT * FROM eu_ontwikkelingen WHERE eu_file_id = ? ORDER BY datum, id",
-            (row["id"],),
+            "SELECT * FROM eu_ontwikkelingen WHERE eu_file_id = :id ORDER BY datum, id",
+            {"id": row["id"]},
         )
     ]
     return EUFile(
@@ -116,7 +132,7 @@ def _from_row(db: Database, row: dict[str, Any]) -> EUFile:
 
 def get(db: Database, eu_file_id: int) -> EUFile:
     """One EU file by id."""
-    rows = query(db, "SELECT * FROM eu_files WHERE id = ?", (eu_file_id,))
+    rows = query(db, "SELECT * FROM eu_files WHERE id = :eu_file_id", {"eu_file_id": eu_file_id})
     if not rows:
         raise NotFound(f"Er is geen EU-dossier met nummer {eu_file_id} in het register.")
     return _from_row(db, rows[0])
@@ -124,15 +140,14 @@ def get(db: Database, eu_file_id: int) -> EUFile:
 
 def list_eu_files(db: Database, *, search: str | None = None) -> list[EUFile]:
     """All EU files by title, optionally matching a search."""
-    match = fts_query(search or "")
-    if match:
+    own = match_condition(db, "eu_files", "e", search or "")
+    developments = match_condition(db, "eu_ontwikkelingen", "o", search or "")
+    if own and developments:
         rows = query(
             db,
-            "SELECT * FROM eu_files WHERE id IN (SELECT rowid FROM eu_files_fts WHERE"
-            " eu_files_fts MATCH ?) OR id IN (SELECT o.eu_file_id FROM eu_ontwikkelingen o"
-            " WHERE o.id IN (SELECT rowid FROM eu_ontwikkelingen_fts WHERE"
-            " eu_ontwikkelingen_fts MATCH ?)) ORDER BY titel",
-            (match, match),
+            f"SELECT e.* FROM eu_files e WHERE {own[0]} OR e.id IN (SELECT o.eu_file_id"
+            f" FROM eu_ontwikkelingen o WHERE {developments[0]}) ORDER BY e.titel",
+            own[1],
         )
     else:
         rows = query(db, "SELECT * FROM eu_files ORDER BY titel")
@@ -143,7 +158,7 @@ def find_reference(db: Database, identificatie: str, celex: str | None) -> int |
     """The id of the EU file with this identification or CELEX number, if registered."""
     rows = query(
         db,
-        "SELECT id FROM eu_files WHERE identificatie = ? OR (celex IS NOT NULL AND celex = ?)",
-        (identificatie, celex or ""),
+        "SELECT id FROM eu_files WHERE identificatie = :identificatie OR (celex IS NOT NULL AND celex = :celex)",
+        {"identificatie": identificatie, "celex": celex or ""},
     )
     return int(rows[0]["id"]) if rows else None

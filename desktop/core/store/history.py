@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlite_utils import Database
+from sqlalchemy import Connection as Database
 
 from desktop.core.domain.models import StatusChange
-from desktop.core.store.rows import current_user, now_text, query
+from desktop.core.store.rows import insert_row, query, who_and_when
 
 
 def record(
@@ -21,17 +21,20 @@ def record(
     toelichting: str | None = None,
 ) -> None:
     """Append one change to the history (inside the caller's transaction)."""
-    db.table("status_history").insert(
+    wie, wanneer = who_and_when(db)
+    insert_row(
+        db,
+        "status_history",
         {
             "entity": entity,
             "entity_id": entity_id,
             "veld": veld,
             "van": van,
             "naar": naar,
-            "wie": current_user(),
-            "wanneer": now_text(),
+            "wie": wie,
+            "wanneer": wanneer,
             "toelichting": toelichting,
-        }
+        },
     )
 
 
@@ -39,8 +42,8 @@ def for_entity(db: Database, entity: str, entity_id: int) -> list[StatusChange]:
     """The history of one record, oldest first."""
     rows = query(
         db,
-        "SELECT * FROM status_history WHERE entity = ? AND entity_id = ? ORDER BY id",
-        (entity, entity_id),
+        "SELECT * FROM status_history WHERE entity = :entity AND entity_id = :id ORDER BY id",
+        {"entity": entity, "id": entity_id},
     )
     return _changes(rows)
 
@@ -50,8 +53,8 @@ def status_changes_between(db: Database, since: dt.date, until: dt.date) -> list
     rows = query(
         db,
         "SELECT * FROM status_history WHERE veld = 'status' AND van IS NOT NULL "
-        "AND substr(wanneer, 1, 10) > ? AND substr(wanneer, 1, 10) <= ? ORDER BY id",
-        (since.isoformat(), until.isoformat()),
+        "AND substr(wanneer, 1, 10) > :since AND substr(wanneer, 1, 10) <= :until ORDER BY id",
+        {"since": since.isoformat(), "until": until.isoformat()},
     )
     return _changes(rows)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlite_utils import Database
+from sqlalchemy import Connection as Database
 
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Kamerstuk
-from desktop.core.store.rows import from_iso, insert_row, query, to_iso
+from desktop.core.store.rows import from_iso, insert_row, leading_int, query, to_iso, update_row
 
 _SELECT = """
 SELECT k.id, k.ondernummer, k.kamer, k.soort, k.datum, k.titel, k.vergaderjaar,
@@ -22,12 +22,12 @@ def ensure_dossier(db: Database, nummer: int, toevoeging: str | None, titel: str
     """Get or create a dossier; fills in a missing title, never overwrites one."""
     rows = query(
         db,
-        "SELECT id, titel FROM dossiers WHERE nummer = ? AND toevoeging = ?",
-        (nummer, toevoeging or ""),
+        "SELECT id, titel FROM dossiers WHERE nummer = :nummer AND toevoeging = :toevoeging",
+        {"nummer": nummer, "toevoeging": toevoeging or ""},
     )
     if rows:
         if titel and not rows[0]["titel"]:
-            db.table("dossiers").update(rows[0]["id"], {"titel": titel})
+            update_row(db, "dossiers", rows[0]["id"], {"titel": titel})
         return int(rows[0]["id"])
     return insert_row(
         db, "dossiers", {"nummer": nummer, "toevoeging": toevoeging or "", "titel": titel}
@@ -47,8 +47,9 @@ def ensure_kamerstuk(
     dossier_id = ensure_dossier(db, ref.dossier, ref.toevoeging, dossier_titel)
     rows = query(
         db,
-        "SELECT * FROM kamerstukken WHERE dossier_id = ? AND ondernummer = ? AND kamer = ?",
-        (dossier_id, ref.ondernummer, ref.kamer),
+        "SELECT * FROM kamerstukken"
+        " WHERE dossier_id = :dossier AND ondernummer = :nummer AND kamer = :kamer",
+        {"dossier": dossier_id, "nummer": ref.ondernummer, "kamer": ref.kamer},
     )
     details: dict[str, Any] = {
         "soort": soort,
@@ -59,7 +60,7 @@ def ensure_kamerstuk(
     if rows:
         missing = {k: v for k, v in details.items() if v and not rows[0][k]}
         if missing:
-            db.table("kamerstukken").update(rows[0]["id"], missing)
+            update_row(db, "kamerstukken", rows[0]["id"], missing)
         return int(rows[0]["id"])
     record = {"dossier_id": dossier_id, "ondernummer": ref.ondernummer, "kamer": ref.kamer}
     return insert_row(db, "kamerstukken", {**record, **details})
@@ -88,7 +89,7 @@ def _from_row(row: dict[str, Any]) -> Kamerstuk:
 
 def get(db: Database, kamerstuk_id: int) -> Kamerstuk:
     """One Kamerstuk by id."""
-    return _from_row(query(db, _SELECT + " WHERE k.id = ?", (kamerstuk_id,))[0])
+    return _from_row(query(db, _SELECT + " WHERE k.id = :id", {"id": kamerstuk_id})[0])
 
 
 def ref_of(db: Database, kamerstuk_id: int | None) -> KamerstukRef | None:
@@ -100,13 +101,20 @@ def find(db: Database, ref: KamerstukRef) -> Kamerstuk | None:
     """A Kamerstuk by its number, if registered."""
     rows = query(
         db,
-        _SELECT + " WHERE d.nummer = ? AND d.toevoeging = ? AND k.ondernummer = ? AND k.kamer = ?",
-        (ref.dossier, ref.toevoeging or "", ref.ondernummer, ref.kamer),
+        _SELECT + " WHERE d.nummer = :dossier AND d.toevoeging = :toevoeging"
+        " AND k.ondernummer = :nummer AND k.kamer = :kamer",
+        {
+            "dossier": ref.dossier,
+            "toevoeging": ref.toevoeging or "",
+            "nummer": ref.ondernummer,
+            "kamer": ref.kamer,
+        },
     )
     return _from_row(rows[0]) if rows else None
 
 
 def list_all(db: Database) -> list[Kamerstuk]:
     """All Kamerstukken, by dossier and number."""
-    rows = query(db, _SELECT + " ORDER BY d.nummer, d.toevoeging, CAST(k.ondernummer AS INTEGER)")
+    order = f" ORDER BY d.nummer, d.toevoeging, {leading_int(db, 'k.ondernummer')}, k.ondernummer"
+    rows = query(db, _SELECT + order)
     return [_from_row(row) for row in rows]

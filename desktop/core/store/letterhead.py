@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlite_utils import Database
+from sqlalchemy import Connection as Database
 
-from desktop.core.store.rows import current_user, now_text
+from desktop.core.store.rows import execute, query, upsert, who_and_when
 
 LETTERHEAD_KINDS = ("sjabloon", "embleem")
 
@@ -24,23 +24,31 @@ class StoredLetterhead:
 
 def get(db: Database) -> StoredLetterhead | None:
     """The team's letterhead, or None when none is set."""
-    row = db.execute(
-        "SELECT soort, bestandsnaam, inhoud, gewijzigd, wie FROM letterhead WHERE id = 1"
-    ).fetchone()
-    if row is None:
+    rows = query(
+        db, "SELECT soort, bestandsnaam, inhoud, gewijzigd, wie FROM letterhead WHERE id = 1"
+    )
+    if not rows:
         return None
-    return StoredLetterhead(row[0], row[1], bytes(row[2]), row[3], row[4])
+    row = rows[0]
+    return StoredLetterhead(
+        row["soort"], row["bestandsnaam"], bytes(row["inhoud"]), row["gewijzigd"], row["wie"]
+    )
 
 
 def put(db: Database, soort: str, bestandsnaam: str, inhoud: bytes) -> None:
     """Store (replace) the letterhead; the caller checked the file first."""
-    db.execute(
-        "INSERT OR REPLACE INTO letterhead (id, soort, bestandsnaam, inhoud, gewijzigd, wie) "
-        "VALUES (1, ?, ?, ?, ?, ?)",
-        (soort, bestandsnaam, inhoud, now_text(), current_user()),
-    )
+    wie, wanneer = who_and_when(db)
+    record = {
+        "id": 1,
+        "soort": soort,
+        "bestandsnaam": bestandsnaam,
+        "inhoud": inhoud,
+        "gewijzigd": wanneer,
+        "wie": wie,
+    }
+    upsert(db, "letterhead", record, ("id",))
 
 
 def clear(db: Database) -> bool:
     """Remove the letterhead; True when there was one."""
-    return db.execute("DELETE FROM letterhead WHERE id = 1").rowcount > 0
+    return execute(db, "DELETE FROM letterhead WHERE id = 1").rowcount > 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlite_utils import Database
+from sqlalchemy import Connection as Database
 
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import (
@@ -17,7 +17,16 @@ from desktop.core.domain.models import (
 )
 from desktop.core.errors import AlreadyExists, ConflictError, InvalidInput, NotFound
 from desktop.core.store import commitments, history, kamerstukken, motions
-from desktop.core.store.rows import from_iso, insert_row, query, to_iso, update_checked
+from desktop.core.store.rows import (
+    execute,
+    from_iso,
+    insert_row,
+    insert_rows,
+    lock_row,
+    query,
+    to_iso,
+    update_checked,
+)
 
 
 def _columns(db: Database, letter: Letter) -> dict[str, Any]:
@@ -48,7 +57,7 @@ def _columns(db: Database, letter: Letter) -> dict[str, Any]:
 
 def _write_children(db: Database, letter_id: int, letter: Letter) -> None:
     for table in ("letter_sections", "letter_motions", "letter_commitments", "letter_convenanten"):
-        db.execute(f"DELETE FROM {table} WHERE letter_id = ?", (letter_id,))
+        execute(db, f"DELETE FROM {table} WHERE letter_id = :id", {"id": letter_id})
     for position, section in enumerate(letter.sections):
         section.id = insert_row(
             db,
@@ -67,39 +76,69 @@ def _write_children(db: Database, letter_id: int, letter: Letter) -> None:
             raise InvalidInput("Een motie staat twee keer in dezelfde brief.")
         seen.add(item.motion_id)
         motions.get(db, item.motion_id)
-        db.table("letter_motions").insert(
-            {
-                "letter_id": letter_id,
-                "motion_id": item.motion_id,
-                "positie": position,
-                "response": item.response,
-                "afdoen": int(item.afdoen),
-                "section_positie": item.section_index,
-            }
+        insert_rows(
+            db,
+            "letter_motions",
+            [
+                {
+                    "letter_id": letter_id,
+                    "motion_id": item.motion_id,
+                    "positie": position,
+                    "response": item.response,
+                    "afdoen": int(item.afdoen),
+                    "section_positie": item.section_index,
+                }
+            ],
         )
     for position, commitment in enumerate(letter.commitments):
         commitments.get(db, commitment.commitment_id)
-        db.table("letter_commitments").insert(
-            {
-                "letter_id": letter_id,
-                "commitment_id": commitment.commitment_id,
-                "positie": position,
-                "response": commitment.response,
-                "afdoen": int(commitment.afdoen),
-                "section_positie": commitment.section_index,
-            }
+        insert_rows(
+            db,
+            "letter_commitments",
+            [
+                {
+                    "letter_id": letter_id,
+                    "commitment_id": commitment.commitment_id,
+                    "positie": position,
+                    "response": commitment.response,
+                    "afdoen": int(commitment.afdoen),
+                    "section_positie": commitment.section_index,
+                }
+            ],
         )
     for position, convenant_id in enumerate(dict.fromkeys(letter.convenant_ids)):
-        db.table("letter_convenanten").insert(
-            {"letter_id": letter_id, "convenant_id": convenant_id, "positie": position}
+        insert_rows(
+            db,
+            "letter_convenanten",
+            [{"letter_id": letter_id, "convenant_id": convenant_id, "positie": position}],
         )
+
+
+def link_motion(
+    db: Database, letter_id: int, motion_id: int, position: int, *, afdoen: bool
+) -> None:
+    """Add a motion to a letter (no response yet, in no section), as an import finds it."""
+    insert_rows(
+        db,
+        "letter_motions",
+        [
+            {
+                "letter_id": letter_id,
+                "motion_id": motion_id,
+                "positie": position,
+                "response": "",
+                "afdoen": int(afdoen),
+                "section_positie": None,
+            }
+        ],
+    )
 
 
 def add(db: Database, letter: Letter) -> int:
     """Store a new letter with everything it contains."""
     columns = _columns(db, letter)
     if columns["kenmerk"] and query(
-        db, "SELECT id FROM letters WHERE kenmerk = ?", (columns["kenmerk"],)
+        db, "SELECT id FROM letters WHERE kenmerk = :kenmerk", {"kenmerk": columns["kenmerk"]}
     ):
         raise AlreadyExists(
             f"Er staat al een brief met kenmerk {columns['kenmerk']} in het register."
@@ -133,7 +172,9 @@ def _from_row(db: Database, row: dict[str, Any]) -> Letter:
     sections = [
         LetterSection(titel=s["titel"], tekst=s["tekst"], eu_file_id=s["eu_file_id"], id=s["id"])
         for s in query(
-            db, "SELECT * FROM letter_sections WHERE letter_id = ? ORDER BY positie", (letter_id,)
+            db,
+            "SELECT * FROM letter_sections WHERE letter_id = :letter_id ORDER BY positie",
+            {"letter_id": letter_id},
         )
     ]
     letter_motions = [
@@ -144,7 +185,9 @@ def _from_row(db: Database, row: dict[str, Any]) -> Letter:
             section_index=m["section_positie"],
         )
         for m in query(
-            db, "SELECT * FROM letter_motions WHERE letter_id = ? ORDER BY positie", (letter_id,)
+            db,
+            "SELECT * FROM letter_motions WHERE letter_id = :letter_id ORDER BY positie",
+            {"letter_id": letter_id},
         )
     ]
     letter_commitments = [
@@ -156,16 +199,16 @@ def _from_row(db: Database, row: dict[str, Any]) -> Letter:
         )
         for c in query(
             db,
-            "SELECT * FROM letter_commitments WHERE letter_id = ? ORDER BY positie",
-            (letter_id,),
+            "SELECT * FROM letter_commitments WHERE letter_id = :letter_id ORDER BY positie",
+            {"letter_id": letter_id},
         )
     ]
     convenant_ids = [
         c["convenant_id"]
         for c in query(
             db,
-            "SELECT convenant_id FROM letter_convenanten WHERE letter_id = ? ORDER BY positie",
-            (letter_id,),
+            "SELECT convenant_id FROM letter_convenanten WHERE letter_id = :letter_id ORDER BY positie",
+            {"letter_id": letter_id},
         )
     ]
     return Letter(
@@ -192,7 +235,7 @@ def _from_row(db: Database, row: dict[str, Any]) -> Letter:
 
 def get(db: Database, letter_id: int) -> Letter:
     """One letter by id."""
-    rows = query(db, "SELECT * FROM letters WHERE id = ?", (letter_id,))
+    rows = query(db, "SELECT * FROM letters WHERE id = :letter_id", {"letter_id": letter_id})
     if not rows:
         raise NotFound(f"Er is geen brief met nummer {letter_id} in het register.")
     return _from_row(db, rows[0])
@@ -200,7 +243,7 @@ def get(db: Database, letter_id: int) -> Letter:
 
 def find_by_kenmerk(db: Database, kenmerk: str) -> Letter | None:
     """A letter by its kenmerk (Onze referentie)."""
-    rows = query(db, "SELECT * FROM letters WHERE kenmerk = ?", (kenmerk.strip(),))
+    rows = query(db, "SELECT * FROM letters WHERE kenmerk = :kenmerk", {"kenmerk": kenmerk.strip()})
     return _from_row(db, rows[0]) if rows else None
 
 
@@ -209,7 +252,9 @@ def all_by_kamerstuk(db: Database, ref: KamerstukRef) -> list[Letter]:
     known = kamerstukken.find(db, ref)
     if known is None:
         return []
-    rows = query(db, "SELECT id FROM letters WHERE kamerstuk_id = ? ORDER BY id", (known.id,))
+    rows = query(
+        db, "SELECT id FROM letters WHERE kamerstuk_id = :id ORDER BY id", {"id": known.id}
+    )
     return [get(db, row["id"]) for row in rows]
 
 
@@ -223,8 +268,8 @@ def find_by_date_and_subject(db: Database, datum: dt.date, betreft: str) -> Lett
     """A letter of this date with exactly this Betreft, if registered."""
     rows = query(
         db,
-        "SELECT id FROM letters WHERE datum = ? AND betreft = ? ORDER BY id LIMIT 1",
-        (datum.isoformat(), betreft),
+        "SELECT id FROM letters WHERE datum = :datum AND betreft = :betreft ORDER BY id LIMIT 1",
+        {"datum": datum.isoformat(), "betreft": betreft},
     )
     return get(db, rows[0]["id"]) if rows else None
 
@@ -261,6 +306,8 @@ def ensure_letter(db: Database, kenmerk: str, datum: dt.date | None = None) -> t
 
 def finalize(db: Database, letter_id: int, datum: dt.date | None = None) -> Letter:
     """Mark a letter definitief and settle the motions and commitments it settles."""
+    # Two people finalising one letter at once: the second waits, then sees its status.
+    lock_row(db, "letters", letter_id)
     letter = get(db, letter_id)
     if letter.status != "concept":
         raise InvalidInput(f"De brief {letter.kenmerk or letter_id} is al {letter.status}.")
@@ -278,6 +325,7 @@ def finalize(db: Database, letter_id: int, datum: dt.date | None = None) -> Lett
 
 def mark_sent(db: Database, letter_id: int) -> None:
     """A definitive letter went out: its status becomes ``verzonden``."""
+    lock_row(db, "letters", letter_id)
     letter = get(db, letter_id)
     if letter.status != "definitief":
         raise InvalidInput(f"De brief {letter.kenmerk or letter_id} is nog niet definitief.")
@@ -287,6 +335,8 @@ def mark_sent(db: Database, letter_id: int) -> None:
 
 def reopen(db: Database, letter_id: int) -> Letter:
     """Undo finalize: the letter is a concept again and its settlements are withdrawn."""
+    # Two people finalising one letter at once: the second waits, then sees its status.
+    lock_row(db, "letters", letter_id)
     letter = get(db, letter_id)
     if letter.status == "concept":
         raise InvalidInput(f"De brief {letter.kenmerk or letter_id} is nog een concept.")

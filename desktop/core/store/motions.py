@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from sqlite_utils import Database
+from sqlalchemy import Connection as Database
 
 from desktop.core.domain.dutch import capitalised
 from desktop.core.domain.kamerstuk import KamerstukRef
@@ -24,17 +24,28 @@ from desktop.core.domain.models import (
 from desktop.core.errors import AlreadyExists, ConflictError, InvalidInput, NotFound
 from desktop.core.store import history, kamerstukken
 from desktop.core.store.rows import (
+    Params,
+    execute,
     from_iso,
     from_json,
     insert_row,
+    is_server,
+    leading_int,
+    lock_row,
     query,
+    scalar,
+    string_agg,
     to_iso,
     to_json,
     update_checked,
+    upsert,
 )
-from desktop.core.store.search import fts_query
+from desktop.core.store.search import match_condition
 
-_SELECT = """
+
+def _select(db: Database) -> str:
+    settled = string_agg(db, "coalesce(l.kenmerk, l.datum)", "|")
+    return f"""
 SELECT m.*, k.ondernummer, k.kamer, k.vergaderjaar, d.nummer AS dossier, d.toevoeging,
        d.titel AS dossier_titel,
        vd.nummer AS vervangt_dossier, vd.toevoeging AS vervangt_toevoeging,
@@ -42,7 +53,7 @@ SELECT m.*, k.ondernummer, k.kamer, k.vergaderjaar, d.nummer AS dossier, d.toevo
        (SELECT k2.ondernummer FROM motions m2 JOIN kamerstukken k2 ON k2.id = m2.kamerstuk_id
          WHERE m.kamerstuk_id IS NOT NULL AND m2.vervangt_kamerstuk_id = m.kamerstuk_id
          ORDER BY m2.id LIMIT 1) AS vervangen_door_nummer,
-       (SELECT group_concat(coalesce(l.kenmerk, l.datum), '|') FROM motion_settlements s
+       (SELECT {settled} FROM motion_settlements s
          JOIN letters l ON l.id = s.letter_id WHERE s.motion_id = m.id) AS afgedaan_met
 FROM motions m
 LEFT JOIN kamerstukken k ON k.id = m.kamerstuk_id
@@ -50,12 +61,18 @@ LEFT JOIN dossiers d ON d.id = k.dossier_id
 LEFT JOIN kamerstukken vk ON vk.id = m.vervangt_kamerstuk_id
 LEFT JOIN dossiers vd ON vd.id = vk.dossier_id
 """
-# Register order: motions without a number yet first (the newest work), in the order they
-# were registered; then by dossier and number.
-_ORDER = (
-    " ORDER BY d.nummer IS NOT NULL, d.nummer, d.toevoeging, CAST(k.ondernummer AS INTEGER), m.id"
-)
-_NUMBERED_ORDER = " ORDER BY d.nummer, d.toevoeging, CAST(k.ondernummer AS INTEGER)"
+
+
+def _order(db: Database) -> str:
+    """Register order: motions without a number yet first (the newest work), in the order
+    they were registered; then by dossier and number."""
+    number = leading_int(db, "k.ondernummer")
+    return f" ORDER BY d.nummer IS NOT NULL, d.nummer, d.toevoeging, {number}, m.id"
+
+
+def _numbered_order(db: Database) -> str:
+    return f" ORDER BY d.nummer, d.toevoeging, {leading_int(db, 'k.ondernummer')}"
+
 
 STATUS_FILTERS = MOTION_STATUS_FILTERS
 
@@ -211,7 +228,7 @@ def get(db: Database, motion_id: int) -> Motion:
     Raises:
         NotFound: when there is no such motion.
     """
-    rows = query(db, _SELECT + " WHERE m.id = ?", (motion_id,))
+    rows = query(db, _select(db) + " WHERE m.id = :id", {"id": motion_id})
     if not rows:
         raise NotFound(f"Er is geen motie met nummer {motion_id} in het register.")
     return _from_row(rows[0])
@@ -221,15 +238,23 @@ def find(db: Database, ref: KamerstukRef) -> Motion | None:
     """A motion by its Kamerstuk number, if registered."""
     rows = query(
         db,
-        _SELECT + " WHERE d.nummer = ? AND d.toevoeging = ? AND k.ondernummer = ? AND k.kamer = ?",
-        (ref.dossier, ref.toevoeging or "", ref.ondernummer, ref.kamer),
+        _select(db) + " WHERE d.nummer = :dossier AND d.toevoeging = :toevoeging"
+        " AND k.ondernummer = :nummer AND k.kamer = :kamer",
+        {
+            "dossier": ref.dossier,
+            "toevoeging": ref.toevoeging or "",
+            "nummer": ref.ondernummer,
+            "kamer": ref.kamer,
+        },
     )
     return _from_row(rows[0]) if rows else None
 
 
 def find_by_zaaknummer(db: Database, zaaknummer: str) -> Motion | None:
     """A motion by the Kamer's Zaak number (``2025Z12345``), if registered."""
-    rows = query(db, _SELECT + " WHERE m.zaaknummer = ?", (parse_zaaknummer(zaaknummer),))
+    rows = query(
+        db, _select(db) + " WHERE m.zaaknummer = :zaak", {"zaak": parse_zaaknummer(zaaknummer)}
+    )
     return _from_row(rows[0]) if rows else None
 
 
@@ -248,68 +273,82 @@ def resolve(db: Database, key: str) -> Motion:
     return motion
 
 
-def _search_clause(text: str) -> tuple[str, list[Any]]:
-    """SQL condition for a search: Kamerstuk numbers exactly, words through FTS."""
+def _search_clause(db: Database, text: str) -> tuple[str, dict[str, Any]]:
+    """SQL condition for a search: Kamerstuk numbers exactly, words through full text."""
     if is_zaaknummer(text):
-        return "m.zaaknummer = ?", [parse_zaaknummer(text)]
+        return "m.zaaknummer = :zaak", {"zaak": parse_zaaknummer(text)}
     refs = [ref for ref, _, _ in KamerstukRef.find_all(text)]
     if refs:
-        parts = ["(d.nummer = ? AND d.toevoeging = ? AND k.ondernummer = ?)" for _ in refs]
-        params: list[Any] = []
-        for ref in refs:
-            params += [ref.dossier, ref.toevoeging or "", ref.ondernummer]
+        parts: list[str] = []
+        params: dict[str, Any] = {}
+        for i, ref in enumerate(refs):
+            parts.append(
+                f"(d.nummer = :dossier{i} AND d.toevoeging = :toevoeging{i}"
+                f" AND k.ondernummer = :nummer{i})"
+            )
+            params |= {
+                f"dossier{i}": ref.dossier,
+                f"toevoeging{i}": ref.toevoeging or "",
+                f"nummer{i}": ref.ondernummer,
+            }
         return "(" + " OR ".join(parts) + ")", params
     digits = re.sub(r"[\s\u00a0.]", "", text)
     # Only ASCII digits: "²".isdigit() is True, but it is no dossier number.
     if re.fullmatch(r"[0-9]{1,9}", digits):
-        return "(d.nummer = ? OR k.ondernummer = ?)", [int(digits), digits]
-    match = fts_query(text)
+        return "(d.nummer = :getal OR k.ondernummer = :cijfers)", {
+            "getal": int(digits),
+            "cijfers": digits,
+        }
+    match = match_condition(db, "motions", "m", text)
     if match is None:
-        return "1", []
+        return "1 = 1", {}
     # The Kamer's title (``Motie van het lid X over Y``) of a motion without a number is
     # searched too; it is not in the full-text index, which predates it.
     words = [word for word in re.findall(r"\w+", text.casefold()) if len(word) > 1]
-    title = " AND ".join("lower(m.titel) LIKE ?" for _ in words)
-    extra: list[Any] = [f"%{word}%" for word in words]
+    title = " AND ".join(f"lower(m.titel) LIKE :titel{i}" for i in range(len(words)))
+    extra = {f"titel{i}": f"%{word}%" for i, word in enumerate(words)}
     if title:
-        return (
-            "(m.id IN (SELECT rowid FROM motions_fts WHERE motions_fts MATCH ?)"
-            f" OR (m.titel IS NOT NULL AND {title}))",
-            [match, *extra],
-        )
-    return "m.id IN (SELECT rowid FROM motions_fts WHERE motions_fts MATCH ?)", [match]
+        return f"({match[0]} OR (m.titel IS NOT NULL AND {title}))", {**match[1], **extra}
+    return match
 
 
-def _filters(status: str, search: str | None) -> tuple[list[str], list[Any]]:
+def _filters(db: Database, status: str, search: str | None) -> tuple[list[str], dict[str, Any]]:
     """WHERE conditions (on ``m``, ``k``, ``d``) for a status filter and search text."""
     if status not in STATUS_FILTERS:
         raise InvalidInput(
             f"‘{status}’ is geen statusfilter. Kies uit: {', '.join(STATUS_FILTERS)}."
         )
     where: list[str] = []
-    params: list[Any] = []
+    params: dict[str, Any] = {}
     if status == "open":
-        where.append("m.status IN ({})".format(", ".join("?" * len(OPEN_MOTION_STATUSES))))
-        params += list(OPEN_MOTION_STATUSES)
+        where.append("m.status IN :open")
+        params["open"] = list(OPEN_MOTION_STATUSES)
     elif status == "afgedaan":
         where.append("m.status = 'afgedaan'")
     elif status == "afwijkend":
         # Motion.afwijkend_van_kamer, in SQL.
-        open_list = ", ".join("?" * len(OPEN_MOTION_STATUSES))
         where.append(
-            "(m.kamer_afgedaan IS NOT NULL"
-            f" AND m.uitslag NOT IN ({', '.join('?' * len(NOTHING_TO_CARRY_OUT))})"
-            f" AND (m.kamer_afgedaan = 1) = (m.status IN ({open_list})))"
+            "(m.kamer_afgedaan IS NOT NULL AND m.uitslag NOT IN :niets"
+            " AND (m.kamer_afgedaan = 1) = (m.status IN :open))"
         )
-        params += [*NOTHING_TO_CARRY_OUT, *OPEN_MOTION_STATUSES]
+        params |= {"niets": list(NOTHING_TO_CARRY_OUT), "open": list(OPEN_MOTION_STATUSES)}
     elif status != "all":
-        where.append("m.status = ?")
-        params.append(status)
+        where.append("m.status = :status")
+        params["status"] = status
     if search and search.strip():
-        clause, extra = _search_clause(search)
+        clause, extra = _search_clause(db, search)
         where.append(clause)
-        params += extra
+        params |= extra
     return where, params
+
+
+def _page(db: Database, limit: int, offset: int) -> str:
+    """LIMIT/OFFSET of a page (``limit`` < 0: all), as each engine writes it."""
+    clause = f" LIMIT {int(limit)}" if limit >= 0 else ""
+    if offset:
+        everything = "" if clause or is_server(db) else " LIMIT -1"
+        clause += f"{everything} OFFSET {int(offset)}"
+    return clause
 
 
 def list_motions(
@@ -325,22 +364,23 @@ def list_motions(
     With ``limit`` (and ``offset``) one page in register order; a page is found by its ids
     first, so the per-row subqueries run for that page only, not for every match.
     """
-    where, params = _filters(status, search)
+    where, params = _filters(db, status, search)
     condition = " WHERE " + " AND ".join(where) if where else ""
     if limit is None and not offset:
-        return [_from_row(row) for row in query(db, _SELECT + condition + _ORDER, params)]
+        rows = query(db, _select(db) + condition + _order(db), params)
+        return [_from_row(row) for row in rows]
     offset = max(int(offset), 0)
     page_size = int(limit) if limit is not None else -1
-    if search and search.strip():
+    if (search and search.strip()) or is_server(db):
         # With a search SQLite's own join order is far faster: the matches are few, or
-        # found at once.
+        # found at once. PostgreSQL's planner finds its own way through the indexes.
         ids = [
             row["id"]
             for row in query(
                 db,
                 "SELECT m.id FROM motions m LEFT JOIN kamerstukken k ON k.id = m.kamerstuk_id"
-                f" LEFT JOIN dossiers d ON d.id = k.dossier_id{condition}{_ORDER}"
-                f" LIMIT {page_size} OFFSET {offset}",
+                f" LEFT JOIN dossiers d ON d.id = k.dossier_id{condition}{_order(db)}"
+                + _page(db, page_size, offset),
                 params,
             )
         ]
@@ -348,15 +388,15 @@ def list_motions(
         ids = _plain_page(db, where, params, page_size, offset)
     if not ids:
         return []
-    rows = query(db, _SELECT + " WHERE m.id IN ({})".format(", ".join("?" * len(ids))), ids)
+    rows = query(db, _select(db) + " WHERE m.id IN :ids", {"ids": ids})
     found = {row["id"]: _from_row(row) for row in rows}
     return [found[motion_id] for motion_id in ids]
 
 
 def _plain_page(
-    db: Database, where: list[str], params: list[Any], page_size: int, offset: int
+    db: Database, where: list[str], params: Params, page_size: int, offset: int
 ) -> list[int]:
-    """One page in register order without a search (conditions on ``m`` only).
+    """One page in register order without a search (conditions on ``m`` only), on SQLite.
 
     Motions without a number come first (found through the kamerstuk_id index); the
     numbered ones follow, walked by CROSS JOINs over dossiers and Kamerstukken in register
@@ -368,7 +408,7 @@ def _plain_page(
         for row in query(
             db,
             f"SELECT m.id FROM motions m{unnumbered_where} ORDER BY m.id"
-            f" LIMIT {page_size} OFFSET {offset}",
+            + _page(db, page_size, offset),
             params,
         )
     ]
@@ -377,9 +417,7 @@ def _plain_page(
     if ids or offset == 0:
         skip = 0
     else:
-        unnumbered = int(
-            db.execute(f"SELECT count(*) FROM motions m{unnumbered_where}", params).fetchone()[0]
-        )
+        unnumbered = int(scalar(db, f"SELECT count(*) FROM motions m{unnumbered_where}", params))
         skip = max(offset - unnumbered, 0)
     rest = -1 if page_size < 0 else page_size - len(ids)
     condition = " WHERE " + " AND ".join(where) if where else ""
@@ -388,8 +426,8 @@ def _plain_page(
         for row in query(
             db,
             "SELECT m.id FROM dossiers d CROSS JOIN kamerstukken k ON k.dossier_id = d.id"
-            f" CROSS JOIN motions m ON m.kamerstuk_id = k.id{condition}{_NUMBERED_ORDER}"
-            f" LIMIT {rest} OFFSET {skip}",
+            f" CROSS JOIN motions m ON m.kamerstuk_id = k.id{condition}{_numbered_order(db)}"
+            + _page(db, rest, skip),
             params,
         )
     ]
@@ -398,13 +436,13 @@ def _plain_page(
 
 def count_motions(db: Database, *, status: str = "all", search: str | None = None) -> int:
     """How many motions :func:`list_motions` would list without a limit."""
-    where, params = _filters(status, search)
+    where, params = _filters(db, status, search)
     condition = " WHERE " + " AND ".join(where) if where else ""
     sql = (
         "SELECT count(*) FROM motions m LEFT JOIN kamerstukken k ON k.id = m.kamerstuk_id"
         " LEFT JOIN dossiers d ON d.id = k.dossier_id" + condition
     )
-    return int(db.execute(sql, params).fetchone()[0])
+    return int(scalar(db, sql, params))
 
 
 def update(db: Database, motion: Motion) -> int:
@@ -534,26 +572,30 @@ def set_status(
 
 def settle(db: Database, motion_id: int, letter_id: int, datum: dt.date) -> None:
     """Mark a motion afgedaan by a letter (kept in the settlements and the history)."""
-    kenmerk = db.execute("SELECT kenmerk FROM letters WHERE id = ?", (letter_id,)).fetchone()[0]
-    db.execute(
-        "INSERT OR REPLACE INTO motion_settlements (motion_id, letter_id, datum) VALUES (?, ?, ?)",
-        (motion_id, letter_id, datum.isoformat()),
+    lock_row(db, "motions", motion_id)
+    kenmerk = scalar(db, "SELECT kenmerk FROM letters WHERE id = :id", {"id": letter_id})
+    upsert(
+        db,
+        "motion_settlements",
+        {"motion_id": motion_id, "letter_id": letter_id, "datum": datum.isoformat()},
+        ("motion_id", "letter_id"),
     )
     set_status(db, motion_id, "afgedaan", datum, f"afgedaan met brief {kenmerk or letter_id}")
 
 
 def reopen(db: Database, motion_id: int, letter_id: int | None = None) -> None:
     """Undo a settlement: the motion is open again (history keeps the settlement)."""
+    lock_row(db, "motions", motion_id)
+    params = {"id": motion_id, "letter": letter_id}
     if letter_id is None:
-        db.execute("DELETE FROM motion_settlements WHERE motion_id = ?", (motion_id,))
+        execute(db, "DELETE FROM motion_settlements WHERE motion_id = :id", params)
     else:
-        db.execute(
-            "DELETE FROM motion_settlements WHERE motion_id = ? AND letter_id = ?",
-            (motion_id, letter_id),
+        execute(
+            db,
+            "DELETE FROM motion_settlements WHERE motion_id = :id AND letter_id = :letter",
+            params,
         )
-    remaining = db.execute(
-        "SELECT count(*) FROM motion_settlements WHERE motion_id = ?", (motion_id,)
-    ).fetchone()[0]
+    remaining = scalar(db, "SELECT count(*) FROM motion_settlements WHERE motion_id = :id", params)
     if not remaining:
         set_status(db, motion_id, "openstaand", toelichting="heropend")
 
@@ -566,9 +608,9 @@ def delete(db: Database, motion_id: int) -> None:
         for row in query(
             db,
             "SELECT DISTINCT l.id, l.kenmerk FROM letters l WHERE l.id IN (SELECT letter_id FROM"
-            " letter_motions WHERE motion_id = ? UNION SELECT letter_id FROM motion_settlements"
-            " WHERE motion_id = ?) ORDER BY l.id",
-            (motion_id, motion_id),
+            " letter_motions WHERE motion_id = :motion_id UNION SELECT letter_id FROM motion_settlements"
+            " WHERE motion_id = :motion_id) ORDER BY l.id",
+            {"motion_id": motion_id},
         )
     ]
     if named_in:
@@ -577,7 +619,7 @@ def delete(db: Database, motion_id: int) -> None:
             f"{'brief' if len(named_in) == 1 else 'de brieven'} {', '.join(named_in)} en kan "
             "niet worden verwijderd. Haal de motie eerst uit die brief."
         )
-    db.execute("DELETE FROM motions WHERE id = ?", (motion_id,))
+    execute(db, "DELETE FROM motions WHERE id = :motion_id", {"motion_id": motion_id})
 
 
 def settling_letters(db: Database, motion_id: int) -> list[tuple[int, str | None, str | None]]:
@@ -587,8 +629,8 @@ def settling_letters(db: Database, motion_id: int) -> list[tuple[int, str | None
         for row in query(
             db,
             "SELECT l.id, l.kenmerk, l.datum FROM motion_settlements s JOIN letters l"
-            " ON l.id = s.letter_id WHERE s.motion_id = ? ORDER BY s.datum, l.id",
-            (motion_id,),
+            " ON l.id = s.letter_id WHERE s.motion_id = :motion_id ORDER BY s.datum, l.id",
+            {"motion_id": motion_id},
         )
     ]
 
@@ -598,7 +640,7 @@ def is_settled_by(db: Database, motion_id: int, letter_id: int) -> bool:
     return bool(
         query(
             db,
-            "SELECT 1 FROM motion_settlements WHERE motion_id = ? AND letter_id = ?",
-            (motion_id, letter_id),
+            "SELECT 1 FROM motion_settlements WHERE motion_id = :motion_id AND letter_id = :letter_id",
+            {"motion_id": motion_id, "letter_id": letter_id},
         )
     )

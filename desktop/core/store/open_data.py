@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
+from sqlalchemy import Connection as Database
 
-from desktop.core.store.rows import now_text, query
+from desktop.core.store.rows import execute, insert_rows, now_text, query
 
 
 @dataclass(slots=True)
@@ -39,7 +39,7 @@ def _from_row(row: dict[str, Any]) -> OpenDataLink:
 
 def get(db: Database, tk_id: str) -> OpenDataLink | None:
     """The link of a Kamer record, if it was imported before."""
-    rows = query(db, "SELECT * FROM open_data_links WHERE tk_id = ?", (tk_id,))
+    rows = query(db, "SELECT * FROM open_data_links WHERE tk_id = :id", {"id": tk_id})
     return _from_row(rows[0]) if rows else None
 
 
@@ -47,35 +47,37 @@ def of_record(db: Database, entity: str, entity_id: int) -> OpenDataLink | None:
     """The link of a registry record (``motion`` or ``commitment``), if any."""
     rows = query(
         db,
-        "SELECT * FROM open_data_links WHERE entity = ? AND entity_id = ?",
-        (entity, entity_id),
+        "SELECT * FROM open_data_links WHERE entity = :entity AND entity_id = :id",
+        {"entity": entity, "id": entity_id},
     )
     return _from_row(rows[0]) if rows else None
 
 
 def save(db: Database, link: OpenDataLink) -> None:
     """Create or replace a link (inside the caller's transaction)."""
-    db.execute(
-        "DELETE FROM open_data_links WHERE tk_id = ? OR (entity = ? AND entity_id = ?)",
-        (link.tk_id, link.entity, link.entity_id),
+    execute(
+        db,
+        "DELETE FROM open_data_links WHERE tk_id = :tk_id OR (entity = :entity AND entity_id = :id)",
+        {"tk_id": link.tk_id, "entity": link.entity, "id": link.entity_id},
     )
-    db.execute(
-        "INSERT INTO open_data_links"
-        " (tk_id, entity, entity_id, nummer, gewijzigd_op, status, geimporteerd)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            link.tk_id,
-            link.entity,
-            link.entity_id,
-            link.nummer,
-            link.gewijzigd_op,
-            link.status,
-            now_text(),
-        ),
+    insert_rows(
+        db,
+        "open_data_links",
+        [
+            {
+                "tk_id": link.tk_id,
+                "entity": link.entity,
+                "entity_id": link.entity_id,
+                "nummer": link.nummer,
+                "gewijzigd_op": link.gewijzigd_op,
+                "status": link.status,
+                "geimporteerd": now_text(),
+            }
+        ],
     )
 
 
 def all_links(db: Database, entity: str) -> dict[int, OpenDataLink]:
     """Every link of one kind of record, by record id."""
-    rows = query(db, "SELECT * FROM open_data_links WHERE entity = ?", (entity,))
+    rows = query(db, "SELECT * FROM open_data_links WHERE entity = :entity", {"entity": entity})
     return {row["entity_id"]: _from_row(row) for row in rows}

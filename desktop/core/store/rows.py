@@ -1,19 +1,40 @@
-"""Conversions between SQLite rows and domain values."""
+"""Running SQL on either engine, and conversions between rows and domain values.
+
+Statements are SQLAlchemy ``text()`` with named parameters (``:name``); a list or tuple
+value is an expanding parameter (``id IN :ids``). Where the two engines differ in a
+phrase (the time now, a string aggregate, a lock), the store asks :func:`dialect_of`.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from sqlite_utils import Database
+from sqlalchemy import (
+    Connection,
+    CursorResult,
+    bindparam,
+    column,
+    insert,
+    literal_column,
+    table,
+    text,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, InvalidRequestError, OperationalError
 
 from desktop.core.errors import StoreError
+from desktop.core.store.engine import POSTGRESQL, SQLITE
+
+Params = Mapping[str, Any]
 
 
 def to_iso(value: dt.date | None) -> str | None:
@@ -42,7 +63,7 @@ def now_text() -> str:
 
 
 def current_user() -> str:
-    """Who is making a change, for the status history."""
+    """Who is making a change on this computer: the set name, else the login name."""
     if os.environ.get("VOORTGANG_USER"):
         return os.environ["VOORTGANG_USER"]
     try:
@@ -52,72 +73,264 @@ def current_user() -> str:
         return "onbekend"
 
 
-def query(db: Database, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
+def dialect_of(db: Connection) -> str:
+    """``sqlite`` or ``postgresql``."""
+    return str(db.dialect.name)
+
+
+def is_server(db: Connection) -> bool:
+    """True on a PostgreSQL (team) registry."""
+    return dialect_of(db) == POSTGRESQL
+
+
+# The time now as ISO text, to the second, computed by the engine (the server's clock on
+# PostgreSQL). SQLite's 'now' is UTC, as the column defaults have always been.
+_NOW_SQL = {
+    SQLITE: "strftime('%Y-%m-%dT%H:%M:%S', 'now')",
+    POSTGRESQL: "to_char(localtimestamp(0), 'YYYY-MM-DD\"T\"HH24:MI:SS')",
+}
+
+
+def now_sql(db: Connection) -> str:
+    """SQL for the current time as ISO text, as the column defaults write it."""
+    return _NOW_SQL[dialect_of(db)]
+
+
+def string_agg(db: Connection, expression: str, separator: str) -> str:
+    """SQL aggregating text values with a separator (``group_concat`` / ``string_agg``)."""
+    quoted = "'" + separator.replace("'", "''") + "'"
+    if is_server(db):
+        return f"string_agg(({expression})::text, {quoted})"
+    return f"group_concat({expression}, {quoted})"
+
+
+def leading_int(db: Connection, expression: str) -> str:
+    """SQL for the number at the start of a text (``224a`` → 224), for register order."""
+    if is_server(db):
+        return f"CAST(substring({expression} from '^[0-9]+') AS INTEGER)"
+    return f"CAST({expression} AS INTEGER)"
+
+
+def who_and_when(db: Connection) -> tuple[str, str]:
+    """Who is changing the registry, and when.
+
+    On a team registry the database login and the server's clock (nobody can sign as
+    someone else, and laptops' clocks do not matter); on SQLite the user's name and the
+    computer's time.
+    """
+    if is_server(db):
+        row = db.execute(text(f"SELECT current_user, {now_sql(db)}")).one()
+        return str(row[0]), str(row[1])
+    return current_user(), now_text()
+
+
+def _statement(sql: str, params: Params | None) -> Any:
+    statement = text(sql)
+    expanding = [name for name, value in (params or {}).items() if isinstance(value, list | tuple)]
+    if expanding:
+        statement = statement.bindparams(*(bindparam(name, expanding=True) for name in expanding))
+    return statement
+
+
+def execute(db: Connection, sql: str, params: Params | None = None) -> CursorResult[Any]:
+    """Run one statement with named parameters.
+
+    Raises:
+        ConnectionLost: when the connection to the team registry broke off; the next
+            statement opens a new one.
+    """
+    try:
+        return db.execute(_statement(sql, params), dict(params or {}))
+    except DBAPIError as exc:
+        if exc.connection_invalidated:
+            forget_connection(db)
+            raise ConnectionLost() from exc
+        raise
+
+
+def forget_connection(db: Connection) -> None:
+    """After a lost connection: drop what SQLAlchemy remembers, so the next use reconnects."""
+    # First the rollback SQLAlchemy asks for; until then even .info refuses.
+    with contextlib.suppress(DBAPIError, InvalidRequestError):
+        db.rollback()
+    with contextlib.suppress(DBAPIError, InvalidRequestError):
+        db.info.pop(_DEPTH, None)
+
+
+def query(db: Connection, sql: str, params: Params | None = None) -> list[dict[str, Any]]:
     """Run a query and return rows as dicts."""
-    return list(db.query(sql, params))
+    return [dict(row) for row in execute(db, sql, params).mappings()]
 
 
-def _explain_operational(exc: sqlite3.OperationalError) -> StoreError | None:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+def scalar(db: Connection, sql: str, params: Params | None = None) -> Any:
+    """The first column of the first row (None when there is no row)."""
+    return execute(db, sql, params).scalar()
+
+
+def lock_row(db: Connection, table_name: str, row_id: int) -> None:
+    """Lock one row for the rest of the transaction (PostgreSQL ``FOR UPDATE``).
+
+    On SQLite the transaction's write lock (BEGIN IMMEDIATE) already keeps every other
+    writer out; there is nothing more to take.
+    """
+    if is_server(db):
+        execute(db, f"SELECT id FROM {table_name} WHERE id = :id FOR UPDATE", {"id": row_id})
+
+
+def _explain_operational(exc: BaseException) -> StoreError | None:
+    text_ = str(exc).lower()
+    if "locked" in text_ or "busy" in text_:
         return StoreError(
             "Het register is bezet door een ander venster of programma. "
             "Probeer het zo opnieuw; er is niets gewijzigd."
         )
-    if "disk" in text and "full" in text:
+    if "disk" in text_ and "full" in text_:
         return StoreError("De schijf is vol; de wijziging is niet opgeslagen.")
-    if "readonly" in text or "read-only" in text:
+    if "readonly" in text_ or "read-only" in text_:
         return StoreError("Het register is alleen-lezen; de wijziging is niet opgeslagen.")
-    if "disk i/o" in text:
+    if "disk i/o" in text_:
         return StoreError(
             "Het register kon niet worden geschreven (schijffout); er is niets gewijzigd."
+        )
+    if "deadlock detected" in text_ or "could not serialize" in text_:
+        return StoreError(
+            "Een collega wijzigde tegelijk hetzelfde; er is niets gewijzigd. Probeer het opnieuw."
         )
     return None
 
 
-@contextmanager
-def transaction(db: Database) -> Iterator[Database]:
-    """One atomic unit of work; known SQLite failures become clear Dutch messages.
+def explain(exc: BaseException) -> StoreError | None:
+    """A Dutch message for a known engine failure (locks, disk, a lost connection)."""
+    if isinstance(exc, ConnectionLost):
+        return exc
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return ConnectionLost()
+    if isinstance(exc, OperationalError | sqlite3.OperationalError):
+        found = _explain_operational(exc)
+        if found is not None:
+            return found
+        if isinstance(exc, OperationalError) and not isinstance(exc.orig, sqlite3.Error):
+            return ConnectionLost()
+    return None
 
-    The outermost level starts with BEGIN IMMEDIATE: it takes the write lock up front,
-    so a second writer waits (busy timeout) instead of failing when its read snapshot
-    would have to be upgraded. Nested levels are savepoints.
+
+class ConnectionLost(StoreError):
+    """The connection to the team registry broke off; nothing of the change was saved."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "De verbinding met het teamregister is verbroken; de laatste wijziging is niet "
+            "opgeslagen. Voortgang maakt opnieuw verbinding zodra het netwerk terug is; uw "
+            "tekst blijft staan."
+        )
+
+
+_DEPTH = "voortgang_transaction_depth"
+
+
+@contextmanager
+def transaction(db: Connection) -> Iterator[Connection]:
+    """One atomic unit of work; known failures become clear Dutch messages.
+
+    On SQLite the outermost level starts with BEGIN IMMEDIATE: it takes the write lock up
+    front, so a second writer waits (busy timeout) instead of failing when its read
+    snapshot would have to be upgraded. On PostgreSQL it is a plain BEGIN; rows that must
+    not change underneath are locked with :func:`lock_row`. Nested levels are savepoints.
     """
-    conn = db.conn
-    if conn.in_transaction:
-        with db.atomic():
+    depth = int(db.info.get(_DEPTH, 0))
+    if depth:
+        name = f"voortgang_{depth}"
+        db.info[_DEPTH] = depth + 1
+        db.exec_driver_sql(f"SAVEPOINT {name}")
+        try:
             yield db
+        except BaseException:
+            db.exec_driver_sql(f"ROLLBACK TO SAVEPOINT {name}")
+            db.exec_driver_sql(f"RELEASE SAVEPOINT {name}")
+            raise
+        else:
+            db.exec_driver_sql(f"RELEASE SAVEPOINT {name}")
+        finally:
+            db.info[_DEPTH] = depth
         return
     try:
-        conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as exc:
-        raise (_explain_operational(exc) or exc) from exc
+        db.exec_driver_sql("BEGIN IMMEDIATE" if dialect_of(db) == SQLITE else "BEGIN")
+    except (OperationalError, DBAPIError) as exc:
+        if exc.connection_invalidated:
+            forget_connection(db)
+        raise (explain(exc) or exc) from exc
+    db.info[_DEPTH] = 1
     try:
         yield db
-    except sqlite3.OperationalError as exc:
-        conn.rollback()
-        raise (_explain_operational(exc) or exc) from exc
-    except BaseException:
-        conn.rollback()
+    except BaseException as exc:
+        _rollback(db)
+        with contextlib.suppress(DBAPIError, InvalidRequestError):
+            db.info[_DEPTH] = 0
+        if isinstance(exc, OperationalError | DBAPIError):
+            raise (explain(exc) or exc) from exc
         raise
+    db.info[_DEPTH] = 0
     try:
-        conn.execute("COMMIT")
-    except sqlite3.OperationalError as exc:
-        conn.rollback()
-        raise (_explain_operational(exc) or exc) from exc
+        db.exec_driver_sql("COMMIT")
+    except (OperationalError, DBAPIError) as exc:
+        _rollback(db)
+        raise (explain(exc) or exc) from exc
 
 
-def insert_row(db: Database, table: str, record: dict[str, Any]) -> int:
+def _rollback(db: Connection) -> None:
+    # The connection may be gone (the server's side is rolled back with it), or there is
+    # no transaction left to roll back.
+    try:
+        db.exec_driver_sql("ROLLBACK")
+    except (OperationalError, DBAPIError):
+        forget_connection(db)
+
+
+def in_transaction(db: Connection) -> bool:
+    """True inside :func:`transaction`."""
+    return bool(db.info.get(_DEPTH, 0))
+
+
+def insert_row(db: Connection, table_name: str, record: dict[str, Any]) -> int:
     """Insert one row and return its id."""
-    pk = db.table(table).insert(record).last_pk
-    if pk is None:  # pragma: no cover - sqlite-utils always reports the rowid of an insert
-        raise StoreError(f"Er is niets opgeslagen in {table}.")
+    target = table(table_name, *(column(name) for name in [*record, "id"]))
+    statement = insert(target).values(record).returning(target.c.id)
+    pk = db.execute(statement).scalar()
+    if pk is None:  # pragma: no cover - RETURNING always reports the id of an insert
+        raise StoreError(f"Er is niets opgeslagen in {table_name}.")
     return int(pk)
 
 
+def insert_rows(db: Connection, table_name: str, records: list[dict[str, Any]]) -> None:
+    """Insert several rows (no ids returned)."""
+    if not records:
+        return
+    target = table(table_name, *(column(name) for name in records[0]))
+    db.execute(insert(target), records)
+
+
+def upsert(db: Connection, table_name: str, record: dict[str, Any], keys: tuple[str, ...]) -> None:
+    """Insert a row, or replace the non-key columns of the row with the same ``keys``."""
+    target = table(table_name, *(column(name) for name in record))
+    dialect_insert = postgresql.insert if is_server(db) else sqlite.insert
+    statement = dialect_insert(target).values(record)
+    rest = {name: statement.excluded[name] for name in record if name not in keys}
+    if rest:
+        statement = statement.on_conflict_do_update(index_elements=list(keys), set_=rest)
+    else:
+        statement = statement.on_conflict_do_nothing(index_elements=list(keys))
+    db.execute(statement)
+
+
+def update_row(db: Connection, table_name: str, row_id: int, columns: dict[str, Any]) -> None:
+    """Set columns of one row by id (no version check: for rows without one)."""
+    target = table(table_name, column("id"), *(column(name) for name in columns))
+    db.execute(update(target).where(target.c.id == row_id).values(columns))
+
+
 def update_checked(
-    db: Database,
-    table: str,
+    db: Connection,
+    table_name: str,
     row_id: int,
     version: int | None,
     columns: dict[str, Any],
@@ -131,13 +344,13 @@ def update_checked(
     Returns False when the row was changed (or removed) by someone else meanwhile: the
     caller raises its own :class:`~desktop.core.errors.ConflictError`.
     """
-    assignments = [f"{name} = ?" for name in columns]
-    assignments.append("version = version + 1")
+    target = table(
+        table_name, column("id"), column("version"), column("gewijzigd"), *map(column, columns)
+    )
+    values: dict[str, Any] = {**columns, "version": target.c.version + 1}
     if touch:
-        assignments.append("gewijzigd = strftime('%Y-%m-%dT%H:%M:%S', 'now')")
-    sql = f"UPDATE {table} SET {', '.join(assignments)} WHERE id = ?"
-    params: list[Any] = [*columns.values(), row_id]
+        values["gewijzigd"] = literal_column(now_sql(db))
+    statement = update(target).where(target.c.id == row_id)
     if version is not None:
-        sql += " AND version = ?"
-        params.append(version)
-    return db.execute(sql, params).rowcount == 1
+        statement = statement.where(target.c.version == version)
+    return db.execute(statement.values(values)).rowcount == 1

@@ -8,12 +8,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
+from sqlalchemy import Connection as Database
 
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Letter, LetterCommitment, LetterMotion, LetterSection
 from desktop.core.errors import NotFound
-from desktop.core.store.rows import current_user, insert_row, now_text, query
+from desktop.core.store.rows import insert_row, lock_row, query, who_and_when
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +56,13 @@ def record_version(db: Database, letter: Letter, markdown: str, target: Path | N
     """Store a snapshot of the letter as exported; returns its version number."""
     if letter.id is None:
         raise NotFound("Alleen een opgeslagen brief heeft versies.")
+    # One number per export, also when two people export the same letter at once.
+    lock_row(db, "letters", letter.id)
+    wie, gemaakt = who_and_when(db)
     (row,) = query(
         db,
-        "SELECT coalesce(max(nummer), 0) + 1 AS next FROM letter_versions WHERE letter_id = ?",
-        (letter.id,),
+        "SELECT coalesce(max(nummer), 0) + 1 AS next FROM letter_versions WHERE letter_id = :id",
+        {"id": letter.id},
     )
     number = int(row["next"])
     insert_row(
@@ -68,8 +71,8 @@ def record_version(db: Database, letter: Letter, markdown: str, target: Path | N
         {
             "letter_id": letter.id,
             "nummer": number,
-            "gemaakt": now_text(),
-            "wie": current_user(),
+            "gemaakt": gemaakt,
+            "wie": wie,
             "bestand": str(target) if target else None,
             "snapshot": _snapshot(letter),
             "markdown": markdown,
@@ -85,8 +88,8 @@ def list_versions(db: Database, letter_id: int) -> list[VersionInfo]:
         for row in query(
             db,
             "SELECT nummer, gemaakt, wie, bestand FROM letter_versions "
-            "WHERE letter_id = ? ORDER BY nummer",
-            (letter_id,),
+            "WHERE letter_id = :letter_id ORDER BY nummer",
+            {"letter_id": letter_id},
         )
     ]
 
@@ -95,8 +98,8 @@ def get_version(db: Database, letter_id: int, number: int) -> tuple[Letter, str]
     """A stored version: the letter as it was, and the Markdown it rendered to."""
     rows = query(
         db,
-        "SELECT snapshot, markdown FROM letter_versions WHERE letter_id = ? AND nummer = ?",
-        (letter_id, number),
+        "SELECT snapshot, markdown FROM letter_versions WHERE letter_id = :letter_id AND nummer = :number",
+        {"letter_id": letter_id, "number": number},
     )
     if not rows:
         raise NotFound(f"Versie {number} van deze brief bestaat niet.")

@@ -27,7 +27,8 @@ class SettingsDialog(QDialog):
         self.name.setMaxLength(identity.MAX_LENGTH)
         explanation = QLabel(
             "Met deze naam ondertekent Voortgang uw statuswijzigingen, afdoeningen en "
-            f"versies van brieven. Leeg: uw inlognaam ({login}).",
+            f"versies van brieven. Leeg: uw inlognaam ({login}). Op een teamregister "
+            "ondertekent de server met uw database-login.",
             self,
         )
         explanation.setWordWrap(True)

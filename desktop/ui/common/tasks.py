@@ -21,6 +21,7 @@ itself), so a stale search does not delay the next one.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import queue
 import sqlite3
@@ -36,6 +37,9 @@ from PySide6.QtCore import QObject, QThread, Signal
 from desktop.core.errors import UserError
 from desktop.core.services.progress import Cancelled
 from desktop.core.store import Store
+from desktop.core.store.changes import backend_pid
+from desktop.core.store.engine import Address, parse_address
+from desktop.core.store.rows import ConnectionLost
 
 T = TypeVar("T")
 # SQLite virtual-machine steps between checks for a cancelled read (about a millisecond).
@@ -95,13 +99,15 @@ class _Bridge(QObject):
 class _WorkerThread(QThread):
     """The single thread that owns the store and runs the jobs in order."""
 
-    def __init__(self, path: Path | None, bridge: _Bridge) -> None:
+    def __init__(self, address: Address, bridge: _Bridge) -> None:
         super().__init__()
         self.setObjectName("voortgang-database")
         self.jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
-        self._path = path
+        self._address = address
         self._bridge = bridge
         self._current: _Job | None = None
+        # The server process of this thread's connection: its own changes are not news.
+        self.backend_pid: int | None = None
 
     def _should_abort(self) -> int:
         """SQLite's progress handler: a non-zero answer interrupts the running statement."""
@@ -118,12 +124,20 @@ class _WorkerThread(QThread):
                 self._current = job
                 try:
                     if store is None:
-                        store = Store.open(self._path)
+                        store = Store.open(self._address)
+                        self.backend_pid = backend_pid(store.db)
                         # Checked on the worker itself, so a cancel can never be missed
                         # (sqlite3_interrupt from another thread is lost between statements).
-                        store.db.conn.set_progress_handler(self._should_abort, PROGRESS_STEPS)
+                        store.set_abort_check(self._should_abort, PROGRESS_STEPS)
                     result = job.fn(store)
                 except BaseException as error:
+                    if isinstance(error, ConnectionLost) and store is not None:
+                        # Start afresh with the next job: a new connection once the
+                        # network is back.
+                        with contextlib.suppress(Exception):
+                            store.close()
+                        store = None
+                        self.backend_pid = None
                     self._bridge.failed.emit(job.id, error)
                 else:
                     self._bridge.succeeded.emit(job.id, result)
@@ -152,7 +166,7 @@ class TaskManager(QObject):
 
     def __init__(
         self,
-        path: Path | None,
+        address: Address | Path | str | None,
         *,
         crash_handler: CrashHandler | None = None,
         failure_handler: Callable[[UserError], None] | None = None,
@@ -160,7 +174,9 @@ class TaskManager(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.path = path
+        self.address = address if isinstance(address, Address) else parse_address(address)
+        # The registry file (None for a registry in memory or on a server).
+        self.path = self.address.path if not self.address.is_server else None
         self.crash_handler: CrashHandler = crash_handler or _default_crash_handler
         self.failure_handler: Callable[[UserError], None] = failure_handler or self.crash_handler
         self._ids = itertools.count(1)
@@ -174,10 +190,15 @@ class TaskManager(QObject):
         self._bridge.progressed.connect(self._on_bridge_progressed)
         self._thread: _WorkerThread | None = None
         if not synchronous:
-            self._thread = _WorkerThread(path, self._bridge)
+            self._thread = _WorkerThread(self.address, self._bridge)
             self._thread.start()
 
     # -- public ---------------------------------------------------------------------
+
+    def own_backend_pids(self) -> set[int]:
+        """The server processes of this window's connections (to tell its own changes)."""
+        pid = self._thread.backend_pid if self._thread is not None else None
+        return {pid} if pid is not None else set()
 
     @property
     def busy(self) -> bool:
@@ -230,6 +251,53 @@ class TaskManager(QObject):
             self._thread.jobs.put(job)
         return job.control
 
+    def run_in_thread(
+        self,
+        fn: Callable[[], T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[UserError], None] | None = None,
+    ) -> TaskControl:
+        """Run slow work that needs no store (LibreOffice, a conversion) on its own thread.
+
+        The database worker stays free meanwhile. Results and errors come back to the
+        GUI thread like those of :meth:`run`; a cancelled task's result is dropped (the
+        function itself runs to its end: a subprocess cannot be stopped halfway). The
+        thread is a daemon thread, so closing the program never waits for it.
+        """
+        job = _Job(
+            id=next(self._ids),
+            fn=lambda _store: fn(),
+            on_success=on_success,
+            on_failure=on_failure,
+            progress=None,
+            on_crash=None,
+            control=TaskControl(),
+        )
+        if self._closed:
+            job.control.cancel()
+            return job.control
+        self._jobs[job.id] = job
+        if self._synchronous:
+            try:
+                result = fn()
+            except BaseException as error:
+                self._on_bridge_failed(job.id, error)
+            else:
+                self._on_bridge_succeeded(job.id, result)
+            return job.control
+        bridge = self._bridge  # the thread keeps the bridge alive until it has reported
+
+        def work() -> None:
+            try:
+                result = fn()
+            except BaseException as error:
+                bridge.failed.emit(job.id, error)
+            else:
+                bridge.succeeded.emit(job.id, result)
+
+        threading.Thread(target=work, name="voortgang-achtergrond", daemon=True).start()
+        return job.control
+
     def shutdown(self) -> None:
         """Finish queued writes, drop queued reads, close the store and stop the thread."""
         if self._closed:
@@ -251,7 +319,7 @@ class TaskManager(QObject):
     def _run_now(self, job: _Job) -> None:
         try:
             if self._sync_store is None:
-                self._sync_store = Store.open(self.path)
+                self._sync_store = Store.open(self.address)
             result = job.fn(self._sync_store)
         except BaseException as error:
             self._on_bridge_failed(job.id, error)
@@ -283,7 +351,8 @@ class TaskManager(QObject):
         try:
             if job.control.cancelled or isinstance(error, Cancelled):
                 return
-            interrupted = isinstance(error, sqlite3.OperationalError) and "interrupt" in str(error)
+            cause = getattr(error, "orig", None) or error
+            interrupted = isinstance(cause, sqlite3.OperationalError) and "interrupt" in str(cause)
             if interrupted and job.interruptible:
                 return
             if isinstance(error, UserError):

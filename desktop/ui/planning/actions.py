@@ -332,14 +332,26 @@ class LetterCycle(QObject):
 
     def _confirm_final_version(self, path: Path, preview: WordUpdate) -> None:
         name = preview.kenmerk or f"brief {preview.letter_id}"
+        notes = [f"Let op: {warning}" for warning in preview.warnings]
         if not preview.changed:
-            self.status_reported.emit(
+            message = (
                 f"De tekst van {path.name} is gelijk aan {name} in het register; niets gewijzigd."
             )
+            self.status_reported.emit(message)
+            if notes:
+                MessageBox.warn(
+                    self._window, "Definitieve versie inlezen", "\n\n".join([message, *notes])
+                )
             return
         lines = [f"{change.titel}: {change.status}" for change in preview.changes]
         if preview.motions_updated:
             lines.append(f"Reactie bijgewerkt bij: {join_list(preview.motions_updated)}")
+        if preview.commitments_updated:
+            lines.append(
+                f"Reactie bijgewerkt bij toezegging: {join_list(preview.commitments_updated)}"
+            )
+        if notes:
+            lines += ["", *notes]
         if not MessageBox.confirm(
             self._window,
             "Definitieve versie inlezen",

@@ -104,6 +104,34 @@ def history_table(changes: Sequence[StatusChange]) -> str:
     return "<table cellspacing='0'>" + "".join(rows) + "</table>"
 
 
+def kamer_view(motion: Motion) -> str:
+    """The Kamer's view beside ours: its Afgedaan flag and latest Besluit, and whether they differ.
+
+    Empty when the Kamer's open data said nothing about the motion.
+    """
+    parts = []
+    if motion.kamer_afgedaan is not None:
+        parts.append("Afgedaan" if motion.kamer_afgedaan else "Niet afgedaan")
+    if motion.kamer_besluit:
+        label = "laatste besluit" if parts else "Laatste besluit"
+        parts.append(f"{label}: {motion.kamer_besluit}")
+    if not parts:
+        return ""
+    html = _e(" · ".join(parts))
+    if motion.afwijkend_van_kamer:
+        ours = _e(motion.status)
+        why = (
+            f"de Kamer noemt de motie afgedaan, uw status is {ours}"
+            if motion.kamer_afgedaan
+            else f"uw status is {ours}, de Kamer noemt de motie niet afgedaan"
+        )
+        html += (
+            f"<br><b style='color:{_ALERT}'>Afwijkend van de Kamer</b> "
+            f"<span style='color:{_MUTED}'>({why})</span>"
+        )
+    return html
+
+
 def motion_html(
     motion: Motion,
     today: dt.date,
@@ -135,6 +163,7 @@ def motion_html(
             ("Onderwerp", _e(motion.onderwerp or "")),
             ("Uitslag", _e(capitalised(motion.uitslag))),
             ("Status", status),
+            ("Bij de Kamer", kamer_view(motion)),
             ("Termijn", deadline),
             ("Directie", _e(motion.directie or "")),
             ("Afgedaan met", letters),

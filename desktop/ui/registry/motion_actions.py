@@ -27,6 +27,11 @@ CRASHED_WHILE_SAVING = (
 )
 
 
+def _number(motion: Motion) -> str:
+    """``Kamerstuk 26 485, nr. 224``, or ``zaak 2025Z12345`` for a motion without a number."""
+    return motion.citation or motion.number_label()
+
+
 class MotionActions(QObject):
     """New, edit, import, delete, settle and reopen, for the main window's actions."""
 
@@ -97,7 +102,7 @@ class MotionActions(QObject):
         confirmed = MessageBox.confirm(
             self._window,
             "Motie verwijderen",
-            f"{capitalised(motion.name)} ({motion.citation}) uit het register verwijderen?\n\n"
+            f"{capitalised(motion.name)} ({_number(motion)}) uit het register verwijderen?\n\n"
             "Dit kan niet ongedaan worden gemaakt. Brieven die de motie noemen, "
             "verliezen die verwijzing.",
             "Verwijderen",
@@ -112,7 +117,7 @@ class MotionActions(QObject):
         )
 
     def _after_delete(self, motion: Motion) -> None:
-        self.status_reported.emit(f"{capitalised(motion.name)} ({motion.citation}) is verwijderd.")
+        self.status_reported.emit(f"{capitalised(motion.name)} ({_number(motion)}) is verwijderd.")
         self.changed.emit(None)
 
     def settle(self, motion: Motion) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.domain.dutch import format_date, parse_date
 from desktop.core.domain.kamerstuk import KamerstukRef
-from desktop.core.domain.models import MOTION_STATUSES, UITSLAGEN, Motion
+from desktop.core.domain.models import MOTION_STATUSES, UITSLAGEN, Motion, parse_zaaknummer
 from desktop.core.errors import InvalidInput
 from desktop.ui.common.formatting import capitalised
 from desktop.ui.common.widgets import ErrorLabel, banner, dutch_buttons
@@ -57,15 +57,32 @@ class MotionEditorDialog(QDialog):
         self.setObjectName("motie_editor")
         self._initial = motion
         editing = motion is not None and motion.id is not None
-        title = f"Motie bewerken – {motion.citation}" if editing and motion else "Nieuwe motie"
+        # Once stored, a number stays as it is; a motion registered by its Zaak number
+        # alone can still get its Kamerstuk number (and the other way round).
+        number_fixed = editing and motion is not None and motion.kamerstuk is not None
+        zaak_fixed = editing and motion is not None and motion.zaaknummer is not None
+        title = (
+            f"Motie bewerken – {motion.citation or motion.number_label()}"
+            if editing and motion
+            else "Nieuwe motie"
+        )
         self.setWindowTitle(title)
         self.errors: dict[str, ErrorLabel] = {}
 
         self.kamerstuk = QLineEdit(self)
         self.kamerstuk.setPlaceholderText("bijvoorbeeld 26 485, nr. 224")
-        self.kamerstuk.setReadOnly(editing)
-        if editing:
+        self.kamerstuk.setReadOnly(number_fixed)
+        if number_fixed:
             self.kamerstuk.setToolTip("Het Kamerstuknummer van een opgeslagen motie ligt vast.")
+        self.zaaknummer = QLineEdit(self)
+        self.zaaknummer.setPlaceholderText("bijvoorbeeld 2025Z12345")
+        self.zaaknummer.setReadOnly(zaak_fixed)
+        self.zaaknummer.setToolTip(
+            "Het zaaknummer van de Tweede Kamer. Genoeg voor een motie die nog geen "
+            "Kamerstuknummer heeft; een latere import vult het nummer dan aan."
+            if not zaak_fixed
+            else "Het zaaknummer van een opgeslagen motie ligt vast."
+        )
         self.dossier_titel = QLineEdit(self)
         self.indieners = QLineEdit(self)
         self.indieners.setPlaceholderText("bijvoorbeeld Diks, Van den Hul")
@@ -93,12 +110,13 @@ class MotionEditorDialog(QDialog):
             box.setMinimumHeight(54)
 
         left = QFormLayout()
-        self._row(left, "&Kamerstuk *", self.kamerstuk, "kamerstuk")
+        self._row(left, "&Kamerstuk **", self.kamerstuk, "kamerstuk")
+        self._row(left, "&Zaaknummer **", self.zaaknummer, "zaaknummer")
         self._row(left, "Dossier&titel", self.dossier_titel)
         self._row(left, "&Indieners *", self.indieners, "indieners")
         self._row(left, "&Voorgesteld", self.voorgesteld, "voorgesteld")
         self._row(left, "Voorgesteld &bij", self.voorgesteld_bij)
-        self._row(left, "&Onderwerp", self.onderwerp)
+        self._row(left, "&Onderwerp", self.onderwerp, "onderwerp")
         self._row(left, "&Uitslag", self.uitslag)
         self._row(left, "&Status", self.status)
         self._row(left, "&Termijn", self.deadline, "deadline")
@@ -120,7 +138,13 @@ class MotionEditorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(columns)
-        layout.addWidget(QLabel("Velden met * zijn verplicht.", self))
+        note = QLabel(
+            "Velden met * zijn verplicht. ** Het Kamerstuknummer, of het zaaknummer als de "
+            "motie nog geen nummer heeft; dan is ook het onderwerp verplicht.",
+            self,
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
         layout.addWidget(self.buttons)
         self.resize(900, 560)
         if motion is not None:
@@ -143,6 +167,7 @@ class MotionEditorDialog(QDialog):
     def set_motion(self, motion: Motion) -> None:
         """Fill the fields from a motion (also a rejected one, so no text is lost)."""
         self.kamerstuk.setText(motion.kamerstuk.number_label() if motion.kamerstuk else "")
+        self.zaaknummer.setText(motion.zaaknummer or "")
         self.dossier_titel.setText(motion.dossier_titel or "")
         self.indieners.setText(", ".join(motion.indieners))
         self.voorgesteld.setText(_date_text(motion.voorgesteld))
@@ -166,11 +191,12 @@ class MotionEditorDialog(QDialog):
         ref = self._parsed_ref()
         fields = {
             "kamerstuk": ref,
+            "zaaknummer": self._parsed_zaaknummer(),
             "dossier_titel": self.dossier_titel.text().strip() or None,
             "indieners": self._parsed_names(),
             "voorgesteld": self._parsed_date(self.voorgesteld),
             "voorgesteld_bij": self.voorgesteld_bij.text().strip() or None,
-            "onderwerp": self.onderwerp.text().strip() or None,
+            "onderwerp": self._parsed_onderwerp(),
             "uitslag": self.uitslag.currentData(),
             "status": self.status.currentData(),
             "deadline": self._parsed_date(self.deadline),
@@ -182,15 +208,37 @@ class MotionEditorDialog(QDialog):
         }
         if self._initial is not None:
             if self._initial.id is not None:
-                fields["kamerstuk"] = self._initial.kamerstuk
+                # Stored numbers stay as they are (the fields are read-only then).
+                fields["kamerstuk"] = self._initial.kamerstuk or ref
+                fields["zaaknummer"] = self._initial.zaaknummer or fields["zaaknummer"]
             return dataclasses.replace(self._initial, **fields)
         return Motion(**fields)
 
-    def _parsed_ref(self) -> KamerstukRef:
+    def _parsed_ref(self) -> KamerstukRef | None:
+        """The Kamerstuk number; None is allowed when the Zaak number is filled in."""
         text = self.kamerstuk.text().strip()
-        if not text:
-            raise InvalidInput("Vul het Kamerstuknummer van de motie in.")
-        return KamerstukRef.parse(text)
+        if text:
+            return KamerstukRef.parse(text)
+        if not self.zaaknummer.text().strip():
+            raise InvalidInput(
+                "Vul het Kamerstuknummer van de motie in, of het zaaknummer van de Tweede "
+                "Kamer (zoals 2025Z12345) als de motie nog geen Kamerstuknummer heeft."
+            )
+        return None
+
+    def _parsed_zaaknummer(self) -> str | None:
+        text = self.zaaknummer.text().strip()
+        return parse_zaaknummer(text) if text else None
+
+    def _parsed_onderwerp(self) -> str | None:
+        """The onderwerp; required without a Kamerstuk number (the motion is cited by it)."""
+        text = self.onderwerp.text().strip()
+        if not text and not self.kamerstuk.text().strip() and self.zaaknummer.text().strip():
+            raise InvalidInput(
+                "Vul het onderwerp in: een motie zonder Kamerstuknummer wordt in brieven "
+                "genoemd bij haar onderwerp en datum."
+            )
+        return text or None
 
     def _parsed_names(self) -> list[str]:
         names = split_names(self.indieners.text())
@@ -208,13 +256,19 @@ class MotionEditorDialog(QDialog):
     def _checks(self) -> dict[str, Callable[[], object]]:
         return {
             "kamerstuk": self._parsed_ref,
+            "zaaknummer": self._parsed_zaaknummer,
             "indieners": self._parsed_names,
+            "onderwerp": self._parsed_onderwerp,
             "voorgesteld": lambda: self._parsed_date(self.voorgesteld),
             "deadline": lambda: self._parsed_date(self.deadline),
         }
 
     def _check(self, key: str, *, only_filled: bool = False) -> bool:
-        field = {"kamerstuk": self.kamerstuk, "indieners": self.indieners}.get(key)
+        field = {
+            "kamerstuk": self.kamerstuk,
+            "indieners": self.indieners,
+            "onderwerp": self.onderwerp,
+        }.get(key)
         if only_filled and field is not None and not field.text().strip():
             return True
         try:
@@ -226,8 +280,12 @@ class MotionEditorDialog(QDialog):
         return True
 
     def _recheck_shown(self, key: str) -> None:
-        if self.errors[key].message:
-            self._check(key)
+        # The Kamerstuk, Zaak number and onderwerp depend on each other: typing in one
+        # may settle (or raise) the message of another that is shown.
+        related = ("kamerstuk", "zaaknummer", "onderwerp")
+        for name in related if key in related else (key,):
+            if self.errors[name].message:
+                self._check(name)
 
     def validate(self) -> bool:
         """Check every field, show the messages next to the fields; True when all are valid."""
@@ -236,7 +294,9 @@ class MotionEditorDialog(QDialog):
             first = next(key for key, ok in zip(self.errors, results, strict=True) if not ok)
             widget = {
                 "kamerstuk": self.kamerstuk,
+                "zaaknummer": self.zaaknummer,
                 "indieners": self.indieners,
+                "onderwerp": self.onderwerp,
                 "voorgesteld": self.voorgesteld,
                 "deadline": self.deadline,
             }[first]

@@ -60,8 +60,23 @@ class OpenTextFile:
         return Path(name)
 
 
-def recognised_html(motion: Motion) -> str:
-    """What the parser found, for the user to check before saving."""
+def warnings_html(warnings: list[str]) -> str:
+    """The parser's doubts, above what it recognised: to check, not to stop the import."""
+    if not warnings:
+        return ""
+    items = "".join(f"<li>{escape(text)}</li>" for text in warnings)
+    title = "Let op" if len(warnings) == 1 else f"Let op ({len(warnings)})"
+    # A one-cell table: Qt's rich text keeps a table's background around a list.
+    return (
+        "<table width='100%' cellpadding='6' cellspacing='0' bgcolor='#fdf3d8'><tr>"
+        f"<td style='color:#5c4400'><b>{title}:</b>"
+        f"<ul style='margin-top:2px; margin-bottom:2px'>{items}</ul>"
+        "U kunt de motie toch opslaan.</td></tr></table>"
+    )
+
+
+def recognised_html(motion: Motion, warnings: list[str] | None = None) -> str:
+    """What the parser found, for the user to check before saving (warnings first)."""
 
     def row(label: str, value: str) -> str:
         if not value:
@@ -77,7 +92,7 @@ def recognised_html(motion: Motion) -> str:
     voorgesteld = escape(long_date(motion.voorgesteld))
     if voorgesteld and motion.voorgesteld_bij:
         voorgesteld += f" ({escape(motion.voorgesteld_bij)})"
-    html = (
+    html = warnings_html(warnings or []) + (
         f"<h3 style='margin-bottom:4px'>Herkend: {escape(motion.name)}</h3>"
         "<table cellspacing='0'>"
         + row("Kamerstuk", escape(motion.citation or ""))
@@ -118,6 +133,8 @@ class ImportMotionDialog(QDialog):
         self.setWindowTitle("Motie importeren")
         self.parsed: Motion | None = None
         self.problem = ""
+        # What the parser doubted in a text it did read (shown, saving stays possible).
+        self.warnings: list[str] = []
         self._source: str | None = None
         intro = QLabel(
             "Plak de officiële tekst van de motie (van officielebekendmakingen.nl of "
@@ -166,20 +183,21 @@ class ImportMotionDialog(QDialog):
         text = self.text.toPlainText()
         self.parsed = None
         self.problem = ""
+        self.warnings = []
         if not text.strip():
             self.preview.setHtml(
                 "<p style='color:#5f6368'>Nog geen tekst. Plak de motietekst links.</p>"
             )
         else:
             try:
-                self.parsed = read_motion_text(text, source=self._source)
+                self.parsed, self.warnings = read_motion_text(text, source=self._source)
             except UserError as error:
                 self.problem = str(error)
                 self.preview.setHtml(
                     f"<p style='color:#a0281b'><b>Niet herkend.</b> {escape(self.problem)}</p>"
                 )
             else:
-                self.preview.setHtml(recognised_html(self.parsed))
+                self.preview.setHtml(recognised_html(self.parsed, self.warnings))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self.parsed is not None)
 

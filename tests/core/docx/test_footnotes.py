@@ -612,6 +612,9 @@ def test_rendered_note_sits_at_the_foot_of_page_one(rendered_pdf: Path) -> None:
 # 4. documents that already have footnotes
 
 
+# pandoc's own output (and our resave of it) breaks a few schema rules pandoc is known for
+# (short nsid, qFormat order); what is checked here is that our notes join its notes.
+@pytest.mark.invalid_docx("pandoc.docx", "resaved.docx")
 def test_pandoc_document_loads_as_footnotes_part(pandoc_docx: Path, tmp_path: Path) -> None:
     document = docx.Document(str(pandoc_docx))
     part = document.part.part_related_by(RT.FOOTNOTES)

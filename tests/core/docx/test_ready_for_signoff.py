@@ -24,12 +24,13 @@ from desktop.core.drafting.model import LetterDocument, LetterMeta
 from desktop.core.drafting.templates import TemplateLibrary
 from desktop.core.errors import InvalidInput, NotFound
 from desktop.core.export import export_letter, set_letterhead, stored_letterhead
-from desktop.core.importers.letter_word import update_letter_from_word
+from desktop.core.importers.letter_word_update import update_letter_from_word
 from desktop.core.planning.versions import list_versions, write_tracked_changes
 from desktop.core.store import Store, letters
 from desktop.core.store import letterhead as letterhead_store
 from desktop.core.store.db import known_migrations
-from tests.conftest import require_tool
+from desktop.core.store.rows import execute
+from tests.conftest import require_tool, sqlite_db
 from tests.core.docx.conftest import NS, pdf_pages, render_pdf, xml_part
 from tests.core.docx.sample_template import make_dotx, png_logo
 from tests.ooxml import assert_valid_docx
@@ -279,9 +280,9 @@ def test_bad_templates_are_refused_and_nothing_is_stored(store, tmp_path, name, 
         check_letterhead(name, data)
 
 
-def test_letterhead_migration_stands_alone(store, tmp_path):
+def test_letterhead_migration_stands_alone(sqlite_store, tmp_path):
     assert "0008_letterhead" in known_migrations()
-    columns = {row[1] for row in store.db.execute("PRAGMA table_info(letterhead)")}
+    columns = set(sqlite_db(sqlite_store)["letterhead"].columns_dict)
     assert {"soort", "bestandsnaam", "inhoud"} <= columns
     (tmp_path / "a.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 20)
     assert read_letterhead_file(tmp_path / "a.jpg").soort == "embleem"
@@ -387,7 +388,7 @@ def test_word_letters_that_match_nothing_or_are_too_edited(demo, tmp_path):
         update_letter_from_word(store.db, tmp_path / "plat.docx", library, dry_run=False)
     assert len(list_versions(store.db, letter.id)) == 1
     with store.transaction() as db:
-        db.execute("UPDATE letters SET kenmerk = 'ANDER' WHERE id = ?", (letter.id,))
+        execute(db, "UPDATE letters SET kenmerk = 'ANDER' WHERE id = :id", {"id": letter.id})
     with pytest.raises(NotFound, match="hoort bij geen brief"):
         update_letter_from_word(store.db, first.docx, library, dry_run=True)
 

@@ -376,6 +376,7 @@ def _empty(tmp_path):
     "make",
     [_renamed_text, _zip_without_document, _old_doc, _damaged_docx, _latin1_text, _pdf, _empty],
 )
+@pytest.mark.invalid_docx("brief.docx")  # broken on purpose: that is the test
 def test_unreadable_letters_give_a_clear_dutch_message(tmp_path, make):
     path, fragment = make(tmp_path)
     with pytest.raises(SourcedInputError) as info:
@@ -456,6 +457,7 @@ def test_a_letter_without_identity_is_not_recorded(store):
     assert letters.list_letters(store.db) == []
 
 
+@pytest.mark.invalid_docx("word.docx")  # python-docx's bare template, as foreign input
 def test_a_plain_word_document_without_footnotes(tmp_path):
     # A letter written by Word itself (python-docx's default template) has no footnotes part.
     document = docx.Document()

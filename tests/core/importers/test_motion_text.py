@@ -1,8 +1,8 @@
 """Tests for the parser of official motion texts.
 
-The two fixtures ``kst-*.txt`` are byte-for-byte copies of the real published texts, kept in
-``tests/fixtures/reference/moties``; every other text here is test data written in the
-official format (names and clauses are invented or reuse the reference phrasings).
+The fixtures in ``tests/fixtures/reference/moties`` are real published texts (their sources
+are in the README there); every other text here is test data written in the official
+format (names and clauses are invented or reuse the reference phrasings).
 """
 
 from __future__ import annotations
@@ -817,6 +817,7 @@ def test_utf16_file_with_bom(tmp_path: Path) -> None:
         (b"Nr. 12\x00\x00\x00", "binaire gegevens"),
     ],
 )
+@pytest.mark.invalid_docx("motie.docx")  # a few bytes under a .docx name, on purpose
 def test_files_that_are_not_text(tmp_path: Path, data: bytes, expected: str) -> None:
     path = tmp_path / "motie.docx"
     path.write_bytes(data)
@@ -894,9 +895,11 @@ def test_mangled_motion_text_only_raises_invalid_input(lines: list[str]) -> None
 
 
 # -- layouts of real texts --------------------------------------------------------
-# Only two real published texts are available offline (fixtures/README.md). The layouts
-# below are those two real texts changed in the one way each layout differs; they are
-# variants, not published texts.
+# No real published text was found offline for the layouts below (two dossier headings,
+# a signer line ending in a full stop, no closing formula, a nader gewijzigde motie, a
+# rijkswet dossier, a first name with a lower-case particle; see the fixtures README).
+# They are the real texts changed in the one way each layout differs: labelled variants,
+# not published texts. The dash dossier also has real texts above.
 
 REAL_229 = (FIXTURES / "kst-26485-229.txt").read_text(encoding="utf-8")
 REAL_38 = (FIXTURES / "kst-34300-XVII-38.txt").read_text(encoding="utf-8")
@@ -976,3 +979,138 @@ def test_first_names_with_lower_case_particles() -> None:
     motion = parse_motion_text(text)
     assert motion.indieners == ["Jasper van Dijk"]
     assert motion.name == "de motie Jasper van Dijk"
+
+
+# -- more real published texts ----------------------------------------------------
+# Each file in fixtures/reference/moties is a real text as published (sources in the
+# README there); the layouts they cover are named per case.
+
+REAL_TEXTS = [
+    # A dossier with a dash (21 501-20), two signers, the web page's metadata header.
+    (
+        "kst-21501-20-1436.txt",
+        "Kamerstuk 21 501-20, nr. 1436",
+        "de motie Asscher/Jetten",
+        dt.date(2019, 4, 25),
+        ["Asscher", "Jetten"],
+    ),
+    # A dash dossier with c.s. and six signer lines, page chrome ("Naar boven") after them.
+    (
+        "kst-21501-20-1586.txt",
+        "Kamerstuk 21 501-20, nr. 1586",
+        "de motie Nijboer c.s.",
+        dt.date(2020, 9, 9),
+        ["Nijboer", "Van Ojik", "Leijten", "Van Raan", "Kuzu", "Van Otterloo"],
+    ),
+    # 2004: dossier number and title on separate lines, lower-case "nr.", "roept ... op".
+    (
+        "kst-29625-1.txt",
+        "Kamerstuk 29 625, nr. 1",
+        "de motie Van Baalen",
+        dt.date(2004, 6, 3),
+        ["Van Baalen"],
+    ),
+    # 2010: "overwegende, dat" and "van mening, dat" with a comma.
+    (
+        "kst-32500-IV-6.txt",
+        "Kamerstuk 32 500 IV, nr. 6",
+        "de motie Van Dam",
+        dt.date(2010, 12, 2),
+        ["Van Dam"],
+    ),
+    # Two signers who both have a particle.
+    (
+        "kst-31568-109.txt",
+        "Kamerstuk 31 568, nr. 109",
+        "de motie Van Gent/Van Bochove",
+        dt.date(2012, 7, 5),
+        ["Van Gent", "Van Bochove"],
+    ),
+    (
+        "kst-34300-IV-19.txt",
+        "Kamerstuk 34 300 IV, nr. 19",
+        "de motie Segers c.s.",
+        dt.date(2015, 10, 8),
+        ["Segers", "Hachchi", "Van Toorenburg", "Bisschop"],
+    ),
+    (
+        "kst-35000-V-18.txt",
+        "Kamerstuk 35 000 V, nr. 18",
+        "de motie De Roon/Maeijer",
+        dt.date(2018, 11, 15),
+        ["De Roon", "Maeijer"],
+    ),
+    # tweedekamer.nl page: gewijzigde motie, lines hard-wrapped inside sentences, the
+    # closing formula ending in a comma, then the page's signer and vote blocks.
+    (
+        "tk-2019D15913-35000-X-131.txt",
+        "Kamerstuk 35 000 X, nr. 131",
+        "de gewijzigde motie Belhaj",
+        dt.date(2019, 4, 16),
+        ["Belhaj"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "citation", "motion_name", "date", "signers"), REAL_TEXTS)
+def test_real_published_texts(
+    name: str, citation: str, motion_name: str, date: dt.date, signers: list[str]
+) -> None:
+    motion, warnings = read_motion_text((FIXTURES / name).read_text(encoding="utf-8"), source=name)
+    assert motion.citation == citation
+    assert motion.name == motion_name
+    assert motion.voorgesteld == date
+    assert motion.indieners == signers
+    assert motion.verzoeken
+    assert warnings == []
+
+
+def test_real_dash_dossier_keeps_its_title_and_clauses() -> None:
+    motion = parse_motion_file(FIXTURES / "kst-21501-20-1436.txt")
+    assert motion.kamerstuk == KamerstukRef.of(21501, 1436, "20")
+    assert motion.kamerstuk.kst_id() == "kst-21501-20-1436"
+    assert motion.dossier_titel == "Europese Raad"
+    assert motion.overwegingen == [
+        "constaterende dat het behouden van twee vergaderlocaties voor het Europees "
+        "parlement inefficiënt is en deze kwestie al jarenlang sleept",
+        "overwegende dat een meerderheid van het Europees parlement zich heeft uitgesproken "
+        "voor één zetel voor het Europees parlement",
+    ]
+    assert motion.verzoeken == [
+        "verzoekt de regering, zich op de informele top uit te spreken voor het beëindigen "
+        "van het verhuiscircus tussen Brussel en Straatsburg"
+    ]
+
+
+def test_real_2004_text_with_the_dossier_title_on_its_own_line() -> None:
+    motion = parse_motion_file(FIXTURES / "kst-29625-1.txt")
+    assert motion.dossier_titel == "Interpellatie inzake het Europees Grondwettelijk Verdrag"
+    assert motion.overwegingen[0].startswith("overwegende, dat het van groot belang is")
+    assert motion.verzoeken[0].startswith("roept de regering op de handhaving van het veto")
+
+
+def test_real_gewijzigde_motie_with_wrapped_lines_from_the_kamer_site() -> None:
+    motion = parse_motion_file(FIXTURES / "tk-2019D15913-35000-X-131.txt")
+    assert motion.kamerstuk == KamerstukRef.of(35000, 131, "X")
+    assert motion.vervangt == KamerstukRef.of(35000, 121, "X")
+    assert motion.wijziging == "gewijzigd"
+    assert motion.dossier_titel == (
+        "Vaststelling van de begrotingsstaten van het Ministerie van Defensie (X) voor het "
+        "jaar 2019"
+    )
+    # Lines wrapped inside a sentence are joined with one space.
+    assert motion.overwegingen == [
+        "constaterende dat chroom-6 een kankerverwekkende stof is waarvan gebruik slechts "
+        "onder strikte voorwaarden is toegestaan",
+        "constaterende dat Defensie in de afweging of vervanging van chroom-6 houdende verf "
+        "haalbaar en doelmatig is, ook financieel-economische overwegingen betrekt",
+        "overwegende dat het terugdringen van de toepassing van chroom-6 houdende verf in "
+        "militaire luchtvaartsystemen allerhoogste prioriteit verdient",
+    ]
+    assert motion.verzoeken == [
+        "verzoekt de regering, en specifiek het Ministerie van Defensie, in de afweging "
+        "tussen chroom-6-houdende verf of gelijkwaardige alternatieven, het "
+        "financieel-economische aspect de laagste prioriteit te geven binnen budgettaire "
+        "kaders van Defensie en indien dit een afweging zal zijn hierover expliciet de "
+        "Kamer te informeren"
+    ]

@@ -21,6 +21,7 @@ from desktop.core.importers.opendata_records import (
     signer_name,
 )
 from desktop.core.store import commitments, history, letters, motions, open_data
+from desktop.core.store.rows import execute
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPAND = FIXTURES / "tk-zaak-expand.json"
@@ -47,7 +48,7 @@ def _snapshot(db) -> dict[str, list[tuple]]:
         "letters",
         "letter_motions",
     )
-    return {t: [tuple(r) for r in db.execute(f"SELECT * FROM {t} ORDER BY 1")] for t in tables}
+    return {t: [tuple(r) for r in execute(db, f"SELECT * FROM {t} ORDER BY 1")] for t in tables}
 
 
 # -- reading ------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from desktop.core.reports.afdoening import (
     write_afdoeningstabel,
 )
 from desktop.core.store import letters, motions
+from desktop.core.store.rows import execute
 
 FIXTURES = Path(__file__).parent.parent / "importers" / "fixtures"
 
@@ -179,7 +180,7 @@ def test_export_with_the_annex_numbers_it_and_keeps_it_in_the_version(registry, 
         "Kamerstuk 32 735, nr. 252",
         "Kamerstuk 35 000 XVII, nr. 34",
     ]
-    (stored,) = db.execute("SELECT markdown FROM letter_versions").fetchone()
+    (stored,) = execute(db, "SELECT markdown FROM letter_versions").fetchone()
     assert "<!-- bijlage: Bijlage II: Afdoeningstabel" in stored
 
 

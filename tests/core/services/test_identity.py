@@ -5,13 +5,27 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 
+import pytest
+
+from desktop import paths
+from desktop.core.demo import load_demo
 from desktop.core.services import identity, registry
 from desktop.core.store import history, motions
 
 
+@pytest.fixture(autouse=True)
+def no_chosen_name(monkeypatch):
+    """Each test starts as a fresh process: no name chosen yet."""
+    monkeypatch.setattr(identity._Chosen, "name", None)
+    monkeypatch.setattr(identity._Chosen, "before", None)
+
+
 def test_a_chosen_name_signs_status_changes_and_clearing_it_restores_the_default(
-    demo_store, monkeypatch
+    sqlite_store, monkeypatch
 ):
+    # On a file registry the chosen name signs; a team registry signs with the database login.
+    demo_store = sqlite_store
+    load_demo(demo_store, paths.resources_dir())
     monkeypatch.delenv("VOORTGANG_USER")
     assert identity.set_user_name("  Jan   de\tVries ") == "Jan de Vries"
     motion = motions.list_motions(demo_store.db, status="open")[0]

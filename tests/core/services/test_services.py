@@ -12,6 +12,7 @@ from desktop.core.errors import NotFound
 from desktop.core.services import letters as letter_ops
 from desktop.core.services import registry as registry_ops
 from desktop.core.store import letters, motions
+from tests.conftest import REFERENCE
 
 DEMO_LETTER = "Min-BuZa.2020.396"
 
@@ -62,3 +63,35 @@ def test_export_request_with_the_afdoeningstabel(demo_store, tmp_path):
     with_table, without = (docx.Document(str(path)) for path in (outcome.docx, plain.docx))
     assert len(with_table.tables) == len(without.tables) + 1
     assert plain.version == 2
+
+
+# -- reading motion texts ------------------------------------------------------------------
+
+_NO_CLOSING = (
+    # The real text of Kamerstuk 26 485, nr. 229 without its closing formula (a variant).
+    (REFERENCE / "moties" / "kst-26485-229.txt")
+    .read_text(encoding="utf-8")
+    .replace("\nen gaat over tot de orde van de dag.\n", "")
+)
+
+
+def test_read_motion_text_returns_the_parsers_warnings():
+    motion, warnings = registry_ops.read_motion_text(_NO_CLOSING, source="plak.txt")
+    assert motion.citation == "Kamerstuk 26 485, nr. 229"
+    assert len(warnings) == 1
+    assert warnings[0].startswith("De slotformule ‘en gaat over tot de orde van de dag.’ ontbreekt")
+    clean, none = registry_ops.read_motion_text(
+        (REFERENCE / "moties" / "kst-26485-229.txt").read_text(encoding="utf-8")
+    )
+    assert clean.indieners == ["Voordewind"] and none == []
+
+
+def test_read_motion_file_and_import_name_the_file_once(store, tmp_path):
+    path = tmp_path / "zonder-slot.txt"
+    path.write_text(_NO_CLOSING, encoding="utf-8")
+    motion, warnings = registry_ops.read_motion_file(path)
+    assert motion.indieners == ["Voordewind"]
+    assert len(warnings) == 1 and warnings[0].startswith("zonder-slot.txt: De slotformule")
+    stored, import_warnings = registry_ops.import_motion_files(store, [path])
+    assert [m.citation for m in stored] == ["Kamerstuk 26 485, nr. 229"]
+    assert import_warnings == warnings  # "zonder-slot.txt: " once, not twice

@@ -3,17 +3,20 @@
 import sqlite3
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 from sqlite_utils import Database
 
 from desktop.core.errors import StoreError
 from desktop.core.store import Store
 from desktop.core.store.db import applied_migrations, known_migrations
 from desktop.core.store.migrations import migrations
+from desktop.core.store.rows import execute
+from tests.conftest import sqlite_db
 
 
 def test_blank_store_gets_every_table_and_column():
     with Store.open(None) as store:
-        db = store.db
+        db = sqlite_db(store)
         assert applied_migrations(db) == known_migrations()
         assert db["motions"].columns_dict == {
             "id": int,
@@ -75,20 +78,26 @@ def test_blank_store_gets_every_table_and_column():
 
 def test_file_store_uses_wal_and_foreign_keys(tmp_path):
     with Store.open(tmp_path / "r.db") as store:
-        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert sqlite_db(store).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert sqlite_db(store).execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert store.integrity() == "ok"
 
 
 def test_check_constraints_guard_statuses(store):
-    store.db.execute("INSERT INTO dossiers (nummer) VALUES (26485)")
-    store.db.execute("INSERT INTO kamerstukken (dossier_id, ondernummer) VALUES (1, '224')")
-    with pytest.raises(sqlite3.IntegrityError):
-        store.db.execute("INSERT INTO motions (kamerstuk_id, status) VALUES (1, 'klaar')")
-    with pytest.raises(sqlite3.IntegrityError):
-        store.db.execute("INSERT INTO motions (kamerstuk_id, deadline) VALUES (1, '21-02-2020')")
-    with pytest.raises(sqlite3.IntegrityError):
-        store.db.execute("INSERT INTO kamerstukken (dossier_id, ondernummer) VALUES (99, '1')")
+    """The CHECK and foreign-key constraints hold on both engines."""
+    execute(store.db, "INSERT INTO dossiers (nummer) VALUES (26485)")
+    execute(store.db, "INSERT INTO kamerstukken (dossier_id, ondernummer) VALUES (1, '224')")
+    for bad in (
+        "INSERT INTO motions (kamerstuk_id, status) VALUES (1, 'klaar')",
+        "INSERT INTO motions (kamerstuk_id, deadline) VALUES (1, '21-02-2020')",
+        "INSERT INTO motions (kamerstuk_id, indieners) VALUES (1, '{\"a\": 1}')",
+        "INSERT INTO motions (kamerstuk_id, indieners) VALUES (1, 'geen json')",
+        "INSERT INTO motions (indieners) VALUES ('[]')",
+        "INSERT INTO kamerstukken (dossier_id, ondernummer) VALUES (99, '1')",
+    ):
+        with pytest.raises(IntegrityError):
+            execute(store.db, bad)
+    assert execute(store.db, "SELECT count(*) FROM motions").scalar() == 0
 
 
 def test_older_store_is_copied_then_migrated(tmp_path):
@@ -157,7 +166,7 @@ def test_another_programs_database_is_refused(tmp_path):
 
 def test_open_data_migration_links_records_and_adds_kamer_fields():
     with Store.open(None) as store:
-        db = store.db
+        db = sqlite_db(store)
         assert "0003_open_data" in applied_migrations(db)
         assert db["open_data_links"].columns_dict == {
             "tk_id": str,
@@ -230,7 +239,7 @@ def test_0007_makes_the_number_optional_and_keeps_everything_else(tmp_path):
     path = tmp_path / "register.db"
     _store_before_0007(path)
     with Store.open(path) as store:
-        db = store.db
+        db = sqlite_db(store)
         assert "0007_unnumbered_motions" in applied_migrations(db)
         # Letters, settlements, links and the motion's own fields survive the rebuild.
         assert db.execute("SELECT response FROM letter_motions").fetchall() == [

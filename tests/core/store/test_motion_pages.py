@@ -6,10 +6,10 @@ from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Motion
 from desktop.core.errors import InvalidInput
 from desktop.core.store import motions
+from tests.conftest import sqlite_db
 
 
-@pytest.fixture
-def many(store):
+def _fill(store):
     """45 motions in three dossiers, added out of register order, some settled."""
     with store.transaction() as db:
         for number in [*range(15, 0, -1)]:
@@ -24,6 +24,12 @@ def many(store):
                     ),
                 )
     return store
+
+
+@pytest.fixture
+def many(store):
+    """45 motions in three dossiers, added out of register order, some settled."""
+    return _fill(store)
 
 
 @pytest.mark.parametrize(
@@ -62,12 +68,17 @@ def test_count_refuses_an_unknown_status(many):
         motions.count_motions(many.db, status="weg")
 
 
-def test_the_first_page_uses_the_register_order_index(many):
-    plan = many.db.execute(
-        "EXPLAIN QUERY PLAN SELECT m.id FROM dossiers d CROSS JOIN kamerstukken k"
-        " ON k.dossier_id = d.id CROSS JOIN motions m ON m.kamerstuk_id = k.id"
-        " ORDER BY d.nummer, d.toevoeging, CAST(k.ondernummer AS INTEGER) LIMIT 5"
-    ).fetchall()
+def test_the_first_page_uses_the_register_order_index(sqlite_store):
+    many = _fill(sqlite_store)
+    plan = (
+        sqlite_db(many)
+        .execute(
+            "EXPLAIN QUERY PLAN SELECT m.id FROM dossiers d CROSS JOIN kamerstukken k"
+            " ON k.dossier_id = d.id CROSS JOIN motions m ON m.kamerstuk_id = k.id"
+            " ORDER BY d.nummer, d.toevoeging, CAST(k.ondernummer AS INTEGER) LIMIT 5"
+        )
+        .fetchall()
+    )
     text = " ".join(str(row) for row in plan)
     assert "idx_kamerstukken_volgorde" in text
     assert "TEMP B-TREE" not in text
