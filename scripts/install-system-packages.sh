@@ -5,7 +5,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 mapfile -t wanted < <(grep -vE '^\s*(#|$)' "$here/system-packages.txt")
 if [ "${1:-}" = "--qt-only" ]; then
   # Only what the windows need: the Qt runtime libraries and a virtual screen.
-  mapfile -t wanted < <(printf '%s\n' "${wanted[@]}" | grep -vE '^(libreoffice|poppler|pandoc)')
+  mapfile -t wanted < <(printf '%s\n' "${wanted[@]}" | grep -vE '^(libreoffice|poppler|pandoc|postgresql)')
 fi
 missing=()
 for pkg in "${wanted[@]}"; do

@@ -16,7 +16,7 @@ def _subcommands() -> list[str]:
 
 def test_every_command_is_in_the_readme():
     for name in _subcommands():
-        assert re.search(rf"`voortgang (\[--db PAD\] )?{name}\b", README), name
+        assert re.search(rf"`voortgang (\[--db REGISTER\] )?{name}\b", README), name
 
 
 def test_the_two_readme_commands_exist_and_ci_calls_the_test_command():

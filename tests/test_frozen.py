@@ -93,3 +93,26 @@ def test_frozen_version_export_and_render(frozen_app, tmp_path):
     assert len(list((tmp_path / "bijlagen").glob("*.docx"))) == 13
     render = run("render", str(BENCH_INPUTS / "seed_letter.md"), "-o", "seed.docx")
     assert render.returncode == 0 and "9 voetnoten" in render.stdout
+
+
+def test_frozen_app_opens_a_team_registry(frozen_app, tmp_path, pg_url):
+    env = {k: v for k, v in os.environ.items() if k != "VOORTGANG_DB"}
+    result = subprocess.run(
+        [str(frozen_app), "--db", pg_url, "init", "--demo"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    listed = subprocess.run(
+        [str(frozen_app), "--db", pg_url, "motions", "--status", "all", "--search", "van laar"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert "de motie Van Laar" in listed.stdout

@@ -55,8 +55,15 @@ def match_condition(
         query = ts_query(text)
         if query is None:
             return None
-        document = search_document(table, alias)
-        return f"{document} @@ to_tsquery('{SEARCH_CONFIG}', :{name})", {name: query}
+        # A semi-join, as on SQLite: the GIN index finds the matches once, also when the
+        # caller ORs this with another condition.
+        row_id = f"{alias}.id" if alias else "id"
+        document = search_document(table)
+        return (
+            f"{row_id} IN (SELECT id FROM {table}"
+            f" WHERE {document} @@ to_tsquery('{SEARCH_CONFIG}', :{name}))",
+            {name: query},
+        )
     match = fts_query(text)
     if match is None:
         return None
