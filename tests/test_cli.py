@@ -584,10 +584,11 @@ def test_an_open_data_file_with_nothing_recognisable_exits_1(tmp_path, capsys):
     assert code == 1 and "leeg.json" in err
 
 
-def test_changes_json_says_who_changed_a_status(demo_db, capsys, monkeypatch):
+def test_changes_json_says_who_changed_a_status(demo_file, capsys, monkeypatch):
+    # On a file registry VOORTGANG_USER signs (a team registry signs with the database login).
     import datetime as dt
 
-    db, today = str(demo_db), dt.date.today()
+    db, today = str(demo_file), dt.date.today()
     monkeypatch.setenv("VOORTGANG_USER", "j.jansen")
     code, _, _ = run(
         capsys,
