@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -65,6 +66,19 @@ def registry_address(explicit: str | os.PathLike[str] | None = None) -> Path | s
     if value and is_server_address(str(value)):
         return str(value).strip()
     return default_db_path(explicit)
+
+
+def drafts_dir(registry: str = "") -> Path:
+    """Where the composer autosaves drafts of letters in ``registry`` (its saved address).
+
+    The registry in the user's data folder keeps the plain ``concepten`` folder it always
+    had; every other registry gets a folder of its own.
+    """
+    base = data_dir() / "concepten"
+    if not registry or registry == str(default_db_path()):
+        return base
+    digest = hashlib.sha256(registry.encode("utf-8")).hexdigest()[:12]
+    return base / f"register-{digest}"
 
 
 def default_library() -> TemplateLibrary:

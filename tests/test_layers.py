@@ -11,7 +11,9 @@ SQL = re.compile(
     r"|\bDELETE\s+FROM\b|\b(CREATE|DROP|ALTER)\s+(TABLE|INDEX|TRIGGER|VIEW|VIRTUAL)\b"
     r"|\bPRAGMA\s+\w+"
 )
-RUNS_SQL = re.compile(r"\.execute\(|\bquery\(\s*db\b|\.executescript\(")
+RUNS_SQL = re.compile(
+    r"\.execute\(|\b(query|execute|scalar)\(\s*db\b|\.executescript\(|\.exec_driver_sql\("
+)
 
 
 def test_no_sql_outside_the_store():
@@ -29,3 +31,4 @@ def test_no_sql_outside_the_store():
 def test_the_check_finds_sql(tmp_path):
     line = 'db.execute("UPDATE letters SET status = ? WHERE id = ?", (status, letter_id))'
     assert SQL.search(line) and RUNS_SQL.search(line)
+    assert RUNS_SQL.search('scalar(db, "SELECT 1")') and RUNS_SQL.search("execute(db, statement)")

@@ -41,7 +41,7 @@ from desktop.core.importers.letter_word import (
 from desktop.core.importers.letter_word_items import ItemParagraphs, ItemText
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from sqlalchemy import Connection as Database
 
     from desktop.core.domain.models import Convenant, Letter, ProgressEntry
     from desktop.core.drafting.templates import TemplateLibrary

@@ -17,6 +17,7 @@ from desktop.core.store.copy import CopyReport, row_counts
 from desktop.core.store.copy import copy_registry as copy_rows
 from desktop.core.store.db import (
     applied_migrations,
+    describe_server,
     known_migrations,
     pending_migrations,
     upgrade,
@@ -51,10 +52,7 @@ def check_connection(address: str | Path) -> ConnectionCheck:
     except StoreError as exc:
         return ConnectionCheck(False, str(exc))
     try:
-        from desktop.core.store.rows import scalar
-
-        user = scalar(db, "SELECT current_user")
-        version = str(scalar(db, "SHOW server_version")).split()[0]
+        user, version = describe_server(db)
         applied = applied_migrations(db)
         pending = pending_migrations(db)
     finally:

@@ -283,6 +283,13 @@ def upgrade(address: Address) -> tuple[list[str], Path | None]:
         engine.dispose()
 
 
+def describe_server(db: Connection) -> tuple[str, str]:
+    """The login and the PostgreSQL version of a server connection."""
+    user = str(scalar(db, "SELECT current_user"))
+    version = str(scalar(db, "SHOW server_version")).split()[0]
+    return user, version
+
+
 def check_integrity(db: Connection) -> str:
     """``ok`` when the engine finds the registry sound (SQLite's ``integrity_check``)."""
     raw = raw_sqlite(db)

@@ -25,9 +25,13 @@ if TYPE_CHECKING:
     from desktop.ui.composer.window import ComposerWindow
 
 
-def default_drafts() -> DraftFolder:
-    """Autosaved drafts in the per-user data folder."""
-    return DraftFolder(paths.data_dir() / "concepten")
+def default_drafts(registry: str = "") -> DraftFolder:
+    """Autosaved drafts in the per-user data folder, one folder per registry.
+
+    Letter ids are the registry's own: a draft of letter 5 in the team registry must never
+    be offered for letter 5 of the personal file.
+    """
+    return DraftFolder(paths.drafts_dir(registry))
 
 
 class LetterActions(QObject):
@@ -59,7 +63,7 @@ class LetterActions(QObject):
         self.settings = settings
         # jinja2, python-docx and the composer load on first use, not at startup.
         self._library = library
-        self.drafts = drafts or default_drafts()
+        self.drafts = drafts or default_drafts(tasks.address.saved)
         self._today = today
         self.composer: ComposerWindow | None = None
         self._view = letters_view
