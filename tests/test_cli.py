@@ -582,3 +582,41 @@ def test_an_open_data_file_with_nothing_recognisable_exits_1(tmp_path, capsys):
     path.write_text("[]", encoding="utf-8")
     code, _, err = run(capsys, "--db", str(tmp_path / "r.db"), "import", "tk", str(path))
     assert code == 1 and "leeg.json" in err
+
+
+def test_changes_json_says_who_changed_a_status(demo_file, capsys, monkeypatch):
+    # On a file registry VOORTGANG_USER signs (a team registry signs with the database login).
+    import datetime as dt
+
+    db, today = str(demo_file), dt.date.today()
+    monkeypatch.setenv("VOORTGANG_USER", "j.jansen")
+    code, _, _ = run(
+        capsys,
+        "--db",
+        db,
+        "settle",
+        "26 485, nr. 229",
+        "--letter",
+        "BZ-2026-1",
+        "--datum",
+        today.isoformat(),
+    )
+    assert code == 0
+    since = (today - dt.timedelta(days=1)).isoformat()
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "changes",
+        "--since",
+        since,
+        "--until",
+        today.isoformat(),
+        "--format",
+        "json",
+    )
+    data = json.loads(out)
+    assert code == 0
+    assert [c["wie"] for c in data["afgedaan"]] == ["j.jansen"]
+    assert any(c["wie"] == "j.jansen" and "afgedaan" in c["wat"] for c in data["statuswijzigingen"])
+    assert all("wie" in c for c in data["convenantvoortgang"])

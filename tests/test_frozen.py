@@ -45,6 +45,20 @@ def frozen_app(tmp_path_factory) -> Path:
     return binary
 
 
+def test_frozen_app_bundles_qts_dutch_texts_the_dictionary_and_the_manual(frozen_app):
+    bundled = list(frozen_app.parent.rglob("PySide6/Qt/translations/qtbase_nl.qm"))
+    assert bundled, "qtbase_nl.qm is not in the frozen app"
+    for name in (
+        "spelling/hunspell/nl_NL.dic",
+        "spelling/LICENSE-OpenTaal.txt",
+        "help/handleiding.md",
+    ):
+        assert list(frozen_app.parent.rglob(f"resources/{name}")), name
+    # pyenchant lives in the archive of Python modules, not on disk: its table of contents.
+    contents = frozen_app.parents[2] / "build" / "build" / "PYZ-00.toc"
+    assert "'enchant._enchant'" in contents.read_text(encoding="utf-8")
+
+
 def test_frozen_version_export_and_render(frozen_app, tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "VOORTGANG_DB"}
     env["QT_QPA_PLATFORM"] = "offscreen"

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__, paths
@@ -16,6 +16,7 @@ from desktop.core.store.engine import Address, parse_address
 from desktop.ui.common.crash import install_excepthook
 from desktop.ui.common.dialogs import FirstStart, FirstStartDialog, MessageBox
 from desktop.ui.common.tasks import TaskManager
+from desktop.ui.common.translations import install_qt_translations
 from desktop.ui.main_window import APPLICATION, ORGANISATION, MainWindow
 
 # The registry last opened with Bestand › Register openen… (a path, or a server address
@@ -48,10 +49,9 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load("qtbase_nl", folder):
-        app.installTranslator(translator)
+    if getattr(app, "_voortgang_translator", None) is None:
+        # Kept on the application: a translator that is garbage collected stops translating.
+        app._voortgang_translator = install_qt_translations(app)  # type: ignore[attr-defined]
 
 
 def create_main_window(

@@ -10,15 +10,24 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from desktop import __version__, paths
 from desktop.core.errors import UserError
+from desktop.core.services import dropped, identity, team
 from desktop.core.services import registry as operations
-from desktop.core.services import team
 from desktop.ui.common.dialogs import MessageBox
 from desktop.ui.common.registry_dialog import OpenRegistryDialog
+from desktop.ui.common.settings import USER_KEY, SettingsDialog
 from desktop.ui.common.tasks import TaskManager
 from desktop.ui.common.widgets import make_action
 from desktop.ui.composer.letter_actions import LetterActions
@@ -69,6 +78,8 @@ class MainWindow(QMainWindow):
         self._last_error = ""
         self._last_error_at = 0.0
         tasks.failure_handler = self.show_user_error
+        # The name that signs status changes and versions (Bewerken > Instellingen).
+        identity.set_user_name(str(settings.value(USER_KEY, "") or ""))
         address = tasks.address
         if address.is_server:
             where = f"teamregister {address.url.database if address.url else ''}".strip()
@@ -81,6 +92,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("registers")
         self.tabs.setDocumentMode(True)
         self._titles: dict[RegistryView, str] = {}
+        self._counts: dict[RegistryView, str] = {}
         for title, view in self.views.titled():
             self._titles[view] = title
             self.tabs.addTab(view, title)
@@ -89,7 +101,9 @@ class MainWindow(QMainWindow):
                     view, count, complete
                 )
             )
-            view.status_reported.connect(self.show_status)
+            view.status_reported.connect(
+                lambda message, view=view: self._on_view_status_reported(view, message)
+            )
             view.link_clicked.connect(self._on_view_link_clicked)
         self.setCentralWidget(self.tabs)
 
@@ -99,12 +113,14 @@ class MainWindow(QMainWindow):
         # The letter cycle: start panel, what changed, next letter, versions.
         self.cycle = LetterCycle(self, self.views, self.tabs, settings, tasks, today=today)
         self.cycle.status_reported.connect(self.show_status)
+        self.cycle.letter_open_requested.connect(self.letter_open_requested)
         # One undo stack for the window; the letter composer puts every edit on it.
         self.undo_stack = QUndoStack(self)
         self.letters = LetterActions(
             self, tasks, self.undo_stack, settings, today=today, letters_view=self.views.letters
         )
         self.letters.registry_changed.connect(self.refresh_all)
+        self.letters.letter_opened.connect(self.cycle.remember_letter)
         # Bestand > Importeren / Exporteren: open data, earlier letters, afdoeningstabel.
         self.imports = ImportActions(self, tasks, settings, today=today)
         self.imports.registry_changed.connect(self._on_imports_registry_changed)
@@ -112,6 +128,10 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
+        # What the current tab lists: the same number as on the tab, always.
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("aantal")
+        self.statusBar().addPermanentWidget(self.count_label)
         shown = address.shown if address.is_server else (tasks.path or "in het geheugen")
         kind = "Teamregister" if address.is_server else "Register"
         path_label = QLabel(f"{kind}: {shown}", self)
@@ -131,6 +151,8 @@ class MainWindow(QMainWindow):
         self.watcher = team.ChangeWatcher(
             address, self.others_changed.emit, own_pids=tasks.own_backend_pids
         )
+        # A motion text, an open-data file or an earlier letter dropped here starts its import.
+        self.setAcceptDrops(True)
 
     # -- actions and menus ----------------------------------------------------------------
 
@@ -156,6 +178,10 @@ class MainWindow(QMainWindow):
         self.act_find = self._action("&Zoeken", self.focus_search, QKeySequence.StandardKey.Find)
         self.act_refresh = self._action("&Vernieuwen", self._on_refresh_triggered, "F5")
         self.act_about = self._action("&Over Voortgang", self._about)
+        self.act_help = self._action(
+            "&Handleiding", self.show_help, QKeySequence.StandardKey.HelpContents
+        )
+        self.act_settings = self._action("&Instellingen…", self.show_settings)
         self.act_letterhead = self._action("Brief&hoofd van het ministerie…", self.show_letterhead)
         self.act_open_registry = self._action(
             "&Register openen…", self.open_registry, "Ctrl+Shift+O"
@@ -198,6 +224,8 @@ class MainWindow(QMainWindow):
         bewerken.addAction(self.act_find)
         bewerken.addSeparator()
         bewerken.addAction(self.cycle.act_new_letter)
+        bewerken.addSeparator()
+        bewerken.addAction(self.act_settings)
         beeld = bar.addMenu("Bee&ld")
         beeld.addAction(self.act_refresh)
         beeld.addSeparator()
@@ -208,6 +236,8 @@ class MainWindow(QMainWindow):
         for action in self.act_tabs:
             beeld.addAction(action)
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.act_help)
+        help_menu.addSeparator()
         help_menu.addAction(self.act_about)
 
     def _create_toolbar(self) -> None:
@@ -344,6 +374,8 @@ class MainWindow(QMainWindow):
 
     def _on_tabs_current_changed(self, index: int) -> None:
         self._update_actions()
+        self.statusBar().clearMessage()
+        self._show_count()
 
     # -- letters (the composer connects to letter_open_requested) ---------------------------
 
@@ -360,6 +392,58 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.views.letters)
         self.views.letters.select_id(letter_id)
         self.letters.open(letter_id)
+
+    # -- dropped files --------------------------------------------------------------------
+
+    @staticmethod
+    def _dropped_files(event: QDropEvent | QDragEnterEvent) -> list[Path]:
+        data = event.mimeData()
+        if not data.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._dropped_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.import_files(files)
+
+    def import_files(self, files: list[Path]) -> str | None:
+        """Start the import that fits the files (as if dropped); returns which one."""
+        kind, taken, left = dropped.plan_drop(files)
+        names = ", ".join(path.name for path in left)
+        if kind is None:
+            self.show_user_error(
+                UserError(
+                    f"Voortgang kan {names or 'dit'} niet importeren. Sleep een motietekst "
+                    "(.txt), open data van de Kamer (.json, .xml) of een eerdere brief "
+                    "(.docx, .md, .txt) op het venster."
+                )
+            )
+            return None
+        if kind == dropped.OPEN_DATA:
+            self.imports.run_open_data(taken)
+        elif kind == dropped.LETTER:
+            self.imports.review_letter(taken[0])
+        else:
+            try:
+                text = dropped.read_text(taken[0])
+            except UserError as error:
+                self.show_user_error(error)
+                return None
+            self.motion_actions.import_text(text)
+        if left:
+            self.show_status(f"Niet geïmporteerd (één soort tegelijk): {names}.")
+        return kind
 
     # -- status and errors ----------------------------------------------------------------
 
@@ -403,7 +487,39 @@ class MainWindow(QMainWindow):
     def _on_view_count_changed(self, view: RegistryView, count: int, complete: bool) -> None:
         index = self.tabs.indexOf(view)
         shown = f"{count:,}".replace(",", ".") + ("" if complete else "+")
+        self._counts[view] = shown
         self.tabs.setTabText(index, f"{self._titles[view]} ({shown})")
+        self._show_count()
+
+    def _show_count(self) -> None:
+        """The current tab's count in the status bar, in the same words as the tab."""
+        widget = self.tabs.currentWidget()
+        if isinstance(widget, RegistryView) and widget in self._counts:
+            self.count_label.setText(f"{self._titles[widget]}: {self._counts[widget]}")
+        else:
+            self.count_label.setText("")
+
+    def _on_view_status_reported(self, view: RegistryView, message: str) -> None:
+        # "5 moties geladen" under the Kamerstukken tab would contradict its count.
+        if view is self.tabs.currentWidget():
+            self.show_status(message)
+
+    def show_settings(self) -> None:
+        """Bewerken > Instellingen: the name that signs status changes and versions."""
+        current = identity.clean_user_name(str(self.settings.value(USER_KEY, "") or ""))
+        chosen = SettingsDialog.ask(self, current, identity.login_name())
+        if chosen is None:
+            return
+        self.settings.setValue(USER_KEY, chosen)
+        self.show_status(
+            f"Wijzigingen worden nu ondertekend door {identity.set_user_name(chosen)}."
+        )
+
+    def show_help(self) -> None:
+        """F1: the Dutch manual of the main tasks, beside the window."""
+        from desktop.ui.common.help import show_manual
+
+        self.help_window = show_manual(self, self._resources)
 
     def _about(self) -> None:
         MessageBox.about(

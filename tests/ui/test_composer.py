@@ -106,6 +106,18 @@ def test_compose_settle_two_motions_annex_a_convenant_export_finalise_undo(
     composer_dialogs.open_folder.append(True)
     composer.act_export.trigger()
     settle(qtbot, window, composer)
+    # First the checks: the second motion is settled without a response.
+    panel = composer.flows.warnings_panel
+    assert panel.isVisibleTo(composer)
+    assert [w.where for w in panel.warnings] == ["motie"]
+    assert "De motie Jan Vos/Van Veldhoven" in panel.warnings[0].message.replace(
+        "de motie", "De motie"
+    )
+    panel.go_to_buttons()[0].click()
+    assert composer.tabs.currentWidget() is composer.motions
+    assert composer.motions.current_row() == 1
+    panel.export_button.click()
+    settle(qtbot, window, composer)
     assert composer.document.letter_id is not None  # saved first
     assert not composer.modified
     assert target.exists()
@@ -145,22 +157,29 @@ def test_compose_settle_two_motions_annex_a_convenant_export_finalise_undo(
     assert not composer.modified
 
 
-def test_typing_merges_per_field_and_undo_restores_it(qtbot, window):
+def test_typing_merges_per_word_and_undo_restores_it(qtbot, window):
     composer = open_composer(qtbot, window)
     stack = composer.undo_stack
     type_into(qtbot, composer.metadata.fields["betreft"], "Eerste onderwerp", replace=False)
     type_into(qtbot, composer.metadata.fields["aanhef"], "Geachte heer,")
-    assert stack.count() == 2  # one command per field, however many keys
+    # One step per word (with its space), as in Word; clearing the field is a step too.
+    assert stack.count() == 5
+    composer.act_undo.trigger()
+    assert composer.metadata.fields["aanhef"].text() == "Geachte "
+    composer.act_undo.trigger()
     composer.act_undo.trigger()
     assert composer.metadata.fields["aanhef"].text() == "Geachte voorzitter,"
+    composer.act_undo.trigger()
+    assert composer.metadata.fields["betreft"].text() == "Eerste "
     composer.act_undo.trigger()
     assert composer.metadata.fields["betreft"].text() == ""
     assert not composer.modified
     composer.act_redo.trigger()
+    composer.act_redo.trigger()
     assert composer.document.content.meta["betreft"] == "Eerste onderwerp"
     # The main window's Undo works on the same stack.
     window.letters.act_undo.trigger()
-    assert composer.document.content.meta["betreft"] == ""
+    assert composer.document.content.meta["betreft"] == "Eerste "
 
 
 def test_sections_add_move_remove_and_undo_keep_motions_with_their_section(qtbot, window):

@@ -60,7 +60,13 @@ def test_due_model(qtmodeltester):
     assert overdue.data(Qt.ItemDataRole.BackgroundRole) == OVERDUE_BACKGROUND
     assert overdue.data(Qt.ItemDataRole.ToolTipRole) == "Datum nakoming verstreken"
     assert model.index(1, DUE_COL_STATUS).data() == "Openstaand"
-    assert model.counts() == {"motie": 1, "toezegging": 1, "eu": 1, "verlopen": 1}
+    assert model.counts() == {
+        "motie": 1,
+        "toezegging": 1,
+        "eu": 1,
+        "verlopen": 1,
+        "zonder_datum": 0,
+    }
     assert counts_text(model.counts()) == "1 motie · 1 toezegging · 1 EU-datum — 1 verlopen"
     proxy = RecordProxyModel(model)
     proxy.sort(DUE_COL_DATUM, Qt.SortOrder.DescendingOrder)

@@ -10,7 +10,12 @@ from PySide6.QtCore import Qt
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Commitment
 from desktop.core.store import Store, commitments, motions
-from desktop.ui.planning.models import DUE_COL_SOORT, DUE_COL_STATUS, DUE_COL_VERWIJZING
+from desktop.ui.planning.models import (
+    DUE_COL_DATUM,
+    DUE_COL_SOORT,
+    DUE_COL_STATUS,
+    DUE_COL_VERWIJZING,
+)
 from desktop.ui.registry.motion_model import OVERDUE_BACKGROUND
 from tests.ui.conftest import TODAY
 from tests.ui.helpers import search, show_active, wait_idle
@@ -31,6 +36,12 @@ def column(window, col: int) -> list[str]:
     return [model.index(row, col).data() for row in range(model.rowCount())]
 
 
+def only_dated(qtbot, window) -> None:
+    """Leave out the open items without a termijn (shown last by default)."""
+    window.cycle.start_page.undated_box.setChecked(False)
+    wait_idle(qtbot, window)
+
+
 def choose_horizon(qtbot, window, label: str) -> None:
     box = window.cycle.start_page.horizon_box
     box.setCurrentIndex(box.findText(label))
@@ -41,6 +52,7 @@ def test_start_panel_shows_due_motions_and_highlights_overdue(qtbot, make_window
     overdue = set_deadline(demo_db, "26 485, nr. 229", TODAY - dt.timedelta(days=20))
     set_deadline(demo_db, "32 735, nr. 252", TODAY + dt.timedelta(days=20))
     window = make_window(demo_db)
+    only_dated(qtbot, window)
     page = window.cycle.start_page
     assert window.cycle.dock.isVisibleTo(window)
     assert column(window, DUE_COL_VERWIJZING) == [
@@ -70,6 +82,7 @@ def test_horizon_chooser_filters(qtbot, make_window, demo_db):
             ),
         )
     window = make_window(demo_db)
+    only_dated(qtbot, window)
     page = window.cycle.start_page
     assert page.horizon_box.currentText() == "90 dagen"
     assert column(window, DUE_COL_SOORT) == ["Toezegging", "Motie", "Motie"]
@@ -123,6 +136,7 @@ def test_since_the_last_letter_summary_and_its_button(qtbot, window):
 
 def test_start_panel_can_be_hidden_and_refreshes_after_an_edit(qtbot, make_window, demo_db):
     window = make_window(demo_db)
+    only_dated(qtbot, window)
     assert window.cycle.start_page.model.rowCount() == 0
     set_deadline(demo_db, "26 485, nr. 229", TODAY + dt.timedelta(days=5))
     window.act_refresh.trigger()
@@ -133,3 +147,26 @@ def test_start_panel_can_be_hidden_and_refreshes_after_an_edit(qtbot, make_windo
     window.cycle.act_start.trigger()
     assert not window.cycle.dock.isVisibleTo(window)
     assert window.cycle.act_start.shortcut().toString() == "Ctrl+0"
+
+
+def test_overdue_first_in_red_whatever_the_horizon_then_open_items_without_termijn(
+    qtbot, make_window, demo_db
+):
+    overdue = set_deadline(demo_db, "26 485, nr. 229", TODAY - dt.timedelta(days=400))
+    window = make_window(demo_db)
+    page = window.cycle.start_page
+    for horizon in ("30 dagen", "90 dagen", "180 dagen"):
+        choose_horizon(qtbot, window, horizon)
+        rows = page.model.rows()
+        assert rows[0].id == overdue and rows[0].overdue
+        # The demo's other open motions have no termijn: listed after it, not "nothing".
+        assert [r.kind for r in rows[1:]] == ["motie", "motie"]
+        assert column(window, DUE_COL_DATUM)[1:] == ["geen termijn", "geen termijn"]
+        first = page.table.model().index(0, DUE_COL_STATUS)
+        assert first.data(Qt.ItemDataRole.BackgroundRole) == OVERDUE_BACKGROUND
+        assert page.counts.text() == (
+            "3 moties · 0 toezeggingen · 0 EU-data — 1 verlopen, 2 zonder termijn"
+        )
+    # Sorting on another column keeps the overdue one on top of the date column's order.
+    page.table.sortByColumn(DUE_COL_DATUM, Qt.SortOrder.AscendingOrder)
+    assert page.proxy.record_at(0).id == overdue

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection as Database
 
 from desktop.core.domain.dutch import format_date
-from desktop.core.domain.models import Letter
+from desktop.core.domain.models import Letter, StatusChange
 from desktop.core.drafting.model import (
     Block,
     Heading,
@@ -38,6 +39,7 @@ class Change:
     titel: str
     wat: str
     datum: str
+    wie: str | None = None  # who made the change, when the status history knows it
 
     def as_json(self) -> dict[str, object]:
         """JSON shape for ``voortgang changes``."""
@@ -47,6 +49,7 @@ class Change:
             "titel": self.titel,
             "wat": self.wat,
             "datum": self.datum,
+            "wie": self.wie,
         }
 
 
@@ -104,9 +107,58 @@ def _in(value: str | None, since: dt.date, until: dt.date) -> bool:
     return since.isoformat() < day <= until.isoformat()
 
 
+# Statuses that mean a motion or commitment is done with.
+_SETTLED_STATUSES = frozenset({"afgedaan", "voldaan", "vervallen"})
+
+
+def settled_before(db: Database, since: dt.date) -> set[tuple[str, int]]:
+    """Motions and commitments whose settlement took effect on or before ``since``.
+
+    Their settling is history of the previous letter, not a change after it, even when the
+    registry recorded it later (the demo registry is loaded today with letters from 2020).
+    """
+    found: set[tuple[str, int]] = set()
+    for motion in motions.list_motions(db, status="afgedaan"):
+        if motion.id is not None and motion.status_datum and motion.status_datum <= since:
+            found.add(("motion", motion.id))
+    for item in commitments.list_commitments(db):
+        if item.id and item.status_datum and item.status_datum <= since and not item.is_open:
+            found.add(("commitment", item.id))
+    return found
+
+
+def net_status_changes(
+    changes: Sequence[StatusChange], settled_earlier: Collection[tuple[str, int]] = ()
+) -> list[StatusChange]:
+    """One change per record from its first status to its last; none when they are equal.
+
+    A status changed and changed back (an undo, a reopen that was undone) is no change, and
+    neither is the recording of a settlement that took effect before the period
+    (``settled_earlier``). The order is that of each record's last change.
+    """
+    last_index: dict[tuple[str, int], int] = {}
+    first: dict[tuple[str, int], StatusChange] = {}
+    for index, change in enumerate(changes):
+        key = (change.entity, change.entity_id)
+        first.setdefault(key, change)
+        last_index[key] = index
+    net: list[StatusChange] = []
+    for key, index in sorted(last_index.items(), key=lambda item: item[1]):
+        last = changes[index]
+        if first[key].van == last.naar:
+            continue
+        if key in settled_earlier and last.naar in _SETTLED_STATUSES:
+            continue
+        net.append(dataclasses.replace(last, van=first[key].van))
+    return net
+
+
 def changes_between(db: Database, since: dt.date, until: dt.date) -> ChangeReport:
     """Everything in the registry that happened after ``since`` up to ``until``."""
     report = ChangeReport(since, until)
+    status_changes = history.status_changes_between(db, since, until)
+    # Who settled what: the last change of each record's status in the period.
+    settled_by = {(c.entity, c.entity_id, c.naar): c.wie for c in status_changes}
     for motion in motions.list_motions(db, status="all"):
         assert motion.id is not None
         title = f"{motion.name} ({motion.reference})"
@@ -121,7 +173,14 @@ def changes_between(db: Database, since: dt.date, until: dt.date) -> ChangeRepor
         ):
             via = f" met brief {', '.join(motion.afgedaan_met)}" if motion.afgedaan_met else ""
             report.settled.append(
-                Change("motie", motion.id, title, f"afgedaan{via}", motion.status_datum.isoformat())
+                Change(
+                    "motie",
+                    motion.id,
+                    title,
+                    f"afgedaan{via}",
+                    motion.status_datum.isoformat(),
+                    settled_by.get(("motion", motion.id, "afgedaan")),
+                )
             )
         if motion.is_open and motion.deadline and _in(motion.deadline.isoformat(), since, until):
             report.overdue.append(
@@ -135,7 +194,14 @@ def changes_between(db: Database, since: dt.date, until: dt.date) -> ChangeRepor
             and _in(item.status_datum.isoformat(), since, until)
         ):
             report.settled.append(
-                Change("toezegging", item.id, item.tekst, "voldaan", item.status_datum.isoformat())
+                Change(
+                    "toezegging",
+                    item.id,
+                    item.tekst,
+                    "voldaan",
+                    item.status_datum.isoformat(),
+                    settled_by.get(("commitment", item.id, "voldaan")),
+                )
             )
         if (
             item.is_open
@@ -151,7 +217,7 @@ def changes_between(db: Database, since: dt.date, until: dt.date) -> ChangeRepor
                     item.datum_nakoming.isoformat(),
                 )
             )
-    for change in history.status_changes_between(db, since, until):
+    for change in net_status_changes(status_changes, settled_before(db, since)):
         if change.entity == "motion":
             title = motions.get(db, change.entity_id).name
         elif change.entity == "commitment":
@@ -166,6 +232,7 @@ def changes_between(db: Database, since: dt.date, until: dt.date) -> ChangeRepor
                 f"{change.van} → {change.naar}"
                 + (f" ({change.toelichting})" if change.toelichting else ""),
                 change.wanneer[:10],
+                change.wie,
             )
         )
     for convenant in convenanten.list_convenanten(db):

@@ -55,14 +55,27 @@ def _partial_end(value: str) -> str:
 
 
 def due_items(
-    db: Database, *, before: dt.date | None = None, today: dt.date | None = None
+    db: Database,
+    *,
+    before: dt.date | None = None,
+    today: dt.date | None = None,
+    undated: bool = False,
 ) -> list[DueItem]:
     """Open motions with a deadline, open commitments with a DatumNakoming, and EU dates
-    from today on, all up to ``before`` (default: 90 days ahead); overdue ones first."""
+    from today on, all up to ``before`` (default: 90 days ahead); overdue ones first,
+    whatever ``before`` is.
+
+    With ``undated`` also the open motions and commitments without a date (last): they
+    still have to be reported on, and a registry without termijnen is not "nothing to do".
+    """
     today = today or dt.date.today()
     before = before or today + dt.timedelta(days=DEFAULT_HORIZON_DAYS)
     items: list[DueItem] = []
     for motion in motions.list_motions(db, status="open"):
+        if undated and motion.deadline is None and motion.id is not None:
+            items.append(
+                DueItem("motie", motion.id, motion.name, motion.reference, "", False, motion.status)
+            )
         if motion.deadline is not None and motion.deadline <= before and motion.id is not None:
             items.append(
                 DueItem(
@@ -76,6 +89,12 @@ def due_items(
                 )
             )
     for item in commitments.list_commitments(db, status="open"):
+        if undated and item.datum_nakoming is None and item.id:
+            items.append(
+                DueItem(
+                    "toezegging", item.id, item.tekst, item.nummer or "", "", False, item.status
+                )
+            )
         if item.datum_nakoming is not None and item.datum_nakoming <= before and item.id:
             items.append(
                 DueItem(
@@ -103,4 +122,4 @@ def due_items(
                         eu_file.soort,
                     )
                 )
-    return sorted(items, key=lambda i: (not i.overdue, i.due, i.kind, i.id))
+    return sorted(items, key=lambda i: (not i.overdue, not i.due, i.due, i.kind, i.id))

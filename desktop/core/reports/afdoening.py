@@ -57,7 +57,7 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("Datum", 12),
     ("Uitslag of status Kamer", 16),
     ("Status", 15),
-    ("Deadline of nakoming", 14),
+    ("Termijn of nakoming", 14),
     ("Afgedaan met", 24),
     ("Datum afdoening", 14),
     ("Directie", 20),
@@ -65,7 +65,7 @@ COLUMNS: tuple[tuple[str, int], ...] = (
 )
 # Our statuses that mean settled (motions: afgedaan; commitments: voldaan, vervallen).
 _SETTLED = ("afgedaan", "voldaan", "vervallen")
-_DATE_COLUMNS = frozenset({"Datum", "Deadline of nakoming", "Datum afdoening"})
+_DATE_COLUMNS = frozenset({"Datum", "Termijn of nakoming", "Datum afdoening"})
 
 
 @dataclass(slots=True)

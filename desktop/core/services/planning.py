@@ -52,10 +52,17 @@ def letter_label(letter: Letter) -> str:
 # -- what is due ----------------------------------------------------------------------------
 
 
-def due(store: Store, before: dt.date | None = None, today: dt.date | None = None) -> list[DueItem]:
+def due(
+    store: Store,
+    before: dt.date | None = None,
+    today: dt.date | None = None,
+    *,
+    undated: bool = False,
+) -> list[DueItem]:
     """Open motions and commitments due up to ``before`` (default: 90 days ahead), and EU
-    dates from today on; overdue ones first."""
-    return due_items(store.db, before=before, today=today)
+    dates from today on; overdue ones first (whatever ``before`` is); with ``undated`` also
+    what is open without a date, last."""
+    return due_items(store.db, before=before, today=today, undated=undated)
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,26 @@
 """Undo commands for the letter composer; each calls the :class:`ComposerDocument`.
 
-All of them go on the main window's single ``QUndoStack``. Typing in one field merges
-into one command (``id``/``mergeWith``), so Ctrl+Z takes back a burst of typing in that
-field, not one letter at a time. Row numbers stay valid because the stack replays in order.
+All of them go on the main window's single ``QUndoStack``. Typing merges as in Word: one
+step per word burst (a word and the space after it; a run of deletions), never with a
+footnote, citation, correction or anything else, which are each their own step with a
+Dutch label ("Voetnoot invoegen"). Row numbers stay valid because the stack replays in
+order.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop.core.domain.dutch import capitalised
 from desktop.core.domain.models import LetterCommitment, LetterMotion, LetterSection
 from desktop.core.services.drafts import DraftContent
 from desktop.ui.composer.document import ComposerDocument
+from desktop.ui.composer.fields import TYPING, Edit
 from desktop.ui.composer.models import MOTIONS
 
+# What the undo menu says for typing in a field ("Ongedaan maken: Betreft wijzigen").
 META_LABELS = {
     "kenmerk": "kenmerk",
     "datum": "datum",
@@ -32,18 +37,73 @@ META_LABELS = {
 ID_META, ID_SECTION, ID_ITEM = 1001, 1002, 1003
 
 
-class SetMetaCommand(QUndoCommand):
-    """Change one metadata field; consecutive typing in that field merges."""
+def edit_span(old: str, new: str) -> tuple[int, str, str]:
+    """Where two texts differ: the position, the text removed there and the text inserted."""
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+    return start, old[start:end_old], new[start:end_new]
 
-    def __init__(self, document: ComposerDocument, key: str, old: str, new: str) -> None:
-        super().__init__(f"{META_LABELS.get(key, key)} wijzigen")
+
+class TypingBurst:
+    """Merges typing into one step per word burst, as Word does.
+
+    A burst is a run of typed characters at the cursor up to and including the space (or
+    new line) after a word, or a run of deletions. Anything with a label (a correction, a
+    footnote) is never merged.
+    """
+
+    old: str
+    new: str
+    edit: Edit
+
+    def start_burst(self, old: str, new: str, edit: Edit) -> None:
+        """Remember how this edit began (called by the command's constructor)."""
+        self.edit = edit
+        position, removed, inserted = edit_span(old, new)
+        self._deleting = bool(removed) and not inserted
+        self._end = position + len(inserted)
+        # Typing over a selection starts a burst too; a pasted text ending in a space ends one.
+        self._closed = not edit.typing or inserted[-1:].isspace()
+
+    def merge_burst(self, old: str, new: str, edit: Edit) -> bool:
+        """True (and taken in) when this typing continues the burst."""
+        if self._closed or not edit.typing:
+            return False
+        position, removed, inserted = edit_span(old, new)
+        deleting = bool(removed) and not inserted
+        if deleting != self._deleting or (removed and inserted):
+            return False
+        if not deleting and position != self._end:
+            return False  # typed elsewhere: a new step
+        self._end = position + len(inserted)
+        if inserted[-1:].isspace():
+            self._closed = True  # the word and the space after it are one step
+        return True
+
+
+class SetMetaCommand(TypingBurst, QUndoCommand):
+    """Change one metadata field; typing in that field merges per word burst."""
+
+    def __init__(
+        self, document: ComposerDocument, key: str, old: str, new: str, edit: Edit = TYPING
+    ) -> None:
+        super().__init__(edit.label or f"{capitalised(META_LABELS.get(key, key))} wijzigen")
         self.document, self.key, self.old, self.new = document, key, old, new
+        self.start_burst(old, new, edit)
 
     def id(self) -> int:
-        return ID_META
+        return ID_META if self.edit.typing else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetMetaCommand) or other.key != self.key:
+            return False
+        if not self.merge_burst(other.old, other.new, other.edit):
             return False
         self.new = other.new
         return True
@@ -55,22 +115,32 @@ class SetMetaCommand(QUndoCommand):
         self.document.set_meta(self.key, self.old)
 
 
-class SetSectionFieldCommand(QUndoCommand):
-    """Change a section's title or text; typing in the same section field merges."""
+class SetSectionFieldCommand(TypingBurst, QUndoCommand):
+    """Change a section's title or text; typing in the same field merges per word burst."""
 
-    def __init__(self, document: ComposerDocument, row: int, name: str, old: str, new: str) -> None:
-        what = "sectietitel" if name == "titel" else "sectietekst"
-        super().__init__(f"{what} wijzigen")
+    def __init__(
+        self,
+        document: ComposerDocument,
+        row: int,
+        name: str,
+        old: str,
+        new: str,
+        edit: Edit = TYPING,
+    ) -> None:
+        super().__init__(edit.label or ("Sectietitel wijzigen" if name == "titel" else "Typen"))
         self.document, self.row, self.name, self.old, self.new = document, row, name, old, new
+        self.start_burst(old, new, edit)
 
     def id(self) -> int:
-        return ID_SECTION
+        return ID_SECTION if self.edit.typing else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetSectionFieldCommand) or (other.row, other.name) != (
             self.row,
             self.name,
         ):
+            return False
+        if not self.merge_burst(other.old, other.new, other.edit):
             return False
         self.new = other.new
         return True
@@ -86,7 +156,7 @@ class AddSectionCommand(QUndoCommand):
     """Insert a section."""
 
     def __init__(self, document: ComposerDocument, row: int, section: LetterSection) -> None:
-        super().__init__("sectie toevoegen")
+        super().__init__("Sectie toevoegen")
         self.document, self.row, self.section = document, row, section
         self.refs = document.section_refs()
 
@@ -102,7 +172,7 @@ class RemoveSectionCommand(QUndoCommand):
     """Remove a section (its motions move to the closing Moties section until undone)."""
 
     def __init__(self, document: ComposerDocument, row: int) -> None:
-        super().__init__("sectie verwijderen")
+        super().__init__("Sectie verwijderen")
         self.document, self.row = document, row
         self.section = document.content.sections[row]
         self.refs = document.section_refs()
@@ -119,7 +189,7 @@ class MoveSectionCommand(QUndoCommand):
     """Move a section up or down."""
 
     def __init__(self, document: ComposerDocument, source: int, target: int) -> None:
-        super().__init__("sectie verplaatsen")
+        super().__init__("Sectie verplaatsen")
         self.document, self.source, self.target = document, source, target
 
     def redo(self) -> None:
@@ -139,7 +209,7 @@ class AddItemCommand(QUndoCommand):
         row: int,
         item: LetterMotion | LetterCommitment,
     ) -> None:
-        super().__init__("motie toevoegen" if kind == MOTIONS else "toezegging toevoegen")
+        super().__init__("Motie toevoegen" if kind == MOTIONS else "Toezegging toevoegen")
         self.document, self.kind, self.row, self.item = document, kind, row, item
 
     def redo(self) -> None:
@@ -153,7 +223,8 @@ class RemoveItemCommand(QUndoCommand):
     """Take a motion or commitment out of the letter (with its response)."""
 
     def __init__(self, document: ComposerDocument, kind: str, row: int) -> None:
-        super().__init__("motie verwijderen" if kind == MOTIONS else "toezegging verwijderen")
+        noun = "Motie" if kind == MOTIONS else "Toezegging"
+        super().__init__(f"{noun} uit de brief halen")
         self.document, self.kind, self.row = document, kind, row
         items = document.content.motions if kind == MOTIONS else document.content.commitments
         self.item: LetterMotion | LetterCommitment = items[row]
@@ -165,21 +236,39 @@ class RemoveItemCommand(QUndoCommand):
         self.document.insert_item(self.kind, self.row, self.item)
 
 
-class SetItemFieldCommand(QUndoCommand):
+class SetItemFieldCommand(TypingBurst, QUndoCommand):
     """Change a motion's (or commitment's) response, settling flag or section."""
 
-    TEXTS: ClassVar[dict[str, str]] = {"response": "reactie wijzigen", "afdoen": "afdoen wijzigen"}
-
     def __init__(
-        self, document: ComposerDocument, kind: str, row: int, name: str, old: Any, new: Any
+        self,
+        document: ComposerDocument,
+        kind: str,
+        row: int,
+        name: str,
+        old: Any,
+        new: Any,
+        edit: Edit = TYPING,
     ) -> None:
-        super().__init__(self.TEXTS.get(name, "sectie kiezen"))
+        super().__init__(edit.label or self._label(kind, name, new))
         self.document, self.kind, self.row, self.name = document, kind, row, name
         self.old, self.new = old, new
+        if name == "response":
+            self.start_burst(str(old), str(new), edit)
+        else:
+            self.edit = edit
+
+    @staticmethod
+    def _label(kind: str, name: str, new: Any) -> str:
+        noun = "motie" if kind == MOTIONS else "toezegging"
+        if name == "response":
+            return "Typen in de reactie"
+        if name == "afdoen":
+            return f"{capitalised(noun)} {'afdoen' if new else 'niet afdoen'}"
+        return f"Sectie van de {noun} kiezen"
 
     def id(self) -> int:
         # Only typed responses merge; a check box click is its own step.
-        return ID_ITEM if self.name == "response" else -1
+        return ID_ITEM if self.name == "response" and self.edit.typing else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetItemFieldCommand) or (other.kind, other.row, other.name) != (
@@ -187,6 +276,8 @@ class SetItemFieldCommand(QUndoCommand):
             self.row,
             self.name,
         ):
+            return False
+        if not self.merge_burst(str(other.old), str(other.new), other.edit):
             return False
         self.new = other.new
         return True
@@ -202,7 +293,7 @@ class ToggleConvenantCommand(QUndoCommand):
     """Add a convenant to the annex or take it out (undo puts it back in its place)."""
 
     def __init__(self, document: ComposerDocument, convenant_id: int, chosen: bool) -> None:
-        super().__init__("convenant in bijlage" if chosen else "convenant uit bijlage")
+        super().__init__("Convenant in de bijlage" if chosen else "Convenant uit de bijlage")
         self.document, self.convenant_id, self.chosen = document, convenant_id, chosen
         self.position: int | None = None
 
@@ -227,3 +318,21 @@ class ReplaceContentCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.document.replace(self.before)
+
+
+class ReplaceSectionTextsCommand(QUndoCommand):
+    """Change the text of several sections at once (Alles vervangen): one undo step."""
+
+    def __init__(
+        self, document: ComposerDocument, changes: list[tuple[int, str, str]], text: str
+    ) -> None:
+        super().__init__(text)
+        self.document, self.changes = document, changes
+
+    def redo(self) -> None:
+        for row, _old, new in self.changes:
+            self.document.set_section_field(row, "tekst", new)
+
+    def undo(self) -> None:
+        for row, old, _new in reversed(self.changes):
+            self.document.set_section_field(row, "tekst", old)

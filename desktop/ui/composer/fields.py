@@ -6,15 +6,64 @@ one shortcut undoes typing, a moved section and a ticked box alike.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QUndoCommand
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QTextCursor,
+    QUndoCommand,
+)
+from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
+
+from desktop.core.domain.autocorrect import correction
+from desktop.ui.composer.spelling import SpellCheck, SpellHighlighter, add_spelling_actions
 
 # Panels hand their edits, as undo commands, to this (the main window's stack).
 Push = Callable[[QUndoCommand], None]
 HINT_STYLE = "color: #5f6368;"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """What kind of change a text widget made: typing merges, anything else is its own step.
+
+    ``label`` names a step that is not typing (``Autocorrectie``, ``Spelling verbeteren``).
+    """
+
+    label: str | None = None
+
+    @property
+    def typing(self) -> bool:
+        """True for plain typing (which merges with the typing before it)."""
+        return self.label is None
+
+
+TYPING = Edit()
+# A binding's writer: the value before, the value after, and what kind of change it was.
+Writer = Callable[[str, str, Edit], None]
+
+
+class EditKinds:
+    """Lets code that changes a text widget say what the change is, for the undo stack."""
+
+    current_edit: Edit = TYPING
+
+    @contextmanager
+    def change(self, label: str) -> Iterator[None]:
+        """Changes made inside are one undo step called ``label``, not typing."""
+        before = self.current_edit
+        self.current_edit = Edit(label)
+        try:
+            yield
+        finally:
+            self.current_edit = before
 
 
 def _is_undo_key(event: QEvent) -> bool:
@@ -28,7 +77,7 @@ def _is_undo_key(event: QEvent) -> bool:
     )
 
 
-class LineEdit(QLineEdit):
+class LineEdit(EditKinds, QLineEdit):
     """A line edit that leaves Ctrl+Z and Ctrl+Y to the window's undo actions."""
 
     def event(self, event: QEvent) -> bool:
@@ -38,19 +87,110 @@ class LineEdit(QLineEdit):
         return super().event(event)
 
 
-class TextEdit(QPlainTextEdit):
-    """A plain-text editor without its own undo history (the window's stack has it)."""
+def _is_word_key(text: str) -> bool:
+    return len(text) == 1 and (text.isalpha() or text in "'’-")
+
+
+class TextEdit(EditKinds, QPlainTextEdit):
+    """A plain-text editor without its own undo history (the window's stack has it).
+
+    With :meth:`enable_spelling` it underlines unknown words and offers corrections on a
+    right click; typed quotes, ``--`` and ``...`` become „…”, – and … (each its own undo
+    step, so Ctrl+Z gives back what was typed).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(False)
+        self.autocorrect = True
+        self.spell_check: SpellCheck | None = None
+        self.highlighter: SpellHighlighter | None = None
+        # Where the word being typed ends (not underlined until the user leaves it).
+        self.typing_at: int | None = None
 
     def event(self, event: QEvent) -> bool:
         if _is_undo_key(event):
             event.ignore()
             return False
         return super().event(event)
+
+    # -- spelling -------------------------------------------------------------------------
+
+    def enable_spelling(self, check: SpellCheck) -> None:
+        """Check this editor's text with ``check`` (nothing happens without a dictionary)."""
+        self.spell_check = check
+        if check.available and self.highlighter is None:
+            self.highlighter = SpellHighlighter(self.document(), check, lambda: self.typing_at)
+
+    def _stop_typing(self) -> None:
+        position, self.typing_at = self.typing_at, None
+        if position is not None and self.highlighter is not None:
+            block = self.document().findBlock(position)
+            if block.isValid():
+                self.highlighter.rehighlightBlock(block)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        word_key = _is_word_key(text) and not self.isReadOnly()
+        if word_key:
+            self.typing_at = self.textCursor().selectionStart() + 1
+        super().keyPressEvent(event)
+        if word_key:
+            self.typing_at = self.textCursor().position()
+        else:
+            self._stop_typing()
+        if text and self.autocorrect and not self.isReadOnly():
+            self._autocorrect(text)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._stop_typing()
+        super().mousePressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._stop_typing()
+        super().focusOutEvent(event)
+
+    def context_menu(self, position: QPoint) -> QMenu:
+        """The right-click menu at ``position``: spelling first, then Qt's own (in Dutch)."""
+        menu = self.createStandardContextMenu(position)
+        for action in menu.actions():
+            # This widget keeps no undo history; the window's Ctrl+Z is the one to use.
+            if action.objectName() in ("edit-undo", "edit-redo"):
+                menu.removeAction(action)
+        check = self.spell_check
+        if check is not None and check.available and not self.isReadOnly():
+            spot = self.cursorForPosition(position).position()
+            add_spelling_actions(menu, self, check, spot, self._replace_word)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self._stop_typing()
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def _replace_word(self, cursor: QTextCursor, text: str) -> None:
+        with self.change("Spelling verbeteren"):
+            cursor.insertText(text)
+        self.setTextCursor(cursor)
+
+    # -- autocorrect ----------------------------------------------------------------------
+
+    def _autocorrect(self, typed: str) -> None:
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            return
+        before = cursor.block().text()[: cursor.positionInBlock()]
+        fix = correction(before, typed)
+        if fix is None:
+            return
+        cursor.movePosition(
+            QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, fix.length
+        )
+        with self.change("Autocorrectie"):
+            cursor.insertText(fix.text)
+        self.setTextCursor(cursor)
 
 
 def widget_text(widget: QLineEdit | QPlainTextEdit) -> str:
@@ -72,16 +212,16 @@ def first_difference(old: str, new: str) -> int:
 class TextBinding:
     """Keeps a text widget and a document value in step.
 
-    ``read()`` gives the document's value; typing calls ``write(old, new)``, which
-    pushes an undo command. :meth:`refresh` shows the document's value again after an
+    ``read()`` gives the document's value; typing calls ``write(old, new, edit)``, which
+    pushes an undo command (``edit`` says whether it was typing or a named change). :meth:`refresh` shows the document's value again after an
     undo, with the cursor where the text changed.
     """
 
     def __init__(
         self,
-        widget: QLineEdit | QPlainTextEdit,
+        widget: LineEdit | TextEdit,
         read: Callable[[], str],
-        write: Callable[[str, str], None],
+        write: Writer,
     ) -> None:
         self.widget = widget
         self._read = read
@@ -101,7 +241,7 @@ class TextBinding:
             return
         old, new = self._read(), self.text()
         if old != new:
-            self._write(old, new)
+            self._write(old, new, self.widget.current_edit)
 
     def refresh(self) -> None:
         """Show the document's value (unless the widget shows it already)."""
@@ -128,22 +268,39 @@ class TextBinding:
 # -- Markdown editing -------------------------------------------------------------------------
 
 
-def wrap_selection(editor: QPlainTextEdit, before: str, after: str) -> None:
+def wrap_selection(editor: TextEdit, before: str, after: str, label: str) -> None:
     """Put markup around the selection (or an empty pair, cursor inside): ``**…**``."""
     cursor = editor.textCursor()
     selected = cursor.selectedText().replace("\u2029", "\n")
-    cursor.beginEditBlock()
-    cursor.insertText(f"{before}{selected}{after}")
-    cursor.endEditBlock()
+    with editor.change(label):
+        cursor.beginEditBlock()
+        cursor.insertText(f"{before}{selected}{after}")
+        cursor.endEditBlock()
     if not selected:
         cursor.movePosition(QTextCursor.MoveOperation.Left, n=len(after))
     editor.setTextCursor(cursor)
     editor.setFocus()
 
 
-def insert_text(editor: QPlainTextEdit, text: str) -> None:
-    """Insert text at the cursor (replacing a selection)."""
+def insert_text(editor: TextEdit, text: str, label: str) -> None:
+    """Insert text at the cursor (replacing a selection), as one undo step called ``label``."""
     cursor = editor.textCursor()
-    cursor.insertText(text)
+    with editor.change(label):
+        cursor.insertText(text)
     editor.setTextCursor(cursor)
     editor.setFocus()
+
+
+def select_text(editor: TextEdit, text: str) -> bool:
+    """Select the first occurrence of ``text`` (spaces and case aside); False when absent."""
+    shown = widget_text(editor)
+    plain = "".join(" " if ch in "\u00a0\n" else ch for ch in shown).lower()
+    start = plain.find(" ".join(text.split()).lower())
+    if start < 0:
+        return False
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.ensureCursorVisible()
+    return True

@@ -19,11 +19,14 @@ from PySide6.QtWidgets import QCheckBox, QProgressDialog
 from desktop.core.domain.dutch import dutch_count, join_list
 from desktop.core.domain.models import Letter
 from desktop.core.errors import FileProblem, UserError
+from desktop.core.services import export_checks
 from desktop.core.services import letters as ops
+from desktop.core.services.export_checks import ExportWarning
 from desktop.core.services.letters import ExportOutcome
 from desktop.ui.common.dialogs import MessageBox, open_folder
 from desktop.ui.common.tasks import TaskControl
 from desktop.ui.composer.dialogs import ExportFileDialog, OpenFolderDialog
+from desktop.ui.composer.warnings import WarningsPanel
 
 if TYPE_CHECKING:
     from desktop.ui.composer.host import ComposerHost
@@ -35,7 +38,7 @@ class StatusCommand(QUndoCommand):
     """Finalise a letter (or make it a concept again); undo does the opposite in the store."""
 
     def __init__(self, flows: ComposerFlows, finalize: bool, before: str, after: str) -> None:
-        super().__init__("brief definitief maken" if finalize else "brief terug naar concept")
+        super().__init__("Definitief maken" if finalize else "Terug naar concept")
         self.flows = flows
         self.finalize = finalize
         self.before = before
@@ -73,6 +76,14 @@ class ComposerFlows(QObject):
         self.last_export: ExportOutcome | None = None
         self._export_control: TaskControl | None = None
         self._status_busy = False
+        self._checking = False
+        self.warnings_panel = WarningsPanel(composer.widget)
+        self.warnings_panel.proceed.connect(lambda: self.export(checked=True))
+        self._recheck = QTimer(self)
+        self._recheck.setSingleShot(True)
+        self._recheck.setInterval(400)
+        self._recheck.timeout.connect(self.check)
+        composer.document.changed.connect(self._on_document_changed)
 
     def set_libreoffice(self, found: bool) -> None:
         """Enable the PDF box only when LibreOffice can make the PDF."""
@@ -85,21 +96,56 @@ class ComposerFlows(QObject):
 
     @property
     def busy(self) -> bool:
-        """True while an export or a status change runs."""
-        return self._export_control is not None or self._status_busy
+        """True while an export, a check or a status change runs."""
+        return self._export_control is not None or self._status_busy or self._checking
 
     # -- export -----------------------------------------------------------------------------------
 
-    def export(self) -> None:
-        """Save if needed, ask for the file, and write the letter (and PDF) in the background."""
+    def export(self, *, checked: bool = False) -> None:
+        """Check the letter, save if needed, ask for the file, and write it in the background.
+
+        Unless ``checked``, a concept is checked first: with warnings the panel shows them
+        (with "Ga naar" and "Toch exporteren") and nothing is exported yet.
+        """
         composer = self.composer
         if composer.data is None or self._export_control is not None:
             return
         document = composer.document
+        if not checked and not document.read_only:
+            self.check(then_export=True)
+            return
         if not document.read_only and (composer.modified or document.letter_id is None):
             composer.save(then=self.ask_target)
             return
         self.ask_target()
+
+    def check(self, *, then_export: bool = False) -> None:
+        """Look for what to check before export (on the database thread); show the panel."""
+        letter = self.composer.document.letter(strict=False)
+        self._checking = True
+        self.composer.tasks.run(
+            lambda store: export_checks.export_warnings(store, letter),
+            lambda warnings: self._on_checked(warnings, then_export),
+            lambda _error: self._on_checked([], then_export),
+            on_crash=lambda _error: setattr(self, "_checking", False),
+        )
+
+    def _on_checked(self, warnings: list[ExportWarning], then_export: bool) -> None:
+        self._checking = False
+        was_shown = self.warnings_panel.isVisible()
+        self.warnings_panel.show_warnings(warnings)
+        if warnings or not then_export:
+            if was_shown and not warnings:
+                self.composer.statusBar().showMessage(
+                    "Alles gecontroleerd: niets meer te doen.", 8000
+                )
+            return
+        self.export(checked=True)
+
+    def _on_document_changed(self) -> None:
+        # While the panel is shown, a fix takes its warning away.
+        if self.warnings_panel.isVisible():
+            self._recheck.start()
 
     def suggested_path(self) -> Path:
         """A file name from the kenmerk (or the subject) in the last folder used."""

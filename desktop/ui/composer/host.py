@@ -74,8 +74,10 @@ class ComposerHost(Protocol):
         """Save the letter, then call ``then``."""
         ...
 
-    def show_banner(self, message: str | None) -> None:
-        """Show (or with None: hide) the red banner above the tabs."""
+    def show_banner(
+        self, message: str | None, *, fixed_when: Callable[[], bool] | None = None
+    ) -> None:
+        """Show (or with None: hide) the red banner above the tabs (until ``fixed_when``)."""
         ...
 
     def statusBar(self) -> QStatusBar:

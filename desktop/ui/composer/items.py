@@ -27,7 +27,14 @@ from desktop.ui.common.formatting import capitalised, one_line
 from desktop.ui.composer import commands
 from desktop.ui.composer.dialogs import CitationPickerDialog, ItemPickerDialog
 from desktop.ui.composer.document import ComposerDocument
-from desktop.ui.composer.fields import HINT_STYLE, Push, TextBinding, TextEdit, insert_text
+from desktop.ui.composer.fields import (
+    HINT_STYLE,
+    Edit,
+    Push,
+    TextBinding,
+    TextEdit,
+    insert_text,
+)
 from desktop.ui.composer.models import (
     CLOSING_SECTION,
     ITEM_COL_AFDOEN,
@@ -124,11 +131,13 @@ class SettleItemsPanel(QWidget):
         items = self.model.items()
         return str(getattr(items[row], name)) if 0 <= row < len(items) else ""
 
-    def _write_response(self, old: str, new: str) -> None:
+    def _write_response(self, old: str, new: str, edit: Edit) -> None:
         row = self.current_row()
         if row >= 0:
             self._push(
-                commands.SetItemFieldCommand(self.document, self.kind, row, "response", old, new)
+                commands.SetItemFieldCommand(
+                    self.document, self.kind, row, "response", old, new, edit
+                )
             )
 
     def _on_model_check(self, row: int, checked: bool) -> None:
@@ -280,4 +289,4 @@ def insert_citation(composer: ComposerHost) -> None:
         composer.widget, lambda text, done: search_citations(composer, text, done)
     )
     if text:
-        insert_text(composer.sections.text, text)
+        insert_text(composer.sections.text, text, "Verwijzing invoegen")

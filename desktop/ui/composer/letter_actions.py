@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QToolButton, QWidget
 from desktop import paths
 from desktop.core.services.drafts import DraftFolder
 from desktop.ui.common.tasks import TaskManager
+from desktop.ui.common.undo import undo_actions
 from desktop.ui.registry.view import RegistryView
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ class LetterActions(QObject):
     """
 
     registry_changed = Signal()
+    letter_opened = Signal(int)
 
     def __init__(
         self,
@@ -65,10 +67,7 @@ class LetterActions(QObject):
         self._today = today
         self.composer: ComposerWindow | None = None
         self._view = letters_view
-        self.act_undo = undo_stack.createUndoAction(self, "&Ongedaan maken")
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = undo_stack.createRedoAction(self, "O&pnieuw")
-        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.act_undo, self.act_redo = undo_actions(undo_stack, self)
         self.act_new = QAction("Nieuwe &brief…", self)
         self.act_new.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.act_new.triggered.connect(lambda _checked=False: self.new())
@@ -124,11 +123,13 @@ class LetterActions(QObject):
                 parent=self._window,
             )
             self.composer.registry_changed.connect(self.registry_changed)
+            self.composer.letter_saved.connect(self.letter_opened)
         return self.composer
 
     def open(self, letter_id: int) -> None:
         """Open a stored letter in the composer."""
         self._composer().open_letter(letter_id)
+        self.letter_opened.emit(letter_id)
 
     def new(self) -> None:
         """Start a new letter in the composer."""

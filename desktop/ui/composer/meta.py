@@ -19,7 +19,15 @@ from desktop.core.services.drafts import check_field
 from desktop.ui.common.widgets import ErrorLabel
 from desktop.ui.composer import commands
 from desktop.ui.composer.document import ComposerDocument
-from desktop.ui.composer.fields import HINT_STYLE, LineEdit, Push, TextBinding, TextEdit
+from desktop.ui.composer.fields import (
+    HINT_STYLE,
+    Edit,
+    LineEdit,
+    Push,
+    TextBinding,
+    TextEdit,
+    Writer,
+)
 
 
 class MetadataPanel(QWidget):
@@ -77,9 +85,9 @@ class MetadataPanel(QWidget):
     def _reader(self, key: str) -> Callable[[], str]:
         return lambda: self.document.content.meta[key]
 
-    def _writer(self, key: str) -> Callable[[str, str], None]:
-        def write(old: str, new: str) -> None:
-            self._push(commands.SetMetaCommand(self.document, key, old, new))
+    def _writer(self, key: str) -> Writer:
+        def write(old: str, new: str, edit: Edit) -> None:
+            self._push(commands.SetMetaCommand(self.document, key, old, new, edit))
             self._check(key, quiet_when_empty=True)
 
         return write
@@ -128,6 +136,11 @@ class MetadataPanel(QWidget):
         message = "" if quiet_when_empty and not text.strip() else check_field(key, text)
         self.errors[key].show_message(message)
         return not message
+
+    def all_valid(self) -> bool:
+        """True when every checked field is fine (nothing is shown)."""
+        meta = self.document.content.meta
+        return not any(check_field(key, meta.get(key, "")) for key in self.errors)
 
     def validate(self) -> bool:
         """Show every problem next to its field; True when the letter can be saved."""

@@ -9,6 +9,8 @@ message in the pane, in a red box.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -44,6 +46,8 @@ class PreviewPane(QWidget):
         self.document = document
         self.html = ""
         self.problem: str | None = None
+        # The title of the section being edited (None: keep the reader's scroll position).
+        self.follow: Callable[[], str | None] | None = None
         self._generation = 0
         self._control: TaskControl | None = None
         self.title = QLabel("<b>Voorvertoning</b>", self)
@@ -112,7 +116,34 @@ class PreviewPane(QWidget):
         scroll = self.browser.verticalScrollBar()
         position = scroll.value()
         self.browser.setHtml(html)
-        scroll.setValue(min(position, scroll.maximum()))
+        if not self.scroll_to_followed():
+            scroll.setValue(min(position, scroll.maximum()))
+
+    def scroll_to_followed(self) -> bool:
+        """Show the heading of the section being edited at the top; False when there is none."""
+        title = self.follow() if self.follow is not None else None
+        return bool(title) and self.scroll_to_heading(str(title))
+
+    def heading_top(self, title: str) -> int | None:
+        """Where the heading ``title`` starts in the pane's document (None: not shown)."""
+        wanted = " ".join(title.split())
+        document = self.browser.document()
+        block = document.begin()
+        while block.isValid():
+            if " ".join(block.text().split()) == wanted:
+                rect = document.documentLayout().blockBoundingRect(block)
+                return int(rect.top())
+            block = block.next()
+        return None
+
+    def scroll_to_heading(self, title: str) -> bool:
+        """Scroll so the heading ``title`` is at the top; False when the preview lacks it."""
+        top = self.heading_top(title) if title.strip() else None
+        if top is None:
+            return False
+        scroll = self.browser.verticalScrollBar()
+        scroll.setValue(min(max(top - 8, 0), scroll.maximum()))
+        return True
 
     def _on_rendered(self, generation: int, html: str) -> None:
         if not self._finished(generation):

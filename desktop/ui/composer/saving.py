@@ -49,7 +49,8 @@ class ComposerSaving(QObject):
         if not self.composer.metadata.validate():
             self.composer.tabs.setCurrentWidget(self.composer.metadata)
             self.composer.show_banner(
-                "De brief is niet opgeslagen: verbeter eerst de gemarkeerde velden."
+                "De brief is niet opgeslagen: verbeter eerst de gemarkeerde velden.",
+                fixed_when=self.composer.metadata.all_valid,
             )
             return
         try:
@@ -95,7 +96,11 @@ class ComposerSaving(QObject):
         elif isinstance(error, AlreadyExists):
             self.composer.tabs.setCurrentWidget(self.composer.metadata)
             self.composer.metadata.show_problem("kenmerk", str(error))
-            self.composer.show_banner(f"De brief is niet opgeslagen: {error}")
+            taken = self.composer.document.content.meta["kenmerk"]
+            self.composer.show_banner(
+                f"De brief is niet opgeslagen: {error}",
+                fixed_when=lambda: self.composer.document.content.meta["kenmerk"] != taken,
+            )
         else:
             self.composer.show_banner(f"De brief is niet opgeslagen: {error}")
 
@@ -133,7 +138,7 @@ class ComposerSaving(QObject):
         mine = self.composer.document.content.copy()
         self.composer.undo_stack.push(
             ReplaceContentCommand(
-                self.composer.document, mine, from_letter(other), "andere versie laden"
+                self.composer.document, mine, from_letter(other), "Andere versie laden"
             )
         )
         self.composer.document.set_state(other.id, other.version, other.status)

@@ -21,10 +21,12 @@ from desktop.core.domain.models import LetterSection
 from desktop.ui.composer import commands
 from desktop.ui.composer.document import ComposerDocument
 from desktop.ui.composer.fields import (
+    Edit,
     LineEdit,
     Push,
     TextBinding,
     TextEdit,
+    Writer,
     wrap_selection,
 )
 
@@ -64,9 +66,11 @@ class SectionsPanel(QWidget):
             "Tekst in Markdown: **vet**, *cursief*, ^[voetnoot], lijsten met - of 1."
         )
         self.toolbar = QHBoxLayout()
-        self.bold_button = self._tool("V", "Vet (Ctrl+B)", lambda: self._wrap("**", "**"), "Ctrl+B")
+        self.bold_button = self._tool(
+            "V", "Vet (Ctrl+B)", lambda: self._wrap("**", "**", "Vet"), "Ctrl+B"
+        )
         self.italic_button = self._tool(
-            "C", "Cursief (Ctrl+I)", lambda: self._wrap("*", "*"), "Ctrl+Shift+I"
+            "C", "Cursief (Ctrl+Shift+I)", lambda: self._wrap("*", "*", "Cursief"), "Ctrl+Shift+I"
         )
         self.note_button = self._tool(
             "Voetnoot", "Voetnoot om de selectie (Ctrl+Shift+F)", self._note, "Ctrl+Shift+F"
@@ -154,11 +158,13 @@ class SectionsPanel(QWidget):
         sections = self.document.content.sections
         return str(getattr(sections[row], name)) if 0 <= row < len(sections) else ""
 
-    def _writer(self, name: str) -> Callable[[str, str], None]:
-        def write(old: str, new: str) -> None:
+    def _writer(self, name: str) -> Writer:
+        def write(old: str, new: str, edit: Edit) -> None:
             row = self.current_row()
             if row >= 0:
-                self._push(commands.SetSectionFieldCommand(self.document, row, name, old, new))
+                self._push(
+                    commands.SetSectionFieldCommand(self.document, row, name, old, new, edit)
+                )
 
         return write
 
@@ -229,9 +235,9 @@ class SectionsPanel(QWidget):
 
     # -- Markdown toolbar -----------------------------------------------------------------------
 
-    def _wrap(self, before: str, after: str) -> None:
+    def _wrap(self, before: str, after: str, label: str) -> None:
         if self.current_row() >= 0 and not self._read_only:
-            wrap_selection(self.text, before, after)
+            wrap_selection(self.text, before, after, label)
 
     def _note(self) -> None:
-        self._wrap("^[", "]")
+        self._wrap("^[", "]", "Voetnoot invoegen")

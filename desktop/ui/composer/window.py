@@ -25,14 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import paths
 from desktop.core.drafting.templates import TemplateLibrary
 from desktop.core.errors import UserError
+from desktop.core.services import export_checks, spelling
 from desktop.core.services import letters as ops
 from desktop.core.services.drafts import DraftFolder, from_letter
+from desktop.core.services.export_checks import ExportWarning
 from desktop.core.services.letters import ComposerData
 from desktop.ui.common.dialogs import MessageBox
 from desktop.ui.common.formatting import one_line
 from desktop.ui.common.tasks import TaskManager
+from desktop.ui.common.undo import undo_actions
 from desktop.ui.common.widgets import banner, make_action
 from desktop.ui.composer.commands import ReplaceContentCommand
 from desktop.ui.composer.dialogs import (
@@ -41,11 +45,14 @@ from desktop.ui.composer.dialogs import (
     UnsavedChangesDialog,
 )
 from desktop.ui.composer.document import ComposerDocument
+from desktop.ui.composer.fields import TextEdit, select_text
+from desktop.ui.composer.find import FindReplaceDialog, WordCount
 from desktop.ui.composer.items import AnnexPanel, SettleItemsPanel, add_items, insert_citation
 from desktop.ui.composer.meta import MetadataPanel
 from desktop.ui.composer.models import MOTIONS
 from desktop.ui.composer.preview import PreviewPane
 from desktop.ui.composer.sections import SectionsPanel
+from desktop.ui.composer.spelling import SpellCheck
 
 AUTOSAVE_MS = 20_000
 DEFAULT_SIZE = (1440, 900)
@@ -92,6 +99,11 @@ class ComposerWindow(QMainWindow):
         self.motions = SettleItemsPanel(MOTIONS, self.document, push, self)
         self.commitments = SettleItemsPanel("toezeggingen", self.document, push, self)
         self.annex = AnnexPanel(self.document, push, self)
+        # Dutch spelling in every text field of the letter (names from the registry allowed).
+        self.spell_check = SpellCheck.load(paths.resources_dir(), paths.data_dir(), self)
+        self.spell_check.failed.connect(lambda message: self.statusBar().showMessage(message))
+        for editor in self.text_editors():
+            editor.enable_spelling(self.spell_check)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("opsteller_tabs")
         self.tabs.addTab(self.metadata, "&Brief")
@@ -102,6 +114,7 @@ class ComposerWindow(QMainWindow):
         delay = {} if preview_delay_ms is None else {"delay_ms": preview_delay_ms}
         self.preview = PreviewPane(tasks, library, self.document, self, **delay)
         self.banner = banner(self, None)
+        self._banner_fixed: Callable[[], bool] | None = None
         self.read_only_label = QLabel(self)
         self.read_only_label.setObjectName("alleen_lezen")
         self.read_only_label.setWordWrap(True)
@@ -136,8 +149,27 @@ class ComposerWindow(QMainWindow):
 
         self.flows = ComposerFlows(self)
         self.saving = ComposerSaving(self)
+        left_layout.insertWidget(2, self.flows.warnings_panel)
+        self.flows.warnings_panel.go_to.connect(self.go_to)
+        self.find_dialog = FindReplaceDialog(
+            self.document,
+            self.sections,
+            push,
+            lambda: self.tabs.setCurrentWidget(self.sections),
+            self,
+        )
+        self.word_count_label = QLabel(self)
+        self.word_count_label.setObjectName("woorden")
+        self.statusBar().addPermanentWidget(self.word_count_label)
+        self.word_count = WordCount(self.document, self.text_editors(), self.word_count_label)
         self._create_actions()
         self.sections.citation_requested.connect(self.insert_citation)
+        # The preview keeps the section being edited in view.
+        self.preview.follow = self._followed_section
+        self.sections.list.selectionModel().currentRowChanged.connect(
+            lambda *_args: self.preview.scroll_to_followed()
+        )
+        self.tabs.currentChanged.connect(lambda _index: self.preview.scroll_to_followed())
         self.motions.add_requested.connect(self.add_items)
         self.commitments.add_requested.connect(self.add_items)
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
@@ -149,6 +181,19 @@ class ComposerWindow(QMainWindow):
         self._autosave.start()
         self._restore_settings()
         self._on_document_state_changed()
+
+    def _followed_section(self) -> str | None:
+        if self.tabs.currentWidget() is not self.sections:
+            return None
+        row = self.sections.current_row()
+        sections = self.document.content.sections
+        return sections[row].titel if 0 <= row < len(sections) else None
+
+    def text_editors(self) -> list[TextEdit]:
+        """The letter's multi-line text fields (section text, introduction, responses...)."""
+        editors = [self.sections.text, self.motions.response, self.commitments.response]
+        editors += [f for f in self.metadata.fields.values() if isinstance(f, TextEdit)]
+        return editors
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -162,10 +207,7 @@ class ComposerWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         self.act_save = self._action("&Opslaan", self.save, QKeySequence.StandardKey.Save)
-        self.act_undo = self.undo_stack.createUndoAction(self, "&Ongedaan maken")
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.undo_stack.createRedoAction(self, "O&pnieuw")
-        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.act_undo, self.act_redo = undo_actions(self.undo_stack, self)
         for action in (self.act_undo, self.act_redo):
             self.addAction(action)
         self.act_export = self._action("&Exporteren…", self.flows.export, "Ctrl+Shift+E")
@@ -173,6 +215,13 @@ class ComposerWindow(QMainWindow):
         self.act_reopen = self._action("&Terug naar concept", self.flows.reopen)
         self.act_close = self._action("&Sluiten", self.close, QKeySequence.StandardKey.Close)
         self.act_new_section = self._action("Nieuwe &sectie", self._new_section, "Ctrl+Shift+N")
+        self.act_help = self._action(
+            "&Handleiding", self.show_help, QKeySequence.StandardKey.HelpContents
+        )
+        self.act_find = self._action("&Zoeken en vervangen…", self.show_find, "Ctrl+H")
+        self.act_find.setShortcuts(
+            [QKeySequence("Ctrl+H"), QKeySequence(QKeySequence.StandardKey.Find)]
+        )
         bar = self.menuBar()
         bestand = bar.addMenu("&Brief")
         for action in (self.act_save, self.act_export):
@@ -187,6 +236,9 @@ class ComposerWindow(QMainWindow):
         bewerken.addAction(self.act_redo)
         bewerken.addSeparator()
         bewerken.addAction(self.act_new_section)
+        bewerken.addSeparator()
+        bewerken.addAction(self.act_find)
+        bar.addMenu("&Help").addAction(self.act_help)
         toolbar = QToolBar("Brief", self)
         toolbar.setObjectName("opsteller_werkbalk")
         toolbar.setMovable(False)
@@ -200,6 +252,35 @@ class ComposerWindow(QMainWindow):
         toolbar.addAction(self.act_finalize)
         toolbar.addAction(self.act_reopen)
         self.addToolBar(toolbar)
+
+    def go_to(self, warning: ExportWarning) -> None:
+        """Show where a warning before export is ("Ga naar")."""
+        where, index = warning.where, warning.index
+        if where == export_checks.SECTION and index is not None:
+            self.tabs.setCurrentWidget(self.sections)
+            self.sections.select(index)
+            self.sections.text.setFocus()
+        elif where in (export_checks.MOTION, export_checks.COMMITMENT) and index is not None:
+            panel = self.motions if where == export_checks.MOTION else self.commitments
+            self.tabs.setCurrentWidget(panel)
+            panel.select(index)
+            panel.response.setFocus()
+        elif where == export_checks.INTRODUCTION:
+            self.tabs.setCurrentWidget(self.metadata)
+            field = self.metadata.fields["inleiding"]
+            field.setFocus()
+            if isinstance(field, TextEdit) and warning.found:
+                select_text(field, warning.found)
+
+    def show_find(self) -> None:
+        """Ctrl+H: Zoeken en vervangen in alle secties (the selection as the search)."""
+        self.find_dialog.open_with(self.sections.text.textCursor().selectedText())
+
+    def show_help(self) -> None:
+        """F1: the Dutch manual, beside the composer."""
+        from desktop.ui.common.help import show_manual
+
+        show_manual(self, paths.resources_dir())
 
     def _new_section(self) -> None:
         self.tabs.setCurrentWidget(self.sections)
@@ -239,6 +320,8 @@ class ComposerWindow(QMainWindow):
 
     def _on_document_changed(self) -> None:
         self._update_title()
+        if self._banner_fixed is not None and self._banner_fixed():
+            self.show_banner(None)
 
     def _on_document_state_changed(self) -> None:
         document = self.document
@@ -252,10 +335,16 @@ class ComposerWindow(QMainWindow):
         self.act_new_section.setEnabled(not read_only)
         self._update_title()
 
-    def show_banner(self, message: str | None) -> None:
-        """A message above the tabs (why the last save did not succeed); None hides it."""
+    def show_banner(
+        self, message: str | None, *, fixed_when: Callable[[], bool] | None = None
+    ) -> None:
+        """A message above the tabs (why the last save did not succeed); None hides it.
+
+        With ``fixed_when`` the banner goes as soon as an edit fixes the problem.
+        """
         self.banner.setText(message or "")
         self.banner.setVisible(bool(message))
+        self._banner_fixed = fixed_when if message else None
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -295,6 +384,8 @@ class ComposerWindow(QMainWindow):
         self.document.replace(from_letter(letter))
         self.undo_stack.clear()
         self.metadata.set_templates(data.templates)
+        if self.spell_check.available:
+            self.tasks.run(spelling.registry_terms, self.spell_check.set_terms)
         self.show_banner(None)
         self.tabs.setCurrentWidget(self.metadata if letter.id is None else self.sections)
         self.sections.select(0)
@@ -314,7 +405,7 @@ class ComposerWindow(QMainWindow):
         if RestoreDraftDialog.ask(self, saved.saved_at):
             self.undo_stack.push(
                 ReplaceContentCommand(
-                    self.document, self.document.content, saved.content, "concept herstellen"
+                    self.document, self.document.content, saved.content, "Concept herstellen"
                 )
             )
         else:

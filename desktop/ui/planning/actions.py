@@ -43,6 +43,8 @@ from desktop.ui.registry.view import RegistryView
 from desktop.ui.registry.views import RegistryViews
 
 START_HEIGHT = 250
+RECENT_KEY = "start/recente_brieven"
+RECENT_COUNT = 6
 
 
 class WordLetterFileDialog:
@@ -64,6 +66,7 @@ class LetterCycle(QObject):
     """Start panel, changes window, "Nieuwe brief op basis van deze…" and "Versies"."""
 
     status_reported = Signal(str)
+    letter_open_requested = Signal(int)
 
     def __init__(
         self,
@@ -114,6 +117,8 @@ class LetterCycle(QObject):
 
         self.start_page.item_activated.connect(self._on_start_page_item_activated)
         self.start_page.changes_requested.connect(self._on_start_page_changes_requested)
+        self.start_page.letter_requested.connect(self.letter_open_requested)
+        views.letters.count_changed.connect(lambda *_args: self.update_recent())
         views.letters.current_changed.connect(self._on_letters_current_changed)
         self._update_actions()
 
@@ -192,6 +197,41 @@ class LetterCycle(QObject):
         if letter is not None and letter.datum is not None:
             self._changes().show_period(letter.datum, self._today())
             self._raise(self._changes())
+
+    # -- recent letters -----------------------------------------------------------------------
+
+    def recent_ids(self) -> list[int]:
+        """The letters opened last, newest first (UI state, in the user's settings)."""
+        value = self._settings.value(RECENT_KEY, "")
+        items = value if isinstance(value, list) else str(value or "").split(",")
+        return [int(item) for item in items if str(item).strip().isdigit()]
+
+    def remember_letter(self, letter_id: int) -> None:
+        """A letter was opened: first in the recent list."""
+        ids = [letter_id, *(other for other in self.recent_ids() if other != letter_id)]
+        self._settings.setValue(RECENT_KEY, ",".join(str(i) for i in ids[:RECENT_COUNT]))
+        self.update_recent()
+
+    def update_recent(self) -> None:
+        """Show the recent letters that still exist; without any, the newest in the registry."""
+        known = {
+            row.id: row
+            for row in self._views.letters.model.rows()
+            if isinstance(row, Letter) and row.id is not None
+        }
+        letters = [known[i] for i in self.recent_ids() if i in known]
+        if not letters:
+            newest = sorted(
+                known.values(), key=lambda item: (item.datum or dt.date.min, item.id or 0)
+            )
+            letters = list(reversed(newest))[:3]
+        self.start_page.set_recent(
+            [
+                (item.id, " – ".join(t for t in (letter_label(item), item.betreft.strip()) if t))
+                for item in letters
+                if item.id
+            ]
+        )
 
     # -- what changed ---------------------------------------------------------------------------
 

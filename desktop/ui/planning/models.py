@@ -39,7 +39,13 @@ class DueTableModel(RecordTableModel[DueItem]):
     """Due motions, commitments and EU dates; overdue rows in red."""
 
     COLUMNS = (
-        Column[DueItem]("Datum", lambda i: partial_date(i.due), lambda i: date_key(i.due), 96),
+        # Overdue first whatever is sorted on; then by date; open items without a date last.
+        Column[DueItem](
+            "Datum",
+            lambda i: partial_date(i.due) if i.due else "geen termijn",
+            lambda i: (not i.overdue, date_key(i.due)),
+            96,
+        ),
         Column[DueItem](
             "Soort", lambda i: KIND_LABELS.get(i.kind, i.kind), lambda i: text_key(i.kind), 96
         ),
@@ -60,11 +66,13 @@ class DueTableModel(RecordTableModel[DueItem]):
         return OVERDUE_FOREGROUND if record.overdue else None
 
     def counts(self) -> dict[str, int]:
-        """How many items of each kind (``motie``, ``toezegging``, ``eu``) and ``verlopen``."""
-        result = {"motie": 0, "toezegging": 0, "eu": 0, "verlopen": 0}
+        """How many items of each kind (``motie``, ``toezegging``, ``eu``), ``verlopen`` and
+        ``zonder_datum``."""
+        result = {"motie": 0, "toezegging": 0, "eu": 0, "verlopen": 0, "zonder_datum": 0}
         for item in self.rows():
             result[item.kind] = result.get(item.kind, 0) + 1
             result["verlopen"] += item.overdue
+            result["zonder_datum"] += not item.due
         return result
 
 

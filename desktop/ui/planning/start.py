@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from html import escape
 
 from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFrame,
@@ -47,8 +49,13 @@ def counts_text(counts: dict[str, int]) -> str:
         counted(counts.get("eu", 0), "EU-datum", "EU-data"),
     ]
     text = " · ".join(parts)
+    notes = []
     if counts.get("verlopen"):
-        text += f" — {counts['verlopen']} verlopen"
+        notes.append(f"{counts['verlopen']} verlopen")
+    if counts.get("zonder_datum"):
+        notes.append(f"{counts['zonder_datum']} zonder termijn")
+    if notes:
+        text += " — " + ", ".join(notes)
     return text
 
 
@@ -63,6 +70,7 @@ class StartPage(QWidget):
 
     item_activated = Signal(object)
     changes_requested = Signal()
+    letter_requested = Signal(int)
 
     def __init__(
         self,
@@ -102,6 +110,12 @@ class StartPage(QWidget):
         self.until_edit.setLocale(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
         self.until_edit.setDate(qdate(today() + dt.timedelta(days=DEFAULT_HORIZON_DAYS)))
         self.until_edit.hide()
+        self.undated_box = QCheckBox("Ook zonder &termijn", self)
+        self.undated_box.setObjectName("start_zonder_termijn")
+        self.undated_box.setToolTip(
+            "Toon ook de openstaande moties en toezeggingen zonder termijn (onderaan)"
+        )
+        self.undated_box.setChecked(True)
         self.counts = QLabel(self)
         self.counts.setObjectName("start_aantallen")
         self.counts.setStyleSheet("color: #5f6368;")
@@ -111,10 +125,19 @@ class StartPage(QWidget):
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.changes_button = QPushButton("Wat is er &veranderd…", self)
         self.changes_button.setObjectName("start_wijzigingen")
+        self.recent = QLabel(self)
+        self.recent.setObjectName("start_recent")
+        self.recent.setWordWrap(True)
+        self.recent.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.recent.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.recent.linkActivated.connect(self._on_recent_link_activated)
+        self.recent_entries: list[tuple[int, str]] = []
+        self.set_recent([])
         self._build_layout()
 
         self.horizon_box.currentIndexChanged.connect(self._on_horizon_box_current_index_changed)
         self.until_edit.dateChanged.connect(self._on_until_edit_date_changed)
+        self.undated_box.toggled.connect(lambda _checked: self.reload_due())
         self.table.activated.connect(self._on_table_activated)
         self.changes_button.clicked.connect(self._on_changes_button_clicked)
 
@@ -128,6 +151,8 @@ class StartPage(QWidget):
         top.addWidget(horizon_label)
         top.addWidget(self.horizon_box)
         top.addWidget(self.until_edit)
+        top.addSpacing(8)
+        top.addWidget(self.undated_box)
         top.addSpacing(12)
         top.addWidget(self.counts)
         top.addStretch(1)
@@ -138,15 +163,19 @@ class StartPage(QWidget):
         since.addWidget(_heading("Sinds de vorige brief", self))
         since.addWidget(self.summary, 1)
         since.addWidget(self.changes_button, 0, Qt.AlignmentFlag.AlignLeft)
-        line = QFrame(self)
-        line.setFrameShape(QFrame.Shape.VLine)
-        line.setStyleSheet("color: #dadce0;")
+        recent = QVBoxLayout()
+        recent.addWidget(_heading("Recente brieven", self))
+        recent.addWidget(self.recent, 1)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(due, 3)
-        layout.addWidget(line)
-        layout.addLayout(since, 1)
+        for column in (since, recent):
+            line = QFrame(self)
+            line.setFrameShape(QFrame.Shape.VLine)
+            line.setStyleSheet("color: #dadce0;")
+            layout.addWidget(line)
+            layout.addLayout(column, 1)
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -174,8 +203,9 @@ class StartPage(QWidget):
         if self._control is not None:
             self._control.cancel()
         before, today = self.horizon(), self._today()
+        undated = self.undated_box.isChecked()
         self._control = self.tasks.run(
-            lambda store: planning_operations.due(store, before, today),
+            lambda store: planning_operations.due(store, before, today, undated=undated),
             lambda items: self._on_due_loaded(generation, items),
             interruptible=True,
         )
@@ -210,3 +240,25 @@ class StartPage(QWidget):
 
     def _on_changes_button_clicked(self) -> None:
         self.changes_requested.emit()
+
+    # -- recent letters --------------------------------------------------------------------------
+
+    def set_recent(self, entries: Sequence[tuple[int, str]]) -> None:
+        """The letters opened last (id, label), newest first; a click opens one."""
+        self.recent_entries = list(entries)
+        if not entries:
+            self.recent.setText(
+                "<p style='color:#5f6368'>Nog geen brieven geopend. Dubbelklik een brief in "
+                "Brieven, of begin een nieuwe (Ctrl+Shift+B).</p>"
+            )
+            return
+        items = "".join(
+            f"<p style='margin:0 0 4px 0'><a href='brief:{letter_id}'>{escape(label)}</a></p>"
+            for letter_id, label in entries
+        )
+        self.recent.setText(items)
+
+    def _on_recent_link_activated(self, link: str) -> None:
+        number = link.removeprefix("brief:")
+        if number.isdigit():
+            self.letter_requested.emit(int(number))

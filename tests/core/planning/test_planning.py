@@ -186,3 +186,34 @@ def test_sentences_do_not_break_inside_citations():
         "Nieuwe zin.",
         "Tweede alinea.",
     ]
+
+
+def test_loading_the_demo_is_no_change_since_the_previous_letter(demo_store):
+    from desktop.core.services.planning import since_last_letter
+
+    # The demo is loaded today; its settlements belong to the letter of 21 February 2020.
+    found = since_last_letter(demo_store, dt.date.today())
+    assert found.letter is not None and found.letter.kenmerk == "Min-BuZa.2020.396"
+    assert found.report is not None
+    assert found.report.status_changes == []
+    assert found.report.settled == []
+
+
+def test_a_status_change_that_was_undone_is_no_change(demo_store):
+    from desktop.core.services import registry
+
+    today = dt.date.today()
+    since = today - dt.timedelta(days=1)
+    open_motion = motions.list_motions(demo_store.db, status="open", search="Voordewind")[0]
+    settled = motions.list_motions(demo_store.db, status="afgedaan", search="Van Laar")[0]
+    assert open_motion.id is not None and settled.id is not None
+    # Reopened and settled again (an undo): nothing; settled today: one change.
+    registry.reopen_motion(demo_store, settled.id)
+    registry.settle_motion(demo_store, settled.id, "Min-BuZa.2020.396", dt.date(2020, 2, 21))
+    registry.settle_motion(demo_store, open_motion.id, "BZ-2026-1", today)
+    report = changes_between(demo_store.db, since, today)
+    assert [(c.titel, c.wat.split(" (")[0]) for c in report.status_changes] == [
+        ("de motie Voordewind", "openstaand → afgedaan")
+    ]
+    registry.reopen_motion(demo_store, open_motion.id)
+    assert changes_between(demo_store.db, since, today).status_changes == []

@@ -218,3 +218,10 @@ def test_the_table_shows_where_the_kamer_sees_it_otherwise(store):
     motions.set_status(db, open_id, "afgedaan")
     rows = {row.nummer: row for row in afdoening_rows(db, status="all")}
     assert rows["zaak 2020Z22901"].values()[column] == ""
+
+
+def test_one_term_for_the_date_a_motion_is_due():
+    # The app says "Termijn" everywhere (the motions table, the editor, the detail pane).
+    headers = [header for header, _ in COLUMNS]
+    assert "Termijn of nakoming" in headers
+    assert not any("deadline" in header.lower() for header in headers)

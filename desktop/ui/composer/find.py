@@ -1,0 +1,286 @@
+"""Zoeken en vervangen in alle secties (match case, whole word), and the word count.
+
+Find moves through the sections in order from the cursor, wrapping at the end; a single
+replacement is an undo step of its own, and "Alles vervangen" is one step for all
+sections together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.domain.dutch import dutch_count
+from desktop.ui.composer.commands import ReplaceSectionTextsCommand
+from desktop.ui.composer.document import ComposerDocument
+from desktop.ui.composer.fields import Push, TextEdit, widget_text
+from desktop.ui.composer.sections import SectionsPanel
+
+WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def count_words(text: str) -> int:
+    """Words as Word counts them, Markdown markup (``**``, ``^[``) not counted."""
+    return sum(1 for _ in WORD.finditer(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A hit in section ``row`` from ``start`` to ``end``."""
+
+    row: int
+    start: int
+    end: int
+
+
+def pattern(needle: str, *, match_case: bool, whole_word: bool) -> re.Pattern[str] | None:
+    """The search as a regular expression (the user's text is never read as one)."""
+    if not needle:
+        return None
+    body = re.escape(needle)
+    if whole_word:
+        body = rf"(?<!\w){body}(?!\w)"
+    return re.compile(body, 0 if match_case else re.IGNORECASE)
+
+
+def find_all(texts: list[str], search: re.Pattern[str]) -> list[Match]:
+    """Every hit in the sections, in order."""
+    return [
+        Match(row, m.start(), m.end())
+        for row, text in enumerate(texts)
+        for m in search.finditer(text)
+    ]
+
+
+def next_match(matches: list[Match], row: int, position: int) -> Match | None:
+    """The first hit at or after ``position`` in ``row``, else further on, else from the top."""
+    for match in matches:
+        if (match.row, match.start) >= (row, position):
+            return match
+    return matches[0] if matches else None
+
+
+class FindReplaceDialog(QDialog):
+    """Zoeken en vervangen in alle secties of the letter; not modal."""
+
+    def __init__(
+        self,
+        document: ComposerDocument,
+        sections: SectionsPanel,
+        push: Push,
+        show_sections: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("zoeken_vervangen")
+        self.setWindowTitle("Zoeken en vervangen")
+        self.document, self.sections, self._push = document, sections, push
+        self._show_sections = show_sections
+        self.find_box = QLineEdit(self)
+        self.find_box.setObjectName("zoek_tekst")
+        self.replace_box = QLineEdit(self)
+        self.replace_box.setObjectName("vervang_tekst")
+        self.match_case = QCheckBox("&Hoofdlettergevoelig", self)
+        self.whole_word = QCheckBox("Alleen &hele woorden", self)
+        self.next_button = QPushButton("&Volgende zoeken", self)
+        self.next_button.setDefault(True)
+        self.replace_button = QPushButton("&Vervangen", self)
+        self.replace_all_button = QPushButton("&Alles vervangen", self)
+        close = QPushButton("Sluiten", self)
+        self.result_label = QLabel("", self)
+        self.result_label.setObjectName("zoek_resultaat")
+        grid = QGridLayout()
+        for line, (text, box) in enumerate(
+            (("&Zoeken naar:", self.find_box), ("Vervangen &door:", self.replace_box))
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(box)
+            grid.addWidget(label, line, 0)
+            grid.addWidget(box, line, 1)
+        options = QHBoxLayout()
+        options.addWidget(self.match_case)
+        options.addWidget(self.whole_word)
+        options.addStretch(1)
+        buttons = QHBoxLayout()
+        for button in (self.next_button, self.replace_button, self.replace_all_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addLayout(options)
+        layout.addWidget(self.result_label)
+        layout.addLayout(buttons)
+        self.next_button.clicked.connect(self.find_next)
+        self.replace_button.clicked.connect(self.replace)
+        self.replace_all_button.clicked.connect(self.replace_all)
+        close.clicked.connect(self.close)
+        for option in (self.match_case, self.whole_word):
+            option.toggled.connect(lambda _checked: self._count())
+        self.find_box.textChanged.connect(lambda _text: self._count())
+        self.resize(520, self.sizeHint().height())
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def _pattern(self) -> re.Pattern[str] | None:
+        return pattern(
+            self.find_box.text(),
+            match_case=self.match_case.isChecked(),
+            whole_word=self.whole_word.isChecked(),
+        )
+
+    def _matches(self) -> list[Match]:
+        search = self._pattern()
+        if search is None:
+            return []
+        return find_all([s.tekst for s in self.document.content.sections], search)
+
+    def _count(self) -> None:
+        matches = self._matches()
+        if not self.find_box.text():
+            self.result_label.setText("")
+        elif not matches:
+            self.result_label.setText("Niet gevonden in de secties.")
+        else:
+            rows = len({m.row for m in matches})
+            self.result_label.setText(
+                f"{dutch_count(len(matches))} keer gevonden in "
+                f"{dutch_count(rows)} {'sectie' if rows == 1 else 'secties'}."
+            )
+
+    def _editor(self) -> TextEdit:
+        return self.sections.text
+
+    def find_next(self) -> Match | None:
+        """Select the next hit (from the cursor, on through the sections, then from the top)."""
+        matches = self._matches()
+        self._count()
+        editor = self._editor()
+        row = self.sections.current_row()
+        cursor = editor.textCursor()
+        found = next_match(matches, max(row, 0), cursor.selectionEnd() if row >= 0 else 0)
+        if found is None:
+            return None
+        self._show_sections()
+        if found.row != row:
+            self.sections.select(found.row)
+        selection = QTextCursor(editor.document())
+        selection.setPosition(found.start)
+        selection.setPosition(found.end, QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(selection)
+        editor.ensureCursorVisible()
+        return found
+
+    def _selected_match(self) -> bool:
+        search = self._pattern()
+        cursor = self._editor().textCursor()
+        if search is None or not cursor.hasSelection() or self.sections.current_row() < 0:
+            return False
+        text = widget_text(self._editor())
+        hit = search.match(text, cursor.selectionStart())
+        return hit is not None and hit.end() == cursor.selectionEnd()
+
+    def replace(self) -> None:
+        """Replace the selected hit (one undo step), then select the next one."""
+        if self.document.read_only:
+            return
+        if self._selected_match():
+            editor = self._editor()
+            cursor = editor.textCursor()
+            with editor.change("Vervangen"):
+                cursor.insertText(self.replace_box.text())
+            editor.setTextCursor(cursor)
+        self.find_next()
+
+    def replace_all(self) -> int:
+        """Replace every hit in every section, as one undo step; returns how many."""
+        search = self._pattern()
+        if search is None or self.document.read_only:
+            return 0
+        replacement = self.replace_box.text()
+        changes, total = [], 0
+        for row, section in enumerate(self.document.content.sections):
+            new, count = search.subn(lambda _m: replacement, section.tekst)
+            if count:
+                changes.append((row, section.tekst, new))
+                total += count
+        if changes:
+            self._push(
+                ReplaceSectionTextsCommand(
+                    self.document, changes, f"Alles vervangen ({dutch_count(total)}×)"
+                )
+            )
+        self.result_label.setText(
+            f"{dutch_count(total)} keer vervangen." if total else "Niet gevonden in de secties."
+        )
+        return total
+
+    def open_with(self, text: str) -> None:
+        """Show the dialog with ``text`` (the selection) to search for."""
+        if text and "\u2029" not in text:
+            self.find_box.setText(text)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.find_box.setFocus()
+        self.find_box.selectAll()
+        self._count()
+
+
+class WordCount(QObject):
+    """The number of words of the letter, and of the selection, in a status bar label."""
+
+    def __init__(self, document: ComposerDocument, editors: list[TextEdit], label: QLabel) -> None:
+        super().__init__(label)
+        self.document, self.editors, self.label = document, editors, label
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.update)
+        document.changed.connect(self._timer.start)
+        for editor in editors:
+            editor.selectionChanged.connect(self.update)
+        self.update()
+
+    def letter_words(self) -> int:
+        """The words of everything the letter says (details, sections, responses)."""
+        content = self.document.content
+        meta = content.meta
+        texts = [meta.get(key, "") for key in ("betreft", "aanhef", "inleiding", "slot")]
+        for section in content.sections:
+            texts += [section.titel, section.tekst]
+        texts += [item.response for item in content.motions]
+        texts += [item.response for item in content.commitments]
+        return sum(count_words(text) for text in texts if text)
+
+    def selection_words(self) -> int:
+        """The words selected in the editor that has the focus (0: none)."""
+        for editor in self.editors:
+            cursor = editor.textCursor()
+            if cursor.hasSelection() and (editor.hasFocus() or len(self.editors) == 1):
+                return count_words(cursor.selectedText())
+        return 0
+
+    def update(self) -> None:
+        """Show the counts now."""
+        total = self.letter_words()
+        text = f"{total:,}".replace(",", ".") + (" woord" if total == 1 else " woorden")
+        selected = self.selection_words()
+        if selected:
+            text += f" · selectie: {selected:,}".replace(",", ".")
+        self.label.setText(text)
