@@ -494,3 +494,85 @@ def m0008_letterhead(db: Database) -> None:
             )""",
         ],
     )
+
+
+# What is searched now, per table: 0009 added the Kamer's title of a motion (``Motie van
+# het lid X over Y``), the only name a motion without a number has.
+SEARCH_COLUMNS: dict[str, tuple[str, ...]] = {
+    **FTS_COLUMNS,
+    "motions": (*FTS_COLUMNS["motions"], "titel"),
+}
+
+
+def _motion_fts_triggers(columns: tuple[str, ...]) -> list[str]:
+    """The triggers that keep ``motions_fts`` current, for its columns."""
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    return [
+        "CREATE TRIGGER motions_ai AFTER INSERT ON motions BEGIN "
+        f"INSERT INTO motions_fts(rowid, {cols}) VALUES (new.id, {new}); END",
+        "CREATE TRIGGER motions_ad AFTER DELETE ON motions BEGIN "
+        f"INSERT INTO motions_fts(motions_fts, rowid, {cols}) VALUES ('delete', old.id, {old});"
+        " END",
+        "CREATE TRIGGER motions_au AFTER UPDATE ON motions BEGIN "
+        f"INSERT INTO motions_fts(motions_fts, rowid, {cols}) VALUES ('delete', old.id, {old}); "
+        f"INSERT INTO motions_fts(rowid, {cols}) VALUES (new.id, {new}); END",
+    ]
+
+
+@migrations(name="0009_search_motion_titles")
+def m0009_search_motion_titles(db: Database) -> None:
+    """Search the Kamer's title of a motion through the full-text index.
+
+    Before, a search also scanned every motion's title with LIKE, which made each search
+    of a large registry read the whole table. The FTS table gets the column; its triggers
+    are recreated for it and the index is rebuilt from the motions.
+    """
+    columns = SEARCH_COLUMNS["motions"]
+    _run(
+        db,
+        [
+            "DROP TRIGGER motions_ai",
+            "DROP TRIGGER motions_ad",
+            "DROP TRIGGER motions_au",
+            "DROP TABLE motions_fts",
+            f"CREATE VIRTUAL TABLE motions_fts USING fts5({', '.join(columns)}, content=motions, "
+            f"content_rowid=id, tokenize='{FTS_TOKENIZER}')",
+            *_motion_fts_triggers(columns),
+            "INSERT INTO motions_fts(motions_fts) VALUES ('rebuild')",
+        ],
+    )
+
+
+# The register-order key of a numbered motion, as SQL over ``k`` and ``d`` (0010): the
+# dossier number and the number at the start of the ondernummer padded to nine digits, so
+# that the text order is register order (``26 485, nr. 9`` before ``nr. 10``).
+_ORDER_KEY_SQL = (
+    "printf('%09d|%s|%09d|%s', d.nummer, d.toevoeging, CAST(k.ondernummer AS INTEGER),"
+    " k.ondernummer)"
+)
+
+
+@migrations(name="0010_motion_order_key")
+def m0010_motion_order_key(db: Database) -> None:
+    """A register-order key on each motion, with an index that pages follow.
+
+    A page of a search in register order used to sort every match first (tens of
+    milliseconds at 100 000 motions for a common word); walking this index and keeping
+    the matches stops after one page. Motions without a number have the empty key, so
+    they come first, in the order they were registered (by id).
+    """
+    _run(
+        db,
+        [
+            "ALTER TABLE motions ADD COLUMN volgorde TEXT NOT NULL DEFAULT ''",
+            # Filling the key changes no searchable text: the full-text trigger is off meanwhile.
+            "DROP TRIGGER motions_au",
+            f"UPDATE motions SET volgorde = (SELECT {_ORDER_KEY_SQL} FROM kamerstukken k"
+            " JOIN dossiers d ON d.id = k.dossier_id WHERE k.id = motions.kamerstuk_id)"
+            " WHERE kamerstuk_id IS NOT NULL",
+            _motion_fts_triggers(SEARCH_COLUMNS["motions"])[2],
+            "CREATE INDEX idx_motions_volgorde ON motions(volgorde, id)",
+        ],
+    )

@@ -24,13 +24,11 @@ from desktop.core.domain.models import (
 from desktop.core.errors import AlreadyExists, ConflictError, InvalidInput, NotFound
 from desktop.core.store import history, kamerstukken
 from desktop.core.store.rows import (
-    Params,
     execute,
     from_iso,
     from_json,
     insert_row,
     is_server,
-    leading_int,
     lock_row,
     query,
     scalar,
@@ -63,15 +61,32 @@ LEFT JOIN dossiers vd ON vd.id = vk.dossier_id
 """
 
 
-def _order(db: Database) -> str:
-    """Register order: motions without a number yet first (the newest work), in the order
-    they were registered; then by dossier and number."""
-    number = leading_int(db, "k.ondernummer")
-    return f" ORDER BY d.nummer IS NOT NULL, d.nummer, d.toevoeging, {number}, m.id"
+# Register order: motions without a number yet first (the newest work), in the order they
+# were registered; then by dossier and number. ``volgorde`` holds that order as text
+# (migration 0010), with an index the pages follow.
+_ORDER = " ORDER BY m.volgorde, m.id"
 
 
-def _numbered_order(db: Database) -> str:
-    return f" ORDER BY d.nummer, d.toevoeging, {leading_int(db, 'k.ondernummer')}"
+def order_key(ref: KamerstukRef | None) -> str:
+    """The register-order key of a motion's number ('' for a motion without one).
+
+    The same text migration 0010 computes in SQL: ``000026485||000000224|224``.
+    """
+    if ref is None:
+        return ""
+    leading = re.match(r"[0-9]+", ref.ondernummer)
+    number = int(leading.group()) if leading else 0
+    return f"{ref.dossier:09d}|{ref.toevoeging or ''}|{number:09d}|{ref.ondernummer}"
+
+
+def _in_register_order(db: Database) -> str:
+    """``motions m``, walked along the register-order index.
+
+    On SQLite the index is named: a page of a common word then stops after one page of
+    matches instead of sorting all of them first (the planner cannot know how many there
+    are). PostgreSQL's planner has the statistics to choose itself.
+    """
+    return "motions m" if is_server(db) else "motions m INDEXED BY idx_motions_volgorde"
 
 
 STATUS_FILTERS = MOTION_STATUS_FILTERS
@@ -217,7 +232,15 @@ def add(db: Database, motion: Motion) -> int:
     _validate(motion)
     _refuse_duplicate(db, motion)
     kamerstuk_id = _kamerstuk_id(db, motion)
-    motion_id = insert_row(db, "motions", {"kamerstuk_id": kamerstuk_id, **_columns(db, motion)})
+    motion_id = insert_row(
+        db,
+        "motions",
+        {
+            "kamerstuk_id": kamerstuk_id,
+            "volgorde": order_key(motion.kamerstuk),
+            **_columns(db, motion),
+        },
+    )
     history.record(db, "motion", motion_id, "status", None, motion.status, "toegevoegd")
     return motion_id
 
@@ -273,8 +296,16 @@ def resolve(db: Database, key: str) -> Motion:
     return motion
 
 
+# Motions whose Kamerstuk satisfies a condition on ``ks`` and ``ds``: found through the
+# Kamerstuk and dossier indexes, so a number search never reads every motion.
+_BY_KAMERSTUK = (
+    "m.kamerstuk_id IN (SELECT ks.id FROM kamerstukken ks JOIN dossiers ds"
+    " ON ds.id = ks.dossier_id WHERE {})"
+)
+
+
 def _search_clause(db: Database, text: str) -> tuple[str, dict[str, Any]]:
-    """SQL condition for a search: Kamerstuk numbers exactly, words through full text."""
+    """SQL condition (on ``m`` only) for a search: numbers exactly, words through full text."""
     if is_zaaknummer(text):
         return "m.zaaknummer = :zaak", {"zaak": parse_zaaknummer(text)}
     refs = [ref for ref, _, _ in KamerstukRef.find_all(text)]
@@ -283,37 +314,29 @@ def _search_clause(db: Database, text: str) -> tuple[str, dict[str, Any]]:
         params: dict[str, Any] = {}
         for i, ref in enumerate(refs):
             parts.append(
-                f"(d.nummer = :dossier{i} AND d.toevoeging = :toevoeging{i}"
-                f" AND k.ondernummer = :nummer{i})"
+                f"(ds.nummer = :dossier{i} AND ds.toevoeging = :toevoeging{i}"
+                f" AND ks.ondernummer = :nummer{i})"
             )
             params |= {
                 f"dossier{i}": ref.dossier,
                 f"toevoeging{i}": ref.toevoeging or "",
                 f"nummer{i}": ref.ondernummer,
             }
-        return "(" + " OR ".join(parts) + ")", params
+        return _BY_KAMERSTUK.format(" OR ".join(parts)), params
     digits = re.sub(r"[\s\u00a0.]", "", text)
     # Only ASCII digits: "²".isdigit() is True, but it is no dossier number.
     if re.fullmatch(r"[0-9]{1,9}", digits):
-        return "(d.nummer = :getal OR k.ondernummer = :cijfers)", {
+        return _BY_KAMERSTUK.format("ds.nummer = :getal OR ks.ondernummer = :cijfers"), {
             "getal": int(digits),
             "cijfers": digits,
         }
+    # Words, through the full-text index (the Kamer's title of a motion included).
     match = match_condition(db, "motions", "m", text)
-    if match is None:
-        return "1 = 1", {}
-    # The Kamer's title (``Motie van het lid X over Y``) of a motion without a number is
-    # searched too; it is not in the full-text index, which predates it.
-    words = [word for word in re.findall(r"\w+", text.casefold()) if len(word) > 1]
-    title = " AND ".join(f"lower(m.titel) LIKE :titel{i}" for i in range(len(words)))
-    extra = {f"titel{i}": f"%{word}%" for i, word in enumerate(words)}
-    if title:
-        return f"({match[0]} OR (m.titel IS NOT NULL AND {title}))", {**match[1], **extra}
-    return match
+    return match if match is not None else ("1 = 1", {})
 
 
 def _filters(db: Database, status: str, search: str | None) -> tuple[list[str], dict[str, Any]]:
-    """WHERE conditions (on ``m``, ``k``, ``d``) for a status filter and search text."""
+    """WHERE conditions (on ``m`` only) for a status filter and search text."""
     if status not in STATUS_FILTERS:
         raise InvalidInput(
             f"‘{status}’ is geen statusfilter. Kies uit: {', '.join(STATUS_FILTERS)}."
@@ -362,30 +385,24 @@ def list_motions(
     """Motions filtered by status (``open``, ``afgedaan``, ``all`` or one status) and search.
 
     With ``limit`` (and ``offset``) one page in register order; a page is found by its ids
-    first, so the per-row subqueries run for that page only, not for every match.
+    first (along the register-order index), so the per-row subqueries run for that page
+    only, not for every match.
     """
     where, params = _filters(db, status, search)
     condition = " WHERE " + " AND ".join(where) if where else ""
     if limit is None and not offset:
-        rows = query(db, _select(db) + condition + _order(db), params)
+        rows = query(db, _select(db) + condition + _ORDER, params)
         return [_from_row(row) for row in rows]
-    offset = max(int(offset), 0)
     page_size = int(limit) if limit is not None else -1
-    if (search and search.strip()) or is_server(db):
-        # With a search SQLite's own join order is far faster: the matches are few, or
-        # found at once. PostgreSQL's planner finds its own way through the indexes.
-        ids = [
-            row["id"]
-            for row in query(
-                db,
-                "SELECT m.id FROM motions m LEFT JOIN kamerstukken k ON k.id = m.kamerstuk_id"
-                f" LEFT JOIN dossiers d ON d.id = k.dossier_id{condition}{_order(db)}"
-                + _page(db, page_size, offset),
-                params,
-            )
-        ]
-    else:
-        ids = _plain_page(db, where, params, page_size, offset)
+    ids = [
+        row["id"]
+        for row in query(
+            db,
+            f"SELECT m.id FROM {_in_register_order(db)}{condition}{_ORDER}"
+            + _page(db, page_size, max(int(offset), 0)),
+            params,
+        )
+    ]
     if not ids:
         return []
     rows = query(db, _select(db) + " WHERE m.id IN :ids", {"ids": ids})
@@ -393,56 +410,11 @@ def list_motions(
     return [found[motion_id] for motion_id in ids]
 
 
-def _plain_page(
-    db: Database, where: list[str], params: Params, page_size: int, offset: int
-) -> list[int]:
-    """One page in register order without a search (conditions on ``m`` only), on SQLite.
-
-    Motions without a number come first (found through the kamerstuk_id index); the
-    numbered ones follow, walked by CROSS JOINs over dossiers and Kamerstukken in register
-    order (idx_kamerstukken_volgorde), so a page needs no sort of all motions.
-    """
-    unnumbered_where = " WHERE " + " AND ".join(["m.kamerstuk_id IS NULL", *where])
-    ids = [
-        row["id"]
-        for row in query(
-            db,
-            f"SELECT m.id FROM motions m{unnumbered_where} ORDER BY m.id"
-            + _page(db, page_size, offset),
-            params,
-        )
-    ]
-    if page_size >= 0 and len(ids) >= page_size:
-        return ids
-    if ids or offset == 0:
-        skip = 0
-    else:
-        unnumbered = int(scalar(db, f"SELECT count(*) FROM motions m{unnumbered_where}", params))
-        skip = max(offset - unnumbered, 0)
-    rest = -1 if page_size < 0 else page_size - len(ids)
-    condition = " WHERE " + " AND ".join(where) if where else ""
-    ids += [
-        row["id"]
-        for row in query(
-            db,
-            "SELECT m.id FROM dossiers d CROSS JOIN kamerstukken k ON k.dossier_id = d.id"
-            f" CROSS JOIN motions m ON m.kamerstuk_id = k.id{condition}{_numbered_order(db)}"
-            + _page(db, rest, skip),
-            params,
-        )
-    ]
-    return ids
-
-
 def count_motions(db: Database, *, status: str = "all", search: str | None = None) -> int:
     """How many motions :func:`list_motions` would list without a limit."""
     where, params = _filters(db, status, search)
     condition = " WHERE " + " AND ".join(where) if where else ""
-    sql = (
-        "SELECT count(*) FROM motions m LEFT JOIN kamerstukken k ON k.id = m.kamerstuk_id"
-        " LEFT JOIN dossiers d ON d.id = k.dossier_id" + condition
-    )
-    return int(scalar(db, sql, params))
+    return int(scalar(db, "SELECT count(*) FROM motions m" + condition, params))
 
 
 def update(db: Database, motion: Motion) -> int:
@@ -481,6 +453,7 @@ def _identity_columns(db: Database, before: Motion, motion: Motion) -> dict[str,
                 f"Het Kamerstuknummer van {before.name} ({before.reference}) ligt vast."
             )
         columns["kamerstuk_id"] = _kamerstuk_id(db, motion)
+        columns["volgorde"] = order_key(motion.kamerstuk)
     if motion.zaaknummer != before.zaaknummer and before.zaaknummer is not None:
         raise InvalidInput(f"Het zaaknummer van {before.name} ({before.zaaknummer}) ligt vast.")
     return columns

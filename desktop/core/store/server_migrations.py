@@ -26,7 +26,7 @@ from desktop.core.domain.models import (
     PARTY_KINDS,
     UITSLAGEN,
 )
-from desktop.core.store.migrations import FTS_COLUMNS
+from desktop.core.store.migrations import FTS_COLUMNS, SEARCH_COLUMNS
 
 MIGRATIONS_TABLE = "voortgang_migrations"
 NOTIFY_CHANNEL = "voortgang"
@@ -62,10 +62,17 @@ def _json_list(column: str) -> str:
     return f"CHECK (coalesce(voortgang_json_type({column}), '') = 'array')"
 
 
-def search_document(table: str, alias: str | None = None) -> str:
-    """The text search document of a table's searchable columns (index and query alike)."""
+def search_document(
+    table: str, alias: str | None = None, columns: tuple[str, ...] | None = None
+) -> str:
+    """The text search document of a table's searchable columns (index and query alike).
+
+    ``columns`` defaults to what is searched now (``SEARCH_COLUMNS``); a migration names
+    the columns of its own time.
+    """
     prefix = f"{alias}." if alias else ""
-    joined = " || ' ' || ".join(f"coalesce({prefix}{name}, '')" for name in FTS_COLUMNS[table])
+    names = columns if columns is not None else SEARCH_COLUMNS[table]
+    joined = " || ' ' || ".join(f"coalesce({prefix}{name}, '')" for name in names)
     return f"to_tsvector('{SEARCH_CONFIG}'::regconfig, {joined})"
 
 
@@ -377,7 +384,8 @@ def _notify_triggers() -> list[str]:
 
 def _search_indexes() -> list[str]:
     return [
-        f"CREATE INDEX idx_{table}_zoek ON {table} USING GIN ({search_document(table)})"
+        f"CREATE INDEX idx_{table}_zoek ON {table}"
+        f" USING GIN ({search_document(table, columns=FTS_COLUMNS[table])})"
         for table in FTS_COLUMNS
     ]
 
@@ -409,4 +417,18 @@ def baseline_statements() -> list[str]:
 
 # Migrations after the baseline: name → statements for PostgreSQL. Each name is also a
 # SQLite migration (written there with sqlite-utils), in the same order.
-LATER: dict[str, list[str]] = {}
+LATER: dict[str, list[str]] = {
+    "0009_search_motion_titles": [
+        "DROP INDEX idx_motions_zoek",
+        f"CREATE INDEX idx_motions_zoek ON motions USING GIN ({search_document('motions')})",
+    ],
+    "0010_motion_order_key": [
+        "ALTER TABLE motions ADD COLUMN volgorde TEXT NOT NULL DEFAULT ''",
+        "UPDATE motions m SET volgorde = lpad(d.nummer::text, 9, '0') || '|' || d.toevoeging"
+        " || '|' || lpad(coalesce(substring(k.ondernummer from '^[0-9]+'), '0'), 9, '0')"
+        " || '|' || k.ondernummer"
+        " FROM kamerstukken k JOIN dossiers d ON d.id = k.dossier_id"
+        " WHERE k.id = m.kamerstuk_id",
+        "CREATE INDEX idx_motions_volgorde ON motions(volgorde, id)",
+    ],
+}

@@ -394,3 +394,17 @@ def test_a_registry_in_a_cloud_folder_is_refused_before_anything_is_written(tmp_
         Store.open(folder / "register.db")
     assert "OneDrive" in str(raised.value)
     assert list(folder.iterdir()) == []
+
+
+def test_the_server_form_of_0010_computes_the_same_order_key(pg_url):
+    """The PostgreSQL migration's SQL gives each motion the key the store writes."""
+    numbers = ("26 485, nr. 224", "26 485, nr. 9", "35 000 XVII, nr. 34", "21 501-20, nr. 10")
+    with Store.open(pg_url) as store:
+        with store.transaction() as db:
+            for number in numbers:
+                motions.add(db, Motion(kamerstuk=KamerstukRef.parse(number), indieners=["X"]))
+        written = execute(store.db, "SELECT volgorde FROM motions ORDER BY id").scalars().all()
+        execute(store.db, "UPDATE motions SET volgorde = ''")
+        execute(store.db, server_migrations.LATER["0010_motion_order_key"][1])
+        computed = execute(store.db, "SELECT volgorde FROM motions ORDER BY id").scalars().all()
+    assert computed == written == [motions.order_key(KamerstukRef.parse(n)) for n in numbers]

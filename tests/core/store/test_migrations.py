@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlite_utils import Database
 
 from desktop.core.errors import StoreError
-from desktop.core.store import Store
+from desktop.core.store import Store, motions
 from desktop.core.store.db import applied_migrations, known_migrations
 from desktop.core.store.migrations import migrations
 from desktop.core.store.rows import execute
@@ -43,6 +43,7 @@ def test_blank_store_gets_every_table_and_column():
             "wijziging": str,
             "kamer_afgedaan": int,
             "kamer_besluit": str,
+            "volgorde": str,
         }
         for table in (
             "dossiers",
@@ -285,3 +286,31 @@ def test_0007_makes_the_number_optional_and_keeps_everything_else(tmp_path):
             "motions_open_data_ad",
         } <= names
         assert "motions_0007" not in names
+
+
+def test_0010_gives_every_motion_its_register_order_key(tmp_path):
+    path = tmp_path / "register.db"
+    db = Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    migrations.apply(db, stop_before="0010_motion_order_key")
+    db.execute("INSERT INTO dossiers (nummer, toevoeging) VALUES (26485, ''), (35000, 'XVII')")
+    for dossier, number in ((1, "224"), (1, "9"), (2, "34"), (1, "10")):
+        db.execute(
+            "INSERT INTO kamerstukken (dossier_id, ondernummer) VALUES (?, ?)", (dossier, number)
+        )
+    for kamerstuk in (1, 2, 3, 4):
+        db.execute("INSERT INTO motions (kamerstuk_id) VALUES (?)", (kamerstuk,))
+    db.execute("INSERT INTO motions (zaaknummer) VALUES ('2025Z12345')")
+    db.conn.commit()
+    db.close()
+    with Store.open(path) as store:
+        found = motions.list_motions(store.db)
+        assert [m.kamerstuk.letter_style() if m.kamerstuk else m.zaaknummer for m in found] == [
+            "2025Z12345",
+            "Kamerstuk 26 485, nr. 9",
+            "Kamerstuk 26 485, nr. 10",
+            "Kamerstuk 26 485, nr. 224",
+            "Kamerstuk 35 000 XVII, nr. 34",
+        ]
+        keys = execute(store.db, "SELECT volgorde FROM motions ORDER BY id").scalars().all()
+        assert keys == [motions.order_key(m.kamerstuk) for m in sorted(found, key=lambda m: m.id)]

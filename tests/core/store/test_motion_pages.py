@@ -6,7 +6,7 @@ from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Motion
 from desktop.core.errors import InvalidInput
 from desktop.core.store import motions
-from tests.conftest import sqlite_db
+from desktop.core.store.engine import raw_sqlite
 
 
 def _fill(store):
@@ -68,17 +68,19 @@ def test_count_refuses_an_unknown_status(many):
         motions.count_motions(many.db, status="weg")
 
 
-def test_the_first_page_uses_the_register_order_index(sqlite_store):
+@pytest.mark.parametrize(("status", "search"), [("all", None), ("open", None), ("all", "Laar")])
+def test_a_page_walks_the_register_order_index(sqlite_store, status, search):
+    """No page sorts all its matches first: the query the store runs follows the index."""
     many = _fill(sqlite_store)
-    plan = (
-        sqlite_db(many)
-        .execute(
-            "EXPLAIN QUERY PLAN SELECT m.id FROM dossiers d CROSS JOIN kamerstukken k"
-            " ON k.dossier_id = d.id CROSS JOIN motions m ON m.kamerstuk_id = k.id"
-            " ORDER BY d.nummer, d.toevoeging, CAST(k.ondernummer AS INTEGER) LIMIT 5"
-        )
-        .fetchall()
-    )
-    text = " ".join(str(row) for row in plan)
-    assert "idx_kamerstukken_volgorde" in text
-    assert "TEMP B-TREE" not in text
+    raw = raw_sqlite(many.db)
+    assert raw is not None
+    ran: list[str] = []
+    raw.set_trace_callback(ran.append)
+    try:
+        motions.list_motions(many.db, status=status, search=search, limit=5)
+    finally:
+        raw.set_trace_callback(None)
+    (page,) = [sql for sql in ran if sql.startswith("SELECT m.id FROM motions m")]
+    plan = " ".join(str(row) for row in raw.execute("EXPLAIN QUERY PLAN " + page).fetchall())
+    assert "idx_motions_volgorde" in plan
+    assert "TEMP B-TREE FOR ORDER BY" not in plan
