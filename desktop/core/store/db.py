@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
@@ -139,6 +140,12 @@ def migrate(db: Connection, path: Path | None = None) -> Path | None:
 def _migrate_server(db: Connection) -> None:
     from desktop.core.store.rows import transaction
 
+    _apply_server_migrations(db, transaction)
+    # Statistics for the planner after new columns and indexes (outside the transaction).
+    execute(db, "ANALYZE")
+
+
+def _apply_server_migrations(db: Connection, transaction: Any) -> None:
     with transaction(db):
         execute(db, "SELECT pg_advisory_xact_lock(:key)", {"key": server_migrations.MIGRATION_LOCK})
         execute(

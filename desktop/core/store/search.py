@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from desktop.core.store.rows import is_server
+from desktop.core.store.rows import execute, is_server
 from desktop.core.store.server_migrations import SEARCH_CONFIG, search_document
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -44,6 +44,17 @@ def ts_query(text: str) -> str | None:
     return " & ".join(f"'{token}':*" for token in tokens)
 
 
+FEW_MATCHES = 5_000
+
+
+def _few_matches(db: Connection, matches: str, params: dict[str, Any]) -> bool:
+    """True when a server search matches fewer than FEW_MATCHES rows (stops counting there)."""
+    found = execute(
+        db, f"SELECT count(*) FROM ({matches} LIMIT {FEW_MATCHES}) AS treffers", params
+    ).scalar()
+    return int(found or 0) < FEW_MATCHES
+
+
 def match_condition(
     db: Connection, table: str, alias: str | None, text: str, name: str = "zoek"
 ) -> tuple[str, dict[str, Any]] | None:
@@ -55,15 +66,18 @@ def match_condition(
         query = ts_query(text)
         if query is None:
             return None
-        # A semi-join, as on SQLite: the GIN index finds the matches once, also when the
-        # caller ORs this with another condition.
         row_id = f"{alias}.id" if alias else "id"
-        document = search_document(table)
-        return (
-            f"{row_id} IN (SELECT id FROM {table}"
-            f" WHERE {document} @@ to_tsquery('{SEARCH_CONFIG}', :{name}))",
-            {name: query},
+        matches = (
+            f"SELECT id FROM {table} WHERE {search_document(table)}"
+            f" @@ to_tsquery('{SEARCH_CONFIG}', :{name})"
         )
+        if _few_matches(db, matches, {name: query}):
+            # Few matches: the GIN index finds them once (an InitPlan), and only they are
+            # read and sorted. Otherwise the planner may walk the register order and
+            # compute every motion's text vector on the way to a page it never fills.
+            return f"{row_id} = ANY (ARRAY({matches}))", {name: query}
+        # Many: a semi-join, so a page walks the register order and stops when it is full.
+        return f"{row_id} IN ({matches})", {name: query}
     match = fts_query(text)
     if match is None:
         return None
