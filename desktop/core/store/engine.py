@@ -176,7 +176,13 @@ def _postgresql_engine(address: Address) -> Engine:
         url,
         poolclass=NullPool,
         isolation_level="AUTOCOMMIT",
-        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "Voortgang"},
+        connect_args={
+            "connect_timeout": CONNECT_TIMEOUT_S,
+            "application_name": "Voortgang",
+            # The app asks for a page of 200 rows at a time: compiling a query (JIT) would
+            # cost more than such a query itself.
+            "options": "-c jit=off",
+        },
     )
 
     return engine
