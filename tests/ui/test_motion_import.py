@@ -77,8 +77,10 @@ def test_importing_through_the_main_window(qtbot, window, monkeypatch, message_b
     wait_idle(qtbot, window)
     assert "26 485, nr. 229" not in shown_column(view, COL_KAMERSTUK)
 
-    def ask(cls: Any, parent: Any, text: str = "", *, error: str | None = None) -> Any:
-        dialog = ImportMotionDialog(parent, text, error=error)
+    def ask(
+        cls: Any, parent: Any, text: str = "", *, error: str | None = None, lookup: Any = None
+    ) -> Any:
+        dialog = ImportMotionDialog(parent, text, error=error, lookup=lookup)
         qtbot.addWidget(dialog)
         paste(qtbot, dialog, TEXT)
         return dialog.result_value()
@@ -99,9 +101,12 @@ def test_importing_through_the_main_window(qtbot, window, monkeypatch, message_b
 def test_importing_a_motion_that_is_registered_keeps_the_text(qtbot, window, monkeypatch):
     calls: list[tuple[str, str | None]] = []
 
-    def ask(cls: Any, parent: Any, text: str = "", *, error: str | None = None) -> Any:
+    def ask(
+        cls: Any, parent: Any, text: str = "", *, error: str | None = None, lookup: Any = None
+    ) -> Any:
         calls.append((text, error))
         if len(calls) == 1:
+            # Without the lookup: as if the motion was registered while the dialog was open.
             dialog = ImportMotionDialog(parent, TEXT)
             qtbot.addWidget(dialog)
             return dialog.result_value()
@@ -135,3 +140,29 @@ def test_a_text_without_the_closing_formula_shows_the_warning_and_can_be_saved(q
     dialog.text.setPlainText(TEXT)
     dialog.parse_now()
     assert dialog.warnings == [] and "Let op" not in dialog.preview.toPlainText()
+
+
+def test_a_registered_motion_is_recognised_before_opslaan(qtbot, window, monkeypatch):
+    shown: list[ImportMotionDialog] = []
+
+    def ask(
+        cls: Any, parent: Any, text: str = "", *, error: str | None = None, lookup: Any = None
+    ) -> Any:
+        dialog = ImportMotionDialog(parent, text, error=error, lookup=lookup)
+        qtbot.addWidget(dialog)
+        shown.append(dialog)
+        return None
+
+    monkeypatch.setattr(ImportMotionDialog, "ask", classmethod(ask))
+    window.motion_actions.import_text(TEXT)
+    (dialog,) = shown
+    qtbot.waitUntil(lambda: dialog.existing is not None, timeout=5_000)
+    assert "Staat al in het register" in dialog.preview.toPlainText()
+    assert "de motie Voordewind" in dialog.preview.toPlainText()
+    assert not save_button(dialog).isEnabled()
+    # Another text, not in the registry: saving is possible again.
+    dialog.text.setPlainText((REFERENCE / "moties" / "kst-21501-20-1436.txt").read_text("utf-8"))
+    dialog.parse_now()
+    wait_idle(qtbot, window)
+    assert dialog.existing is None and save_button(dialog).isEnabled()
+    assert "Staat al in het register" not in dialog.preview.toPlainText()

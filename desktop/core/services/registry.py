@@ -130,6 +130,17 @@ def motion_detail(store: Store, motion_id: int) -> MotionDetail:
 # -- writes ------------------------------------------------------------------------------
 
 
+def registered_as(store: Store, motion: Motion) -> Motion | None:
+    """The motion already in the registry under this Kamerstuk or Zaak number, if any."""
+    if motion.kamerstuk is not None:
+        found = motions.find(store.db, motion.kamerstuk)
+        if found is not None:
+            return found
+    if motion.zaaknummer:
+        return motions.find_by_zaaknummer(store.db, motion.zaaknummer)
+    return None
+
+
 def add_motion(store: Store, motion: Motion) -> Motion:
     """Register a new motion; returns it as stored."""
     with store.transaction() as db:

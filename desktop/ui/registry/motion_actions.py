@@ -81,7 +81,7 @@ class MotionActions(QObject):
 
     def import_text(self, text: str = "", error: str | None = None) -> None:
         """Ask for the official text of a motion, show what was recognised, register it."""
-        imported = ImportMotionDialog.ask(self._window, text, error=error)
+        imported = ImportMotionDialog.ask(self._window, text, error=error, lookup=self._look_up)
         if imported is None:
             return
         self._tasks.run(
@@ -92,6 +92,10 @@ class MotionActions(QObject):
             lambda failure: self.import_text(imported.text, str(failure)),
             on_crash=lambda _error: self.import_text(imported.text, CRASHED_WHILE_SAVING),
         )
+
+    def _look_up(self, motion: Motion, done: Callable[[Motion | None], None]) -> None:
+        """Is this motion registered already? (asked on the worker, answered on the GUI)."""
+        self._tasks.run(lambda store: operations.registered_as(store, motion), done)
 
     # -- delete, settle, reopen -------------------------------------------------------------
 

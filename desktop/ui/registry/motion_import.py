@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -122,14 +123,27 @@ def _decoded(data: bytes) -> str | None:
         return None
 
 
+# lookup(motion, done): find the registered motion with this number; done(found) later.
+Lookup = Callable[[Motion, Callable[[Motion | None], None]], None]
+
+
 class ImportMotionDialog(QDialog):
     """Paste or open the official text of a motion; shows what the parser recognised."""
 
     def __init__(
-        self, parent: QWidget | None = None, text: str = "", *, error: str | None = None
+        self,
+        parent: QWidget | None = None,
+        text: str = "",
+        *,
+        error: str | None = None,
+        lookup: Lookup | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("motie_importeren")
+        # Asks the registry (off the GUI thread) whether the recognised motion is there.
+        self._lookup = lookup
+        self._looked_up = 0
+        self.existing: Motion | None = None
         self.setWindowTitle("Motie importeren")
         self.parsed: Motion | None = None
         self.problem = ""
@@ -198,8 +212,27 @@ class ImportMotionDialog(QDialog):
                 )
             else:
                 self.preview.setHtml(recognised_html(self.parsed, self.warnings))
+        self.existing = None
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self.parsed is not None)
+        if self.parsed is not None and self._lookup is not None:
+            self._looked_up += 1
+            asked, motion = self._looked_up, self.parsed
+            self._lookup(motion, lambda found: self._on_looked_up(asked, motion, found))
+
+    def _on_looked_up(self, asked: int, motion: Motion, found: Motion | None) -> None:
+        """The registry's answer: a motion that is already there cannot be saved again."""
+        if asked != self._looked_up or found is None or motion is not self.parsed:
+            return
+        self.existing = found
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.preview.setHtml(
+            "<table width='100%' cellpadding='8' style='background:#fdecea'><tr><td>"
+            f"<b>Staat al in het register:</b> {escape(found.name)} "
+            f"({escape(found.reference)}), status {escape(found.status)}. Opslaan zou niets "
+            "toevoegen; open de motie in de lijst om haar te bewerken.</td></tr></table>"
+            + recognised_html(motion, self.warnings)
+        )
 
     def load_file(self, path: Path) -> None:
         """Show a file's text (and parse it); unreadable files show why."""
@@ -233,10 +266,15 @@ class ImportMotionDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None = None, text: str = "", *, error: str | None = None
+        cls,
+        parent: QWidget | None = None,
+        text: str = "",
+        *,
+        error: str | None = None,
+        lookup: Lookup | None = None,
     ) -> ImportedMotion | None:
         """Returns the recognised motion and its text, or None when cancelled."""
-        dialog = cls(parent, text, error=error)
+        dialog = cls(parent, text, error=error, lookup=lookup)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.result_value()
