@@ -107,15 +107,18 @@ class MainWindow(QMainWindow):
             view.link_clicked.connect(self._on_view_link_clicked)
         self.setCentralWidget(self.tabs)
 
-        self.motion_actions = MotionActions(self, tasks, kenmerken=self._letter_kenmerken)
+        # One undo stack for the window; the letter composer puts every edit on it, and
+        # "Afdoen met brief" in the Moties tab is a step on it too.
+        self.undo_stack = QUndoStack(self)
+        self.motion_actions = MotionActions(
+            self, tasks, kenmerken=self._letter_kenmerken, undo_stack=self.undo_stack
+        )
         self.motion_actions.changed.connect(self._on_motion_actions_changed)
         self.motion_actions.status_reported.connect(self.show_status)
         # The letter cycle: start panel, what changed, next letter, versions.
         self.cycle = LetterCycle(self, self.views, self.tabs, settings, tasks, today=today)
         self.cycle.status_reported.connect(self.show_status)
         self.cycle.letter_open_requested.connect(self.letter_open_requested)
-        # One undo stack for the window; the letter composer puts every edit on it.
-        self.undo_stack = QUndoStack(self)
         self.letters = LetterActions(
             self, tasks, self.undo_stack, settings, today=today, letters_view=self.views.letters
         )

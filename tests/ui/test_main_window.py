@@ -181,6 +181,35 @@ def test_settle_and_reopen_a_motion(qtbot, window, monkeypatch):
     assert window.statusBar().currentMessage() == "De motie Voordewind staat weer open."
 
 
+def test_settling_is_one_undo_step_that_restores_the_status_before(qtbot, window, monkeypatch):
+    monkeypatch.setattr(
+        SettleDialog,
+        "ask",
+        classmethod(
+            lambda cls, parent, motion, kenmerken=(): SettleChoice(
+                "Min-BuZa.2020.396", dt.date(2021, 2, 15)
+            )
+        ),
+    )
+    view = window.views.motions
+    # Van Ojik/Karabulut is "in uitvoering": undo must bring that back, not "openstaand".
+    motion = select_motion(window, "32 735, nr. 252")
+    assert motion.status == "in uitvoering"
+    window.act_settle.trigger()
+    wait_idle(qtbot, window)
+    assert view.current_motion().status == "afgedaan"
+    assert window.undo_stack.undoText() == "Afdoen met brief Min-BuZa.2020.396"
+    window.undo_stack.undo()
+    wait_idle(qtbot, window)
+    undone = view.current_motion()
+    assert undone.status == "in uitvoering" and undone.afgedaan_met == []
+    assert "ongedaan gemaakt" in window.statusBar().currentMessage()
+    window.undo_stack.redo()
+    wait_idle(qtbot, window)
+    again = view.current_motion()
+    assert again.status == "afgedaan" and again.afgedaan_met == ["Min-BuZa.2020.396"]
+
+
 def test_new_motion_from_the_editor_is_saved_and_selected(qtbot, window, monkeypatch):
     new = Motion(
         kamerstuk=KamerstukRef.parse("21 501-20, nr. 1234"),

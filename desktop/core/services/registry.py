@@ -66,6 +66,10 @@ class Settled:
     motion: Motion
     kenmerk: str
     letter_created: bool
+    # What undoing needs: the letter, and the status (and its date) before settling.
+    letter_id: int = 0
+    previous_status: str = "openstaand"
+    previous_datum: dt.date | None = None
 
 
 # -- reads -------------------------------------------------------------------------------
@@ -175,7 +179,28 @@ def settle_motion(store: Store, motion: int | str, kenmerk: str, datum: dt.date)
         assert found.id is not None
         letter_id, created = letters.ensure_letter(db, kenmerk.strip(), None)
         motions.settle(db, found.id, letter_id, datum)
-    return Settled(motions.get(store.db, found.id), kenmerk.strip(), created)
+    return Settled(
+        motions.get(store.db, found.id),
+        kenmerk.strip(),
+        created,
+        letter_id=letter_id,
+        previous_status=found.status,
+        previous_datum=found.status_datum,
+    )
+
+
+def undo_settlement(store: Store, settled: Settled) -> Motion:
+    """Undo one "Afdoen met brief": that settlement goes, the status before it comes back."""
+    assert settled.motion.id is not None
+    with store.transaction() as db:
+        motions.withdraw_settlement(
+            db,
+            settled.motion.id,
+            settled.letter_id,
+            settled.previous_status,
+            settled.previous_datum,
+        )
+    return motions.get(store.db, settled.motion.id)
 
 
 def reopen_motion(store: Store, motion: int | str) -> Motion:

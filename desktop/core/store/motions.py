@@ -556,6 +556,34 @@ def settle(db: Database, motion_id: int, letter_id: int, datum: dt.date) -> None
     set_status(db, motion_id, "afgedaan", datum, f"afgedaan met brief {kenmerk or letter_id}")
 
 
+def withdraw_settlement(
+    db: Database, motion_id: int, letter_id: int, status: str, status_datum: dt.date | None
+) -> None:
+    """Undo one settlement exactly: the record goes, the status before it comes back.
+
+    The status is restored only when no other letter settles the motion.
+    """
+    lock_row(db, "motions", motion_id)
+    params = {"id": motion_id, "letter": letter_id}
+    execute(
+        db, "DELETE FROM motion_settlements WHERE motion_id = :id AND letter_id = :letter", params
+    )
+    if not scalar(db, "SELECT count(*) FROM motion_settlements WHERE motion_id = :id", params):
+        before = get(db, motion_id)
+        update_checked(
+            db,
+            "motions",
+            motion_id,
+            None,
+            {"status": status, "status_datum": to_iso(status_datum)},
+            touch=True,
+        )
+        if before.status != status:
+            history.record(
+                db, "motion", motion_id, "status", before.status, status, "afdoening ongedaan"
+            )
+
+
 def reopen(db: Database, motion_id: int, letter_id: int | None = None) -> None:
     """Undo a settlement: the motion is open again (history keeps the settlement)."""
     lock_row(db, "motions", motion_id)

@@ -6,9 +6,11 @@ what the user typed and the Dutch reason at the top, so no text is ever lost.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.domain.dutch import capitalised
@@ -32,6 +34,25 @@ def _number(motion: Motion) -> str:
     return motion.citation or motion.number_label()
 
 
+class SettleCommand(QUndoCommand):
+    """One "Afdoen met brief" on the window's undo stack; undo restores the status before."""
+
+    def __init__(self, actions: MotionActions, settled: Settled) -> None:
+        super().__init__(f"Afdoen met brief {settled.kenmerk}")
+        self.actions = actions
+        self.settled = settled
+        self._done = True  # pushed after the store made the change
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self.actions.settle_again(self)
+
+    def undo(self) -> None:
+        self.actions.withdraw(self.settled)
+
+
 class MotionActions(QObject):
     """New, edit, import, delete, settle and reopen, for the main window's actions."""
 
@@ -43,11 +64,13 @@ class MotionActions(QObject):
         parent: QWidget,
         tasks: TaskManager,
         kenmerken: Callable[[], list[str]] = list,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self._window = parent
         self._tasks = tasks
         self._kenmerken = kenmerken
+        self._undo_stack = undo_stack
 
     def _saved(self, motion: Motion, message: str) -> None:
         self.status_reported.emit(message)
@@ -142,7 +165,42 @@ class MotionActions(QObject):
         message = f"{capitalised(result.motion.name)} is afgedaan met brief {result.kenmerk}."
         if result.letter_created:
             message += f" Brief {result.kenmerk} stond nog niet in het register en is toegevoegd."
+        if self._undo_stack is not None:
+            self._undo_stack.push(SettleCommand(self, result))
         self._saved(result.motion, message)
+
+    def withdraw(self, settled: Settled) -> None:
+        """Undo of "Afdoen met brief": the motion gets back the status it had."""
+        self._tasks.run(
+            lambda store: operations.undo_settlement(store, settled),
+            lambda saved: self._saved(
+                saved,
+                f"Afdoen met brief {settled.kenmerk} ongedaan gemaakt: "
+                f"{saved.name} is weer {saved.status}.",
+            ),
+            self._warn,
+        )
+
+    def settle_again(self, command: SettleCommand) -> None:
+        """Redo of "Afdoen met brief" (the same letter and date)."""
+        settled = command.settled
+        motion_id = settled.motion.id
+        assert motion_id is not None
+        datum = settled.motion.status_datum or dt.date.today()
+
+        def done(result: Settled) -> None:
+            command.settled = result
+            self._saved(
+                result.motion,
+                f"{capitalised(result.motion.name)} is opnieuw afgedaan met brief "
+                f"{result.kenmerk}.",
+            )
+
+        self._tasks.run(
+            lambda store: operations.settle_motion(store, motion_id, settled.kenmerk, datum),
+            done,
+            self._warn,
+        )
 
     def reopen(self, motion: Motion) -> None:
         """Withdraw the settlement: the motion is open again (the history keeps it)."""
