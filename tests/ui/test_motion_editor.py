@@ -197,3 +197,23 @@ def test_an_unnumbered_motion_can_get_its_number_later(qtbot):
     edited = dialog.motion()
     assert edited.kamerstuk == KamerstukRef.parse("21 501-20, nr. 2333")
     assert (edited.id, edited.version, edited.zaaknummer) == (7, 2, "2025Z12345")
+
+
+def test_an_empty_message_leaves_no_gap_between_the_fields(qtbot):
+    dialog = editor(qtbot)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def gap() -> int:
+        return dialog.zaaknummer.geometry().top() - dialog.kamerstuk.geometry().bottom()
+
+    # The hidden message row under Kamerstuk takes no room: the next field follows at once.
+    quiet = gap()
+    assert quiet <= 12, quiet
+    qtbot.keyClicks(dialog.kamerstuk, "26 485 nr")
+    dialog.kamerstuk.editingFinished.emit()
+    qtbot.waitUntil(lambda: gap() > quiet + 5)
+    assert dialog.errors["kamerstuk"].isVisible()
+    # Fixed again: the message goes, and so does its room.
+    qtbot.keyClicks(dialog.kamerstuk, ". 229")
+    qtbot.waitUntil(lambda: gap() == quiet)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.core.domain.dutch import format_date, parse_date
 from desktop.core.domain.models import Motion
 from desktop.core.errors import InvalidInput
-from desktop.ui.common.widgets import ErrorLabel, dutch_buttons
+from desktop.ui.common.widgets import ErrorLabel, add_error_row, dutch_buttons
 
 
 class MessageBox:
@@ -95,9 +95,9 @@ class SettleDialog(QDialog):
         self.datum_error = ErrorLabel(self)
         form = QFormLayout()
         form.addRow("&Kenmerk van de brief", self.kenmerk)
-        form.addRow("", self.kenmerk_error)
+        add_error_row(form, self.kenmerk_error)
         form.addRow("&Datum van afdoening", self.datum)
-        form.addRow("", self.datum_error)
+        add_error_row(form, self.datum_error)
         buttons = dutch_buttons(self, ok="Afdoen")
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 ERROR_STYLE = "color: #a0281b;"
 BANNER_STYLE = (
@@ -16,20 +16,35 @@ BANNER_STYLE = (
 
 
 class ErrorLabel(QLabel):
-    """A Dutch message next to a field; hidden while there is nothing to say."""
+    """A Dutch message next to a field; hidden while there is nothing to say.
+
+    In a form, add it with :func:`add_error_row`: the whole row is then hidden while
+    the field is fine, so an empty message leaves no gap between the fields.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(ERROR_STYLE)
         self.setWordWrap(True)
         self.message = ""
+        self._form: QFormLayout | None = None
         self.hide()
 
     def show_message(self, message: str) -> None:
-        """Show a message, or hide the label for an empty one."""
+        """Show a message, or hide the label (and its form row) for an empty one."""
         self.message = message
         self.setText(message)
-        self.setVisible(bool(message))
+        if self._form is not None:
+            self._form.setRowVisible(self, bool(message))
+        else:
+            self.setVisible(bool(message))
+
+
+def add_error_row(form: QFormLayout, error: ErrorLabel) -> None:
+    """Put an error label under the previous field, as a row that is hidden while empty."""
+    form.addRow("", error)
+    error._form = form
+    form.setRowVisible(error, bool(error.message))
 
 
 def banner(parent: QWidget, message: str | None) -> QLabel:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.services.drafts import check_field
-from desktop.ui.common.widgets import ErrorLabel
+from desktop.ui.common.widgets import ErrorLabel, add_error_row
 from desktop.ui.composer import commands
 from desktop.ui.composer.document import ComposerDocument
 from desktop.ui.composer.fields import (
@@ -73,7 +73,7 @@ class MetadataPanel(QWidget):
                 error = ErrorLabel(self)
                 error.setObjectName(f"fout_{key}")
                 self.errors[key] = error
-                form.addRow("", error)
+                add_error_row(form, error)
         form.addRow("S&jabloon", self.template)
         note = QLabel("Velden met * zijn nodig om de brief op te slaan.", self)
         note.setStyleSheet(HINT_STYLE)

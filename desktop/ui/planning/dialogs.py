@@ -24,7 +24,7 @@ from desktop.core.domain.dutch import format_date, parse_date
 from desktop.core.domain.models import Letter
 from desktop.core.errors import InvalidInput
 from desktop.core.services.planning import letter_label
-from desktop.ui.common.widgets import ErrorLabel, dutch_buttons
+from desktop.ui.common.widgets import ErrorLabel, add_error_row, dutch_buttons
 
 WORD_FILTER = "Word-document (*.docx)"
 
@@ -70,9 +70,9 @@ class NewLetterDialog(QDialog):
         self.kenmerk_error = ErrorLabel(self)
         form = QFormLayout()
         form.addRow("Geplande &datum", self.datum)
-        form.addRow("", self.datum_error)
+        add_error_row(form, self.datum_error)
         form.addRow("&Kenmerk", self.kenmerk)
-        form.addRow("", self.kenmerk_error)
+        add_error_row(form, self.kenmerk_error)
         buttons = dutch_buttons(self, ok="Brief maken")
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)

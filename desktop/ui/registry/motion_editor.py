@@ -24,7 +24,7 @@ from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import MOTION_STATUSES, UITSLAGEN, Motion, parse_zaaknummer
 from desktop.core.errors import InvalidInput
 from desktop.ui.common.formatting import capitalised
-from desktop.ui.common.widgets import ErrorLabel, banner, dutch_buttons
+from desktop.ui.common.widgets import ErrorLabel, add_error_row, banner, dutch_buttons
 
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 
@@ -156,7 +156,7 @@ class MotionEditorDialog(QDialog):
             return
         error = ErrorLabel(self)
         error.setObjectName(f"fout_{key}")
-        form.addRow("", error)
+        add_error_row(form, error)
         self.errors[key] = error
         if isinstance(field, QLineEdit):
             field.editingFinished.connect(lambda: self._check(key, only_filled=True))
