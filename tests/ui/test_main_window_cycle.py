@@ -64,7 +64,7 @@ def test_dropping_files_starts_the_right_import(
     monkeypatch.setattr(
         ImportMotionDialog,
         "ask",
-        classmethod(lambda cls, parent, text="", error=None: asked.append(text)),
+        classmethod(lambda cls, parent, text="", error=None, lookup=None: asked.append(text)),
     )
     motion = REFERENCE / "moties" / "kst-26485-229.txt"
     drop(window, [motion])

@@ -9,7 +9,14 @@ from sqlalchemy import Connection as Database
 
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Kamerstuk
-from desktop.core.store.rows import from_iso, insert_row, leading_int, query, to_iso, update_row
+from desktop.core.store.rows import (
+    from_iso,
+    insert_if_absent,
+    leading_int,
+    query,
+    to_iso,
+    update_row,
+)
 
 _SELECT = """
 SELECT k.id, k.ondernummer, k.kamer, k.soort, k.datum, k.titel, k.vergaderjaar,
@@ -20,18 +27,20 @@ FROM kamerstukken k JOIN dossiers d ON d.id = k.dossier_id
 
 def ensure_dossier(db: Database, nummer: int, toevoeging: str | None, titel: str | None) -> int:
     """Get or create a dossier; fills in a missing title, never overwrites one."""
+    insert_if_absent(
+        db,
+        "dossiers",
+        {"nummer": nummer, "toevoeging": toevoeging or "", "titel": titel},
+        ("nummer", "toevoeging"),
+    )
     rows = query(
         db,
         "SELECT id, titel FROM dossiers WHERE nummer = :nummer AND toevoeging = :toevoeging",
         {"nummer": nummer, "toevoeging": toevoeging or ""},
     )
-    if rows:
-        if titel and not rows[0]["titel"]:
-            update_row(db, "dossiers", rows[0]["id"], {"titel": titel})
-        return int(rows[0]["id"])
-    return insert_row(
-        db, "dossiers", {"nummer": nummer, "toevoeging": toevoeging or "", "titel": titel}
-    )
+    if titel and not rows[0]["titel"]:
+        update_row(db, "dossiers", rows[0]["id"], {"titel": titel})
+    return int(rows[0]["id"])
 
 
 def ensure_kamerstuk(
@@ -45,6 +54,12 @@ def ensure_kamerstuk(
 ) -> int:
     """Get or create a Kamerstuk; fills in missing details, never overwrites them."""
     dossier_id = ensure_dossier(db, ref.dossier, ref.toevoeging, dossier_titel)
+    insert_if_absent(
+        db,
+        "kamerstukken",
+        {"dossier_id": dossier_id, "ondernummer": ref.ondernummer, "kamer": ref.kamer},
+        ("dossier_id", "ondernummer", "kamer"),
+    )
     rows = query(
         db,
         "SELECT * FROM kamerstukken"
@@ -57,13 +72,10 @@ def ensure_kamerstuk(
         "titel": titel,
         "vergaderjaar": ref.vergaderjaar,
     }
-    if rows:
-        missing = {k: v for k, v in details.items() if v and not rows[0][k]}
-        if missing:
-            update_row(db, "kamerstukken", rows[0]["id"], missing)
-        return int(rows[0]["id"])
-    record = {"dossier_id": dossier_id, "ondernummer": ref.ondernummer, "kamer": ref.kamer}
-    return insert_row(db, "kamerstukken", {**record, **details})
+    missing = {k: v for k, v in details.items() if v and not rows[0][k]}
+    if missing:
+        update_row(db, "kamerstukken", rows[0]["id"], missing)
+    return int(rows[0]["id"])
 
 
 def _from_row(row: dict[str, Any]) -> Kamerstuk:

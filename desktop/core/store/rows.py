@@ -29,7 +29,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError, InvalidRequestError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InvalidRequestError, OperationalError
 
 from desktop.core.errors import StoreError
 from desktop.core.store.engine import POSTGRESQL, SQLITE
@@ -192,6 +192,11 @@ def _explain_operational(exc: BaseException) -> StoreError | None:
         return StoreError(
             "Het register kon niet worden geschreven (schijffout); er is niets gewijzigd."
         )
+    if "unique" in text_ and ("violat" in text_ or "constraint failed" in text_):
+        return StoreError(
+            "Dit staat al in het register (misschien voegde een collega het net toe); er is "
+            "niets gewijzigd. Vernieuw de lijst (F5) en probeer het opnieuw."
+        )
     if "deadlock detected" in text_ or "could not serialize" in text_:
         return StoreError(
             "Een collega wijzigde tegelijk hetzelfde; er is niets gewijzigd. Probeer het opnieuw."
@@ -205,6 +210,8 @@ def explain(exc: BaseException) -> StoreError | None:
         return exc
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return ConnectionLost()
+    if isinstance(exc, IntegrityError):
+        return _explain_operational(exc)
     if isinstance(exc, OperationalError | sqlite3.OperationalError):
         found = _explain_operational(exc)
         if found is not None:
@@ -320,6 +327,21 @@ def upsert(db: Connection, table_name: str, record: dict[str, Any], keys: tuple[
     else:
         statement = statement.on_conflict_do_nothing(index_elements=list(keys))
     db.execute(statement)
+
+
+def insert_if_absent(
+    db: Connection, table_name: str, record: dict[str, Any], keys: tuple[str, ...]
+) -> None:
+    """Insert a row unless one with the same ``keys`` exists (also one a colleague is adding).
+
+    ``INSERT … ON CONFLICT DO NOTHING``: on PostgreSQL a second writer waits for the first
+    and then does nothing, where a read-then-insert would fail on the unique key.
+    """
+    target = table(table_name, *(column(name) for name in record))
+    dialect_insert = postgresql.insert if is_server(db) else sqlite.insert
+    db.execute(
+        dialect_insert(target).values(record).on_conflict_do_nothing(index_elements=list(keys))
+    )
 
 
 def update_row(db: Connection, table_name: str, row_id: int, columns: dict[str, Any]) -> None:

@@ -408,3 +408,36 @@ def test_the_server_form_of_0010_computes_the_same_order_key(pg_url):
         execute(store.db, server_migrations.LATER["0010_motion_order_key"][1])
         computed = execute(store.db, "SELECT volgorde FROM motions ORDER BY id").scalars().all()
     assert computed == written == [motions.order_key(KamerstukRef.parse(n)) for n in numbers]
+
+
+def test_two_people_adding_to_one_new_dossier_at_once_both_land(shared):
+    """The dossier and Kamerstuk rows are made once, whoever comes first (no unique error)."""
+    Store.open(shared).close()
+    barrier = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def add(number: int) -> None:
+        with Store.open(shared) as store:
+            barrier.wait()
+            try:
+                with store.transaction() as db:
+                    motions.add(
+                        db,
+                        Motion(
+                            kamerstuk=KamerstukRef.parse(f"21 501-20, nr. {number}"),
+                            indieners=["Asscher"],
+                            dossier_titel="Europese Raad",
+                        ),
+                    )
+            except BaseException as error:
+                errors.append(error)
+
+    workers = [threading.Thread(target=add, args=(number,)) for number in range(1, 5)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(30)
+    assert errors == []
+    with Store.open(shared) as store:
+        assert len(motions.list_motions(store.db)) == 4
+        assert execute(store.db, "SELECT count(*) FROM dossiers").scalar() == 1
