@@ -31,8 +31,12 @@ _HYPERLINK = f"{{{_W}}}hyperlink"
 _VAL = qn("w:val")
 _R_ID = qn("r:id")
 _XML_SPACE = qn("xml:space")
-#: characters python-docx turns into w:tab / w:br instead of text
-_SPECIAL = frozenset("\t\n\r")
+
+
+def _plain(value: str) -> bool:
+    """No tab or line break, which python-docx turns into w:tab / w:br (substring tests
+    are C loops; ``frozenset.isdisjoint`` walks the string in Python objects)."""
+    return "\t" not in value and "\n" not in value and "\r" not in value
 
 
 def _styled(p: _Element, style_id: str | None) -> CT_P:
@@ -58,7 +62,7 @@ def paragraph_in(parent: _Element, style_id: str | None = None) -> CT_P:
 
 
 def _fill(r: _Element, text: str) -> None:
-    if _SPECIAL.isdisjoint(text):
+    if _plain(text):
         t = SubElement(r, _T)
         t.text = text
         # -- python-docx's CT_R.add_t rule --
@@ -72,7 +76,7 @@ def _fill(r: _Element, text: str) -> None:
 def text(p: _Element, value: str, *, bold: bool = False, italic: bool = False) -> None:
     """Append a run with ``value`` (``w:b``/``w:i`` when emphasised) to ``p``."""
     r = SubElement(p, _R)
-    if _SPECIAL.isdisjoint(value):
+    if _plain(value):
         if bold or italic:
             properties = SubElement(r, _RPR)
             if bold:
