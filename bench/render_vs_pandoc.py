@@ -84,33 +84,40 @@ def serialise_floor(docx: Path, runs: int) -> float:
     return _median_of(write, runs)
 
 
-def child(seed: Path, large: Path, runs: int) -> dict[str, float]:
-    """In-process figures (run in a fresh process with the worktree on the path)."""
+def _inputs_figures(label: str, source: Path, target: Path, repeats: int) -> dict[str, float]:
+    """Parse, build, save and floors of one input, each timed on its own (median)."""
     from desktop.core.docx.writer import build_document
     from desktop.core.drafting.frontmatter import compose_markdown
     from desktop.core.drafting.markdown import _MD, parse_markdown
     from desktop.core.export import render_markdown_file
 
+    text = source.read_text(encoding="utf-8")
+    render_markdown_file(source, target, emblem=None)  # -- warm: first-use set-up --
+    figures: dict[str, float] = {}
+    if label == "1x":
+        figures["export_1x_s"] = _median_of(
+            lambda: render_markdown_file(source, target, emblem=None), repeats
+        )
+    letter = compose_markdown(text)
+    document = build_document(letter)
+    figures[f"parse_{label}_s"] = _median_of(lambda: parse_markdown(text), repeats)
+    figures[f"markdown_it_{label}_s"] = _median_of(lambda: _MD.parse(text), repeats)
+    figures[f"build_{label}_s"] = _median_of(lambda: build_document(letter), repeats)
+    figures[f"save_{label}_s"] = _median_of(lambda: document.save(io.BytesIO()), repeats)
+    figures[f"in_memory_{label}_s"] = _median_of(
+        lambda: build_document(compose_markdown(text)).save(io.BytesIO()), repeats
+    )
+    figures[f"serialise_floor_{label}_s"] = serialise_floor(target, repeats)
+    return figures
+
+
+def child(seed: Path, large: Path, runs: int) -> dict[str, float]:
+    """In-process figures (run in a fresh process with the worktree on the path)."""
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as work_dir:
         target = Path(work_dir) / "brief.docx"
-        for label, source, repeats in (("1x", seed, runs), ("100x", large, max(2, runs // 10))):
-            text = source.read_text(encoding="utf-8")
-            render_markdown_file(source, target, emblem=None)  # -- warm: first-use set-up --
-            if label == "1x":
-                figures["export_1x_s"] = _median_of(
-                    lambda: render_markdown_file(source, target, emblem=None), repeats
-                )
-            letter = compose_markdown(text)
-            document = build_document(letter)
-            figures[f"parse_{label}_s"] = _median_of(lambda: parse_markdown(text), repeats)
-            figures[f"markdown_it_{label}_s"] = _median_of(lambda: _MD.parse(text), repeats)
-            figures[f"build_{label}_s"] = _median_of(lambda: build_document(letter), repeats)
-            figures[f"save_{label}_s"] = _median_of(lambda: document.save(io.BytesIO()), repeats)
-            figures[f"in_memory_{label}_s"] = _median_of(
-                lambda: build_document(compose_markdown(text)).save(io.BytesIO()), repeats
-            )
-            figures[f"serialise_floor_{label}_s"] = serialise_floor(target, repeats)
+        figures.update(_inputs_figures("1x", seed, target, runs))
+        figures.update(_inputs_figures("100x", large, target, max(2, runs // 10)))
     return figures
 
 
@@ -185,7 +192,14 @@ def main() -> int:
                 )
             )
         in_process = subprocess.run(
-            [sys.executable, __file__, "--runs", str(args.runs), "--child", *map(str, sources.values())],
+            [
+                sys.executable,
+                __file__,
+                "--runs",
+                str(args.runs),
+                "--child",
+                *map(str, sources.values()),
+            ],
             check=True,
             capture_output=True,
             text=True,

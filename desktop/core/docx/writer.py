@@ -6,7 +6,7 @@ import copy
 import re
 import threading
 from pathlib import Path
-from typing import BinaryIO, cast
+from typing import Any, BinaryIO, cast
 
 import docx
 from docx.document import Document
@@ -144,8 +144,11 @@ class _Writer:
                 text = "".join(child.text for child in item.children) or item.url
                 italic = any(child.italic for child in item.children)
                 runs.hyperlink(
-                    p, self._link_id(part or self._part, item.url), text,
-                    self._hyperlink_style, italic=italic,
+                    p,
+                    self._link_id(part or self._part, item.url),
+                    text,
+                    self._hyperlink_style,
+                    italic=italic,
                 )
             elif isinstance(item, LineBreak):
                 runs.line_break(p)
@@ -252,7 +255,8 @@ class _Writer:
     def table(self, block: Table) -> None:
         columns = max(1, len(block.header), *(len(row) for row in block.rows))
         width = layout.PAGE_WIDTH - layout.MARGIN_LEFT - layout.MARGIN_RIGHT
-        table = self._body.add_table(rows=0, cols=columns, width=width)
+        # -- python-docx's table API is partly untyped; Any as before --
+        table: Any = cast(Any, self._body).add_table(rows=0, cols=columns, width=width)
         table.style = self.document.styles["Table Grid"]
         rows = ([block.header] if block.header else []) + block.rows
         for index, cells in enumerate(rows):
@@ -336,7 +340,7 @@ def house_style_document() -> Document:
             _house_style_base = base
         package = copy.deepcopy(_house_style_base.part.package)
     # -- a fresh proxy on the copied part: the copy shares nothing with the base --
-    return cast(DocumentPart, package.main_document_part).document
+    return cast(Document, cast(DocumentPart, package.main_document_part).document)
 
 
 def build_document(
