@@ -67,6 +67,7 @@ __all__ = [
     "add_hyperlink",
     "ensure_footnote_styles",
     "footnotes_part",
+    "hyperlink_style_id",
 ]
 
 #: styleIds this module writes; Word's own (English) ids for these built-in styles.
@@ -232,11 +233,15 @@ class FootnotesPart(StoryPart):
         the note number there) and a run with a single space. No body reference is added;
         use :func:`add_footnote` for that.
         """
+        return Footnote(self.add_footnote_element(), self)
+
+    def add_footnote_element(self) -> CT_Footnote:
+        """Append a new note like :meth:`add_footnote` and return its element (no proxy)."""
         footnote = copy.deepcopy(self._template_elements()[0])
         footnote.id = self._take_next_id()
         self._footnotes.append(footnote)
         self._last_footnote = footnote
-        return Footnote(footnote, self)
+        return footnote
 
     def new_reference_run(self, footnote_id: int) -> CT_R:
         """A body run `<w:r>` in footnote-reference style pointing at `footnote_id`."""
@@ -360,6 +365,13 @@ def add_footnote(paragraph: Paragraph) -> Footnote:
     note = part.add_footnote()
     paragraph._p.append(part.new_reference_run(note.id))
     return note
+
+
+def hyperlink_style_id(document_part: DocumentPart) -> str:
+    """The styleId of the document's "Hyperlink" character style, created when missing."""
+    styles = document_part.styles.element
+    style_id = _find_style_id(styles, HYPERLINK_STYLE_ID, _HYPERLINK_NAME, WD_STYLE_TYPE.CHARACTER)
+    return style_id if style_id is not None else _add_hyperlink_style(styles)
 
 
 def add_hyperlink(paragraph: Paragraph, url: str, text: str, style: str = "Hyperlink") -> None:

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import copy
 import re
+import threading
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 import docx
 from docx.document import Document
 from docx.enum.text import WD_BREAK
-from docx.oxml.ns import qn
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.parser import OxmlElement
+from docx.oxml.text.paragraph import CT_P
+from docx.parts.document import DocumentPart
+from docx.parts.story import StoryPart
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from desktop.core.docx import layout
-from desktop.core.docx.footnotes import Footnote, add_footnote, add_hyperlink, footnotes_part
+from desktop.core.docx import layout, runs
+from desktop.core.docx.footnotes import footnotes_part, hyperlink_style_id
 from desktop.core.docx.letterhead import Letterhead, emblem_stream, template_document
 from desktop.core.drafting.model import (
     Annex,
@@ -41,17 +46,19 @@ _MAX_LIST_DEPTH = 3
 NBSP = "\u00a0"
 
 # -- a Kamerstuk citation: "Kamerstuk 26 485, nr. 224", "35 000 XVII, nr. 34", "nr. 12";
-# -- Word must not break a line inside it --
+# -- Word must not break a line inside it. Every match starts with K, n or a digit; the
+# -- leading lookahead says so, which halves the time the scan takes on long paragraphs --
 _CITATION = re.compile(
-    r"(?:\bKamerstuk(?:ken)?[ \u00a0]+)?\b\d{2}[ \u00a0]\d{3}\b"
+    r"(?=[Kn\d])(?:(?:\bKamerstuk(?:ken)?[ \u00a0]+)?\b\d{2}[ \u00a0]\d{3}\b"
     r"(?:[ \u00a0]+[A-Z]{1,5}(?:-[A-Z0-9]+)?\b)?(?:,[ \u00a0]+nr\.[ \u00a0]*\d+)?"
-    r"|\bnr\.[ \u00a0]+\d+"
+    r"|\bnr\.[ \u00a0]+\d+)"
 )
+_DIGIT = re.compile(r"\d")
 
 
 def keep_citations_together(text: str) -> str:
     """Non-breaking spaces inside Kamerstuk citations (``26 485, nr. 224`` never splits)."""
-    if not any(ch.isdigit() for ch in text):
+    if _DIGIT.search(text) is None:  # -- most runs: no citation can match --
         return text
     return _CITATION.sub(lambda m: m.group(0).replace(" ", NBSP), text)
 
@@ -84,110 +91,126 @@ def _empty_heading_indexes(blocks: list[Block]) -> set[int]:
 
 
 class _Writer:
-    """Writes blocks into a python-docx document (body or a footnote)."""
+    """Writes blocks into a python-docx document: the body, its footnotes, table cells.
+
+    Paragraphs and runs are built with lxml directly (:mod:`desktop.core.docx.runs`);
+    python-docx is used where it is cheap and rare (tables, list numbering, spacing).
+    """
 
     def __init__(self, document: Document) -> None:
         self.document = document
+        self._part = document.part
         self._numbering = document.part.numbering_part.element
         self._abstract_for: dict[str, int] = {}
         self._style_ids: dict[str, str] = {}
         self._body = document._body
         self._sect_pr = document.element.body.get_or_add_sectPr()
-        self.last_paragraph: Paragraph | None = None
+        self._notes = footnotes_part(document)
+        self._hyperlink_style = hyperlink_style_id(document.part)
+        # -- (part, url) -> rId; python-docx would scan all relationships per link --
+        self._link_ids: dict[tuple[int, str], str] = {}
+        self._last: CT_P | None = None
 
-    def paragraph(self, container: Any, style: str | None = None) -> Paragraph:
-        """A new paragraph; style ids are looked up once (python-docx scans per call)."""
-        if container is self._body:
-            # python-docx finds w:sectPr by scanning the body for every new paragraph,
-            # which makes long letters quadratic; insert before the known sectPr instead.
-            element = OxmlElement("w:p")
-            self._sect_pr.addprevious(element)
-            paragraph = Paragraph(element, container)
-        else:
-            paragraph = container.add_paragraph()
-        if style is not None:
-            if style not in self._style_ids:
-                self._style_ids[style] = self.document.styles[style].style_id
-            paragraph._p.style = self._style_ids[style]
-        return paragraph
+    @property
+    def last_paragraph(self) -> Paragraph | None:
+        """The last body paragraph of running text (the signature keeps with it)."""
+        return None if self._last is None else Paragraph(self._last, self._body)
 
-    @staticmethod
-    def text_run(
-        paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False
-    ) -> None:
-        """Append a run; plain text goes straight to a w:t (tabs and breaks via python-docx)."""
-        text = keep_citations_together(text)
-        if "\t" in text or "\n" in text or "\r" in text:
-            run = paragraph.add_run(text)
-            run.bold = bold or None
-            run.italic = italic or None
-            return
-        # Runs only ever follow pPr, so append directly (python-docx's add_r searches).
-        element = OxmlElement("w:r")
-        if bold or italic:
-            properties = OxmlElement("w:rPr")
-            if bold:
-                properties.append(OxmlElement("w:b"))
-            if italic:
-                properties.append(OxmlElement("w:i"))
-            element.append(properties)
-        element.add_t(text)
-        paragraph._p.append(element)
+    def _style_id(self, style: str) -> str:
+        """A style's id by name, looked up once (python-docx scans the styles per call)."""
+        if style not in self._style_ids:
+            self._style_ids[style] = self.document.styles[style].style_id
+        return self._style_ids[style]
+
+    def paragraph(self, style: str | None = None) -> CT_P:
+        """A new body paragraph, just before the body's w:sectPr."""
+        return runs.paragraph_before(
+            self._sect_pr, None if style is None else self._style_id(style)
+        )
+
+    def text_run(self, p: CT_P, text: str, *, bold: bool = False, italic: bool = False) -> None:
+        """Append a run of text, with non-breaking spaces inside Kamerstuk citations."""
+        runs.text(p, keep_citations_together(text), bold=bold, italic=italic)
 
     # -- inlines --------------------------------------------------------------------
 
-    def inlines(self, paragraph: Paragraph, inlines: list[Inline]) -> None:
+    def inlines(self, p: CT_P, inlines: list[Inline], part: StoryPart | None = None) -> None:
+        """Append inlines to ``p``, a paragraph of ``part`` (the document part if None)."""
         for item in inlines:
             if isinstance(item, Text):
                 if item.text:
-                    self.text_run(paragraph, item.text, bold=item.bold, italic=item.italic)
+                    self.text_run(p, item.text, bold=item.bold, italic=item.italic)
             elif isinstance(item, Link):
                 text = "".join(child.text for child in item.children) or item.url
-                add_hyperlink(paragraph, item.url, text)
-                if any(child.italic for child in item.children):
-                    for run in paragraph._p.findall(f"{qn('w:hyperlink')}/{qn('w:r')}")[-1:]:
-                        rpr = run.get_or_add_rPr()
-                        rpr.append(OxmlElement("w:i"))
+                italic = any(child.italic for child in item.children)
+                runs.hyperlink(
+                    p,
+                    self._link_id(part or self._part, item.url),
+                    text,
+                    self._hyperlink_style,
+                    italic=italic,
+                )
             elif isinstance(item, LineBreak):
-                paragraph.add_run().add_break()
+                runs.line_break(p)
             elif isinstance(item, Note):
-                self.note(paragraph, item)
+                if part is not None and part is not self._part:
+                    # -- as add_footnote(): a note can only be referenced from the body --
+                    raise ValueError(
+                        "footnotes can only be referenced from the main document body, "
+                        f"not from {part.partname}"
+                    )
+                self.note(p, item)
 
-    def note(self, paragraph: Paragraph, note: Note) -> None:
-        footnote: Footnote = add_footnote(paragraph)
-        first = True
+    def _link_id(self, part: StoryPart, url: str) -> str:
+        """The rId of an external hyperlink relationship from ``part`` (made once per url)."""
+        key = (id(part), url)
+        r_id = self._link_ids.get(key)
+        if r_id is None:
+            r_id = self._link_ids[key] = part.relate_to(url, RT.HYPERLINK, is_external=True)
+        return r_id
+
+    def note(self, p: CT_P, note: Note) -> None:
+        """A real footnote: the reference run in ``p`` and the note's text in footnotes.xml."""
+        notes = self._notes
+        footnote = notes.add_footnote_element()
+        p.append(notes.new_reference_run(footnote.id))
+        # -- the skeleton's one paragraph holds the note mark; text follows in it --
+        target: CT_P | None = cast(CT_P, footnote[0])
         for block in note.blocks or [ParagraphBlock([])]:
             if isinstance(block, ParagraphBlock):
-                target = footnote.paragraphs[0] if first else footnote.add_paragraph()
-                self.inlines(target, [i for i in block.inlines if not isinstance(i, Note)])
-                first = False
+                if target is None:
+                    target = runs.paragraph_in(footnote, notes.text_style_id)
+                self.inlines(target, [i for i in block.inlines if not isinstance(i, Note)], notes)
+                target = None
             elif isinstance(block, ListBlock):
                 for item in block.items:
                     for inner in item:
                         if isinstance(inner, ParagraphBlock):
-                            target = footnote.paragraphs[0] if first else footnote.add_paragraph()
+                            if target is None:
+                                target = runs.paragraph_in(footnote, notes.text_style_id)
                             self.text_run(target, "– ")
-                            self.inlines(target, inner.inlines)
-                            first = False
+                            self.inlines(target, inner.inlines, notes)
+                            target = None
 
     # -- blocks ---------------------------------------------------------------------
 
-    def blocks(self, container: Any, blocks: list[Block], depth: int = 0) -> None:
+    def blocks(self, blocks: list[Block], depth: int = 0) -> None:
+        """Write blocks at the end of the body."""
         skip = _empty_heading_indexes(blocks)
         for index, block in enumerate(blocks):
             if index in skip:
                 continue
             if isinstance(block, ParagraphBlock):
-                self.last_paragraph = self.paragraph(container)
-                self.inlines(self.last_paragraph, block.inlines)
+                self._last = self.paragraph()
+                self.inlines(self._last, block.inlines)
             elif isinstance(block, Heading):
-                self.inlines(self.paragraph(container, f"Heading {block.level}"), block.inlines)
+                self.inlines(self.paragraph(f"Heading {block.level}"), block.inlines)
             elif isinstance(block, ListBlock):
-                self.list(container, block, depth)
+                self.list(block, depth)
             elif isinstance(block, Table):
-                self.table(container, block)
+                self.table(block)
             elif isinstance(block, PageBreak):
-                container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+                Paragraph(self.paragraph(), self._body).add_run().add_break(WD_BREAK.PAGE)
 
     def _abstract_num(self, style_name: str) -> int:
         if style_name not in self._abstract_for:
@@ -197,7 +220,7 @@ class _Writer:
             self._abstract_for[style_name] = int(num.abstractNumId.val)
         return self._abstract_for[style_name]
 
-    def list(self, container: Any, block: ListBlock, depth: int) -> None:
+    def list(self, block: ListBlock, depth: int) -> None:
         level = min(depth, _MAX_LIST_DEPTH - 1)
         kind = "List Number" if block.ordered else "List Bullet"
         style_name = kind if level == 0 else f"{kind} {level + 1}"
@@ -208,31 +231,32 @@ class _Writer:
             override = num.add_lvlOverride(ilvl=0)
             override.add_startOverride(block.start)
             num_id = num.numId
-        last: Paragraph | None = None
+        last: CT_P | None = None
         for item in block.items:
             first_in_item = True
             for inner in item:
                 if isinstance(inner, ParagraphBlock) and first_in_item:
-                    paragraph = self.paragraph(container, style_name)
+                    p = self.paragraph(style_name)
                     if num_id is not None:
-                        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+                        num_pr = p.get_or_add_pPr().get_or_add_numPr()
                         num_pr.get_or_add_ilvl().val = 0
                         num_pr.get_or_add_numId().val = num_id
-                    self.inlines(paragraph, inner.inlines)
-                    last = paragraph
-                    self.last_paragraph = paragraph
+                    self.inlines(p, inner.inlines)
+                    last = p
+                    self._last = p
                     first_in_item = False
                 elif isinstance(inner, ListBlock):
-                    self.list(container, inner, depth + 1)
+                    self.list(inner, depth + 1)
                 else:
-                    self.blocks(container, [inner], depth + 1)
+                    self.blocks([inner], depth + 1)
         if last is not None and depth == 0:
-            last.paragraph_format.space_after = layout.BODY_LEADING
+            Paragraph(last, self._body).paragraph_format.space_after = layout.BODY_LEADING
 
-    def table(self, container: Any, block: Table) -> None:
+    def table(self, block: Table) -> None:
         columns = max(1, len(block.header), *(len(row) for row in block.rows))
         width = layout.PAGE_WIDTH - layout.MARGIN_LEFT - layout.MARGIN_RIGHT
-        table = container.add_table(rows=0, cols=columns, width=width)
+        # -- python-docx's table API is partly untyped; Any as before --
+        table: Any = cast(Any, self._body).add_table(rows=0, cols=columns, width=width)
         table.style = self.document.styles["Table Grid"]
         rows = ([block.header] if block.header else []) + block.rows
         for index, cells in enumerate(rows):
@@ -251,8 +275,8 @@ class _Writer:
                         Text(i.text, bold=True, italic=i.italic) if isinstance(i, Text) else i
                         for i in inlines
                     ]
-                self.inlines(paragraph, inlines)
-        container.add_paragraph()
+                self.inlines(paragraph._p, inlines)
+        self.paragraph()
 
 
 def _signature(document: Document, meta: LetterMeta, last_body: Paragraph | None) -> None:
@@ -294,6 +318,31 @@ def _letter_opening(document: Document, meta: LetterMeta) -> Paragraph:
     return first
 
 
+_house_style_base: Document | None = None
+_house_style_lock = threading.Lock()  # -- exports run on worker threads too --
+
+
+def house_style_document() -> Document:
+    """A new, empty document in the house style (A4, styles, footnote part and styles).
+
+    Opening python-docx's template (its styles.xml alone is 350 kB) and setting the
+    styles up costs more than writing a whole letter, and gives the same result every
+    time; so it is done once per process and every letter gets a deep copy of that
+    package (lxml copies the trees in C).
+    """
+    global _house_style_base
+    with _house_style_lock:
+        if _house_style_base is None:
+            base = docx.Document()
+            layout.setup_page(base.sections[0])
+            layout.setup_styles(base)
+            footnotes_part(base)  # styles and separators also when there are no notes
+            _house_style_base = base
+        package = copy.deepcopy(_house_style_base.part.package)
+    # -- a fresh proxy on the copied part: the copy shares nothing with the base --
+    return cast(Document, cast(DocumentPart, package.main_document_part).document)
+
+
 def build_document(
     letter: LetterDocument,
     *,
@@ -310,17 +359,14 @@ def build_document(
     if letterhead is not None and letterhead.is_template:
         document = template_document(letterhead)
         layout.setup_language(document)
+        layout.ensure_letter_styles(document)
+        footnotes_part(document)  # styles and separators also when there are no notes
     else:
-        document = docx.Document()
-        layout.setup_page(document.sections[0])
-        layout.setup_styles(document)
+        document = house_style_document()
         emblem = emblem_stream(letterhead) or emblem
-    layout.ensure_letter_styles(document)
-    footnotes_part(document)  # styles and separators also when there are no notes
     layout.set_properties(
         document, letter.meta, template=letterhead.bestandsnaam if template and letterhead else None
     )
-    body = document._body
     # python-docx's template starts with no paragraph; the first one anchors the box.
     if letter.meta.letterhead:
         anchor = _letter_opening(document, letter.meta)
@@ -331,7 +377,7 @@ def build_document(
     elif not template:
         layout.apply_plain_footer(document)
     writer = _Writer(document)
-    writer.blocks(body, letter.body)
+    writer.blocks(letter.body)
     if letter.meta.letterhead:
         _signature(document, letter.meta, writer.last_paragraph)
     for annex in letter.annexes:
@@ -344,7 +390,7 @@ def _annex(document: Document, writer: _Writer, annex: Annex) -> None:
     title = document.add_paragraph(annex.title, style="Heading 1")
     title.paragraph_format.page_break_before = True
     title.paragraph_format.space_after = layout.BODY_LEADING
-    writer.blocks(document._body, annex.blocks)
+    writer.blocks(annex.blocks)
 
 
 def build_annex_document(
@@ -360,10 +406,7 @@ def build_annex_document(
         afzender=meta.afzender,
         letterhead=False,
     )
-    document = docx.Document()
-    layout.setup_page(document.sections[0])
-    layout.setup_styles(document)
-    footnotes_part(document)
+    document = house_style_document()
     layout.set_properties(document, annex_meta)
     layout.apply_plain_footer(document)
     header = document.sections[0].header.paragraphs[0]
@@ -375,7 +418,7 @@ def build_annex_document(
         layout.fill_box(box[0], lines)
     title = document.add_paragraph(annex.title, style="Heading 1")
     title.paragraph_format.space_after = layout.BODY_LEADING
-    _Writer(document).blocks(document._body, annex.blocks)
+    _Writer(document).blocks(annex.blocks)
     layout.finalise(document)
     return document
 

@@ -31,6 +31,7 @@ from desktop.core.errors import InvalidInput
 # XML 1.0 cannot hold these; PDFs pasted into a letter bring \x0b and \x0c along.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SURROGATES = re.compile("[\ud800-\udfff]")
+_UNCLEAN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ANNEX = re.compile(
     r"^\s*<!--\s*bijlage\s*:\s*(?P<title>.*?)\s*(?:\|\s*(?P<stem>[\w.-]+)\s*)?-->\s*$",
     re.IGNORECASE,
@@ -38,6 +39,7 @@ _ANNEX = re.compile(
 _PAGE_BREAK = re.compile(
     r"^\s*(?:\\newpage|\\pagebreak|<!--\s*pagina(?:einde)?\s*-->)\s*$", re.IGNORECASE
 )
+_DEFINITION = re.compile(r"^\[\^[^\]]+\]:")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _MAX_NESTING = 40
 # Leading container markers (quote, bullet, number) beyond this depth are dropped before
@@ -49,6 +51,8 @@ _MARKER = re.compile(r"[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?
 
 def clean_text(text: str) -> str:
     """Remove characters Word cannot store (control characters, lone surrogates)."""
+    if _UNCLEAN.search(text) is None:  # -- nearly always: one scan instead of four --
+        return text
     text = text.replace("\x0b", " ").replace("\x0c", " ")
     return _SURROGATES.sub("", _INVALID_XML.sub("", text))
 
@@ -330,6 +334,17 @@ def _split_annexes(markdown: str) -> tuple[str, list[tuple[str, str | None, str]
     return "\n".join(body_lines), [(t, s, "\n".join(lines)) for t, s, lines in parts]
 
 
+def _with_definitions(part: str, definitions: list[str]) -> str:
+    """``part`` followed by the first lines of footnote definitions it does not hold itself.
+
+    Definitions the part holds are not repeated: a repeated first line would replace the
+    whole definition (markdown-it keeps the last), dropping a note's further paragraphs,
+    and would be parsed twice.
+    """
+    own = set(part.split("\n"))
+    return part + "\n\n" + "\n".join(line for line in definitions if line not in own)
+
+
 def parse_markdown(markdown: str) -> ParsedMarkdown:
     """Parse letter Markdown into body blocks, annexes and front matter.
 
@@ -342,13 +357,13 @@ def parse_markdown(markdown: str) -> ParsedMarkdown:
     text = clean_text(markdown.replace("\r\n", "\n").replace("\r", "\n"))
     text = _flatten_deep_nesting(text)
     body_text, annex_parts = _split_annexes(text)
-    definitions = "\n".join(line for line in text.split("\n") if re.match(r"^\[\^[^\]]+\]:", line))
-    converter = _Converter(_MD.parse(body_text + "\n\n" + definitions))
+    definitions = [line for line in text.split("\n") if _DEFINITION.match(line)]
+    converter = _Converter(_MD.parse(_with_definitions(body_text, definitions)))
     body = converter._blocks(converter.tokens)
     annexes: list[Annex] = []
     for title, stem, part in annex_parts:
         # Footnote definitions may sit at the end of the whole text; give each part access.
-        part_converter = _Converter(_MD.parse(part + "\n\n" + definitions))
+        part_converter = _Converter(_MD.parse(_with_definitions(part, definitions)))
         annexes.append(
             Annex(
                 title=clean_text(title),

@@ -108,3 +108,24 @@ def test_text_nested_deeper_than_the_parser_allows_is_kept():
     ):
         parsed = parse_markdown(source)
         assert "diep" in repr(parsed.body), source[:20]
+
+
+def test_a_footnote_keeps_all_its_paragraphs_and_list_items():
+    parsed = parse_markdown(
+        "Tekst.[^1] Meer.[^2]\n\n"
+        "[^1]: Eerste alinea.\n\n    Tweede alinea.\n"
+        "[^2]: Een lijst:\n\n    - punt een\n    - punt twee\n"
+    )
+    first, second = (i for i in parsed.body[0].inlines if isinstance(i, Note))
+    assert [type(b).__name__ for b in first.blocks] == ["Paragraph", "Paragraph"]
+    assert "Tweede alinea." in repr(first.blocks[1])
+    assert "punt twee" in repr(second.blocks)
+
+
+def test_a_definition_at_the_end_serves_body_and_annex():
+    parsed = parse_markdown(
+        "Tekst.[^1]\n\n<!-- bijlage: Bijlage I -->\n\nBijlage.[^1]\n\n[^1]: De noot.\n"
+    )
+    for blocks in (parsed.body, parsed.annexes[0].blocks):
+        (note,) = (i for i in blocks[0].inlines if isinstance(i, Note))
+        assert "De noot." in repr(note.blocks)
