@@ -175,7 +175,7 @@ def ensure_letter_styles(document: Document) -> None:
 def set_properties(document: Document, meta: LetterMeta, *, template: str | None = None) -> None:
     """Title (the Betreft), subject, author, company, dates and Kenmerk/Datum properties."""
     from desktop.core.docx import properties
-    from desktop.core.store.rows import current_user
+    from desktop.core.domain.user import current_user
 
     properties.set_properties(
         document,

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import os
 
-from desktop.core.store.rows import current_user
+from desktop.core.domain.user import USER_ENV, current_user
 
-USER_ENV = "VOORTGANG_USER"
 MAX_LENGTH = 80
 
 

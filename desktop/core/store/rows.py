@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import getpass
 import json
-import os
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -31,6 +29,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError, InvalidRequestError, OperationalError
 
+# Who signs a change on a SQLite registry (re-exported for the store's modules).
+from desktop.core.domain.user import current_user as current_user
 from desktop.core.errors import StoreError
 from desktop.core.store.engine import POSTGRESQL, SQLITE
 
@@ -60,17 +60,6 @@ def from_json(value: str | None) -> list[str]:
 def now_text() -> str:
     """The current local time, to the second, for history records."""
     return dt.datetime.now().replace(microsecond=0).isoformat()
-
-
-def current_user() -> str:
-    """Who is making a change on this computer: the set name, else the login name."""
-    if os.environ.get("VOORTGANG_USER"):
-        return os.environ["VOORTGANG_USER"]
-    try:
-        # The login name: USER/LOGNAME/USERNAME, else the account database.
-        return getpass.getuser() or "onbekend"
-    except (OSError, KeyError):
-        return "onbekend"
 
 
 def dialect_of(db: Connection) -> str:
