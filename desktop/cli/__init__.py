@@ -11,8 +11,8 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from desktop.cli.codes import EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR
 from desktop.cli.parser import build_parser
-from desktop.cli.session import EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR
 from desktop.core.errors import UserError
 
 __all__ = ["EXIT_OK", "EXIT_USAGE", "EXIT_USER_ERROR", "build_parser", "main"]

@@ -54,11 +54,6 @@ def cmd_letterhead(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_render(args: argparse.Namespace) -> int:
-    _report(ops.render_markdown(Path(args.input), Path(args.output), emblem=None))
-    return EXIT_OK
-
-
 def cmd_finalize(args: argparse.Namespace) -> int:
     datum = parse_date(args.datum) if args.datum else None
     with open_store(args) as store:

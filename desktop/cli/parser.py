@@ -4,24 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from importlib import import_module
 
 from desktop import __version__
-from desktop.cli.imports import cmd_afdoeningstabel, cmd_import_letter, cmd_import_tk
-from desktop.cli.letters import cmd_export, cmd_finalize, cmd_letterhead, cmd_render
-from desktop.cli.planning import cmd_changes, cmd_due, cmd_new_letter, cmd_versions
-from desktop.cli.registry import (
-    cmd_backup,
-    cmd_copy_registry,
-    cmd_import_motion,
-    cmd_init,
-    cmd_letters,
-    cmd_migrate,
-    cmd_motions,
-    cmd_reopen,
-    cmd_restore,
-    cmd_settle,
-)
-from desktop.cli.session import EXIT_USAGE
+from desktop.cli.codes import EXIT_USAGE
 from desktop.core.domain.models import MOTION_STATUS_FILTERS
 
 _DUTCH = {
@@ -54,6 +41,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: fout in de opdracht: {message}\n")
 
 
+def _command(module: str, name: str) -> Callable[[argparse.Namespace], int]:
+    """A command, imported when it runs: ``voortgang render`` never loads the database
+    engines, and ``--version`` or ``--help`` load nothing at all."""
+
+    def run(args: argparse.Namespace) -> int:
+        command: Callable[[argparse.Namespace], int] = getattr(
+            import_module(f"desktop.cli.{module}"), name
+        )
+        return command(args)
+
+    run.__name__ = name
+    return run
+
+
 # -- parser --------------------------------------------------------------------------
 
 
@@ -77,12 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("init", help="maak een register aan (met --demo: gevuld met de demo)")
     p.add_argument("--demo", action="store_true", help="vul een nieuw register met de demo")
-    p.set_defaults(func=cmd_init)
+    p.set_defaults(func=_command("registry", "cmd_init"))
 
     p = sub.add_parser(
         "migrate", help="werk het schema van het register bij (op een server: de beheerder)"
     )
-    p.set_defaults(func=cmd_migrate)
+    p.set_defaults(func=_command("registry", "cmd_migrate"))
 
     p = sub.add_parser(
         "copy-registry",
@@ -96,20 +97,20 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="vervang de inhoud van een doelregister dat niet leeg is",
     )
-    p.set_defaults(func=cmd_copy_registry)
+    p.set_defaults(func=_command("registry", "cmd_copy_registry"))
 
     p = sub.add_parser("motions", help="toon moties")
     p.add_argument("--status", default="open", choices=MOTION_STATUS_FILTERS)
     p.add_argument("--search", metavar="TEKST", help="zoek in onderwerp, indieners, tekst")
     p.add_argument("--format", default="table", choices=("table", "json", "csv"))
-    p.set_defaults(func=cmd_motions)
+    p.set_defaults(func=_command("registry", "cmd_motions"))
 
     p = sub.add_parser("import", help="importeer gegevens")
     import_sub = p.add_subparsers(dest="kind", parser_class=_Parser, metavar="SOORT", required=True)
     q = import_sub.add_parser("motion", help="officiële motieteksten (.txt)")
     q.add_argument("files", nargs="+", metavar="BESTAND")
     q.add_argument("--json", action="store_true", help="toon de opgeslagen moties als JSON")
-    q.set_defaults(func=cmd_import_motion)
+    q.set_defaults(func=_command("registry", "cmd_import_motion"))
     q = import_sub.add_parser(
         "tk",
         help="open data van de Tweede Kamer (OData-JSON of SyncFeed-Atom): moties, toezeggingen",
@@ -122,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="download de moties van --dossier van de open-datadienst",
     )
-    q.set_defaults(func=cmd_import_tk, parser=q)
+    q.set_defaults(func=_command("imports", "cmd_import_tk"), parser=q)
     q = import_sub.add_parser(
         "letter", help="verwijzingen uit een eerdere brief (.docx, .md, .txt)"
     )
@@ -134,11 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="lees de definitieve tekst uit Word in als nieuwe versie van de geregistreerde brief",
     )
     q.add_argument("--json", action="store_true", help="toon het resultaat als JSON")
-    q.set_defaults(func=cmd_import_letter)
+    q.set_defaults(func=_command("imports", "cmd_import_letter"))
 
     p = sub.add_parser("letters", help="toon brieven")
     p.add_argument("--format", default="table", choices=("table", "json"))
-    p.set_defaults(func=cmd_letters)
+    p.set_defaults(func=_command("registry", "cmd_letters"))
 
     p = sub.add_parser(
         "afdoeningstabel", help="schrijf de afdoeningstabel van moties en toezeggingen (.xlsx/.csv)"
@@ -146,18 +147,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="UIT.xlsx")
     p.add_argument("--format", choices=("xlsx", "csv"), help="standaard: volgens de extensie")
     p.add_argument("--status", default="open", choices=("open", "all"))
-    p.set_defaults(func=cmd_afdoeningstabel)
+    p.set_defaults(func=_command("imports", "cmd_afdoeningstabel"))
 
     p = sub.add_parser("settle", help="markeer een motie als afgedaan met een brief")
     p.add_argument("motion", metavar="MOTIE", help="id of Kamerstuknummer van de motie")
     p.add_argument("--letter", required=True, metavar="KENMERK", help="kenmerk van de brief")
     p.add_argument("--datum", metavar="DATUM", help="datum van afdoening (standaard vandaag)")
-    p.set_defaults(func=cmd_settle)
+    p.set_defaults(func=_command("registry", "cmd_settle"))
 
     p = sub.add_parser("reopen", help="heropen een motie, of een definitieve brief")
     p.add_argument("target", metavar="MOTIE_OF_BRIEF", help="id/Kamerstuk van een motie of kenmerk")
     p.add_argument("--letter", action="store_true", help="het doel is een brief (id of kenmerk)")
-    p.set_defaults(func=cmd_reopen)
+    p.set_defaults(func=_command("registry", "cmd_reopen"))
 
     p = sub.add_parser("export", help="maak een Word-concept van een brief")
     p.add_argument("letter", metavar="BRIEF", help="id of kenmerk van de brief")
@@ -178,38 +179,38 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="BESTAND",
         help="briefhoofd voor deze export: Word-sjabloon (.dotx/.docx) of embleem (.png/.jpg)",
     )
-    p.set_defaults(func=cmd_export)
+    p.set_defaults(func=_command("letters", "cmd_export"))
 
     p = sub.add_parser("letterhead", help="het briefhoofd van het ministerie (sjabloon of embleem)")
     p.add_argument("action", choices=("set", "show", "clear"), metavar="set|show|clear")
     p.add_argument("file", nargs="?", metavar="BESTAND", help="sjabloon (.dotx/.docx) of embleem")
-    p.set_defaults(func=cmd_letterhead)
+    p.set_defaults(func=_command("letters", "cmd_letterhead"))
 
     p = sub.add_parser("render", help="zet een Markdown-bestand om in een brief (.docx)")
     p.add_argument("input", metavar="IN.md")
     p.add_argument("-o", "--output", required=True, metavar="UIT.docx")
-    p.set_defaults(func=cmd_render)
+    p.set_defaults(func=_command("render", "cmd_render"))
 
     p = sub.add_parser("finalize", help="maak een brief definitief en doe zijn moties af")
     p.add_argument("letter", metavar="BRIEF", help="id of kenmerk van de brief")
     p.add_argument("--datum", metavar="DATUM", help="datum van afdoening (standaard briefdatum)")
-    p.set_defaults(func=cmd_finalize)
+    p.set_defaults(func=_command("letters", "cmd_finalize"))
 
     p = sub.add_parser("backup", help="maak een reservekopie van het register")
     p.add_argument(
         "--to", metavar="BESTAND", help="waar de kopie komt (standaard naast het register)"
     )
     p.add_argument("--list", action="store_true", help="toon de bestaande reservekopieën")
-    p.set_defaults(func=cmd_backup)
+    p.set_defaults(func=_command("registry", "cmd_backup"))
 
     p = sub.add_parser("restore", help="zet een reservekopie terug")
     p.add_argument("backup", metavar="KOPIE", help="het reservekopiebestand")
-    p.set_defaults(func=cmd_restore)
+    p.set_defaults(func=_command("registry", "cmd_restore"))
 
     p = sub.add_parser("due", help="wat moet er in de volgende brief (termijnen, toezeggingen)")
     p.add_argument("--before", metavar="DATUM", help="tot en met deze datum (standaard +90 dagen)")
     p.add_argument("--format", default="table", choices=("table", "json"))
-    p.set_defaults(func=cmd_due)
+    p.set_defaults(func=_command("planning", "cmd_due"))
 
     p = sub.add_parser("changes", help="wat is er veranderd sinds de vorige brief")
     p.add_argument("letter", nargs="?", metavar="BRIEF", help="vergelijk met de brief daarvoor")
@@ -217,13 +218,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", metavar="DATUM", help="einddatum (zonder BRIEF; standaard vandaag)")
     p.add_argument("--format", default="table", choices=("table", "json"))
     p.add_argument("-o", "--output", metavar="RAPPORT.docx", help="schrijf het rapport in Word")
-    p.set_defaults(func=cmd_changes)
+    p.set_defaults(func=_command("planning", "cmd_changes"))
 
     p = sub.add_parser("new-letter", help="nieuwe conceptbrief op basis van de vorige")
     p.add_argument("--from", dest="previous", required=True, metavar="BRIEF")
     p.add_argument("--datum", required=True, metavar="DATUM", help="geplande datum")
     p.add_argument("--kenmerk", metavar="KENMERK")
-    p.set_defaults(func=cmd_new_letter)
+    p.set_defaults(func=_command("planning", "cmd_new_letter"))
 
     p = sub.add_parser("versions", help="geëxporteerde versies van een brief, of vergelijk er twee")
     p.add_argument("letter", metavar="BRIEF")
@@ -235,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="met --compare: schrijf de nieuwe versie met bijgehouden wijzigingen",
     )
     p.add_argument("--format", default="table", choices=("table", "json"))
-    p.set_defaults(func=cmd_versions)
+    p.set_defaults(func=_command("planning", "cmd_versions"))
 
     p = sub.add_parser("gui", help="start het programma met vensters")
     p.set_defaults(func=None)

@@ -1,17 +1,16 @@
-"""Exit codes and opening the registry for a command."""
+"""Opening the registry for a command (and the exit codes, re-exported)."""
 
 from __future__ import annotations
 
 import argparse
 
 from desktop import paths
+from desktop.cli.codes import EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR
 from desktop.cli.output import notice
 from desktop.core.services import registry as ops
 from desktop.core.store import Store
 
-EXIT_OK = 0
-EXIT_USER_ERROR = 1
-EXIT_USAGE = 2
+__all__ = ["EXIT_OK", "EXIT_USAGE", "EXIT_USER_ERROR", "open_store"]
 
 
 def open_store(args: argparse.Namespace) -> Store:

@@ -339,14 +339,6 @@ def file_name(text: str) -> str:
     return slug(text)
 
 
-def render_markdown(source: Path, target: Path, *, emblem: Path | None) -> ExportOutcome:
-    """``voortgang render``: a Markdown file (optional YAML front matter) as a Word letter."""
-    from desktop.core.export import render_markdown_file
-
-    result = render_markdown_file(source, target, emblem=emblem)
-    return ExportOutcome(result.docx, result.pdf, None, result.footnotes, list(result.annexes))
-
-
 # -- citations ----------------------------------------------------------------------------------
 
 
