@@ -266,22 +266,35 @@ def write_file(path: Path, count: int) -> None:
 
 
 def run_cli(address: str, *arguments: str) -> dict[str, Any]:
-    """Run ``python -m desktop --db ADDRESS …`` as a whole process: seconds, peak MB, output."""
+    """Run ``python -m desktop --db ADDRESS …`` as a whole process: seconds, peak MB, output.
+
+    Started through ``/usr/bin/time`` (GNU time), so the peak is the command's own maximum
+    resident set, not this script's (a forked child starts with its parent's pages).
+    """
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    command = [sys.executable, "-m", "desktop", "--db", address, *arguments]
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    )
-    assert process.stdout is not None
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(arguments)} failed ({process.returncode}): {output[-2000:]}")
-    # ru_maxrss is in kilobytes on Linux.
-    return {"seconds": round(seconds, 2), "peak_mb": round(usage.ru_maxrss / 1024, 1), "out": output}
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as measured:
+        command = [
+            "/usr/bin/time",
+            "-f",
+            "%M",
+            "-o",
+            measured.name,
+            sys.executable,
+            "-m",
+            "desktop",
+            "--db",
+            address,
+            *arguments,
+        ]
+        started = time.perf_counter()
+        done = subprocess.run(command, env=env, capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+        peak_kb = int(measured.read().strip().splitlines()[-1])
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"{' '.join(arguments)} failed ({done.returncode}): {done.stderr[-2000:]}"
+        )
+    return {"seconds": round(seconds, 2), "peak_mb": round(peak_kb / 1024, 1), "out": done.stdout}
 
 
 def measure(address: str, source: Path) -> dict[str, Any]:
@@ -319,7 +332,6 @@ def main() -> int:
             "target_s": TARGET_SECONDS,
             "target_peak_mb": TARGET_MB,
         }
-        # The floor: a process that starts the command line and opens the registry only.
         if "sqlite" in engines:
             results["sqlite"] = measure(str(work / "register.db"), source)
         if "postgresql" in engines:
@@ -329,6 +341,7 @@ def main() -> int:
             server = postgres.start(work / "pg")
             address = server.url(server.create_database("import", template=None))
             results["postgresql"] = measure(address, source)
+        # The floor: a process that starts the command line and reads an empty registry.
         floor_address = str(work / "leeg.db")
         run_cli(floor_address, "init")
         floor = run_cli(floor_address, "letters", "--format", "json")

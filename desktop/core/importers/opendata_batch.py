@@ -30,9 +30,7 @@ __all__ = ["MotionBatch"]
 BATCH_SIZE = 2000
 
 
-def newest_link(
-    record: TKMotion, motion_id: int, link: OpenDataLink | None
-) -> OpenDataLink:
+def newest_link(record: TKMotion, motion_id: int, link: OpenDataLink | None) -> OpenDataLink:
     """The link a record leaves behind (the newest ``GewijzigdOp`` seen is kept)."""
     times = [record.gewijzigd_op, link.gewijzigd_op if link else None]
     newest = max(filter(None, times), default=None)

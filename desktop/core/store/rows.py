@@ -306,7 +306,28 @@ def insert_rows(db: Connection, table_name: str, records: list[dict[str, Any]]) 
     if not records:
         return
     target = table(table_name, *(column(name) for name in records[0]))
-    db.execute(insert(target), records)
+    if not is_server(db) or len(records) == 1:
+        db.execute(insert(target), records)
+        return
+    # psycopg runs an executemany row by row (pipelined); COPY sends all rows in one
+    # stream, on the same connection and in the same transaction (constraints and
+    # triggers apply as to any insert). Column names come from our own code, never input.
+    import psycopg  # only a team registry needs it
+
+    keys = list(records[0])
+    raw = db.connection.driver_connection
+    assert isinstance(raw, psycopg.Connection)
+    try:
+        with raw.cursor().copy(f"COPY {table_name} ({', '.join(keys)}) FROM STDIN") as copy:
+            for record in records:
+                copy.write_row([record[key] for key in keys])
+    except psycopg.Error as exc:
+        if raw.closed:
+            forget_connection(db)
+            raise ConnectionLost() from exc
+        # As SQLAlchemy raises it (IntegrityError, OperationalError, ...), so that
+        # transaction() explains it and rolls back as for any statement.
+        raise DBAPIError.instance(f"COPY {table_name}", None, exc, psycopg.Error) from exc
 
 
 def insert_rows_returning(
@@ -322,7 +343,9 @@ def insert_rows_returning(
         return []
     ids = _new_ids(db, table_name, len(records))
     insert_rows(
-        db, table_name, [{"id": row_id, **record} for row_id, record in zip(ids, records, strict=True)]
+        db,
+        table_name,
+        [{"id": row_id, **record} for row_id, record in zip(ids, records, strict=True)],
     )
     return ids
 
