@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING, Any
 from desktop.core.domain.dutch import join_list
 from desktop.core.domain.models import Commitment, Motion
 from desktop.core.errors import FileProblem, InvalidInput, NotFound
+from desktop.core.importers.opendata_batch import MotionBatch
+from desktop.core.importers.opendata_changes import HISTORY_NOTE, motion_changes, motion_label
 from desktop.core.importers.opendata_files import RawEntity, read_open_data_file
 from desktop.core.importers.opendata_records import (
     EntityGraph,
@@ -59,7 +61,6 @@ __all__ = [
 ]
 
 ProgressCallback = Callable[[int, int], None]
-HISTORY_NOTE = "import Tweede Kamer (open data)"
 
 
 @dataclass(slots=True)
@@ -213,9 +214,18 @@ def apply_open_data(
         if progress is not None and (done % 100 == 0 or done == total):
             progress(done, total)
 
+    # Most records are new or unchanged: those go in batches; any other record takes the
+    # record-by-record path, after the batch so far is written (it sees all earlier ones).
+    batch = MotionBatch(db, data.motions)
     for record in data.motions:
-        _apply_motion(db, record, report)
+        if not batch.take(record, report):
+            batch.flush()
+            _apply_motion(db, record, report)
+            batch.touched(record)
+        elif batch.full:
+            batch.flush()
         advance()
+    batch.flush()
     for commitment in data.commitments:
         _apply_commitment(db, commitment, report)
         advance()
@@ -227,62 +237,12 @@ def _newer(stored: str | None, incoming: str | None) -> bool:
     return bool(stored and incoming and incoming < stored)
 
 
-def _name_key(name: str) -> str:
-    return "".join(ch for ch in name.casefold() if ch.isalnum())
-
-
-def _same_people(stored: list[str], incoming: list[str]) -> bool:
-    """True when both lists name the same signers (``Jasper van Dijk`` ~ ``Van Dijk``)."""
-    if len(stored) != len(incoming):
-        return False
-    return all(
-        _name_key(a).endswith(_name_key(b)) or _name_key(b).endswith(_name_key(a))
-        for a, b in zip(stored, incoming, strict=True)
-    )
-
-
-def _motion_changes(motion: Motion, record: TKMotion) -> dict[str, Any]:
-    """Field values the import would change, by :class:`Motion` field name."""
-    changes: dict[str, Any] = {}
-    if record.kamerstuk is not None and motion.kamerstuk is None:
-        changes["kamerstuk"] = record.kamerstuk
-    if record.zaaknummer and not motion.zaaknummer:
-        changes["zaaknummer"] = record.zaaknummer
-    if record.indieners and not _same_people(motion.indieners, record.indieners):
-        changes["indieners"] = record.indieners
-    if record.uitslag and record.uitslag != motion.uitslag:
-        changes["uitslag"] = record.uitslag
-    if record.kabinetsappreciatie and record.kabinetsappreciatie != motion.kabinetsappreciatie:
-        changes["kabinetsappreciatie"] = record.kabinetsappreciatie
-    if record.onderwerp and not (motion.onderwerp or "").strip():
-        changes["onderwerp"] = record.onderwerp
-    if record.titel and record.titel != motion.titel:
-        changes["titel"] = record.titel
-    if record.voorgesteld and motion.voorgesteld is None:
-        changes["voorgesteld"] = record.voorgesteld
-    if record.vervangt is not None and (
-        motion.vervangt is None or motion.vervangt.key != record.vervangt.key
-    ):
-        changes["vervangt"] = record.vervangt
-    if record.wijziging and motion.wijziging is None:
-        changes["wijziging"] = record.wijziging
-    if record.kamer_afgedaan is not None and record.kamer_afgedaan != motion.kamer_afgedaan:
-        changes["kamer_afgedaan"] = record.kamer_afgedaan
-    if record.kamer_besluit and record.kamer_besluit != motion.kamer_besluit:
-        changes["kamer_besluit"] = record.kamer_besluit
-    return changes
-
-
 # How the report names the fields an import changed (the others by their own name).
 _FIELD_LABELS = {
     "kamerstuk": "Kamerstuknummer",
     "kamer_afgedaan": "afgedaan volgens de Kamer",
     "kamer_besluit": "besluit van de Kamer",
 }
-
-
-def _label(motion: Motion) -> str:
-    return f"{motion.name} ({motion.reference})"
 
 
 def _example(record: TKMotion) -> str:
@@ -376,10 +336,10 @@ def _apply_motion(db: Database, record: TKMotion, report: ImportReport) -> None:
             history.record(db, "motion", motion_id, "uitslag", None, record.uitslag, HISTORY_NOTE)
         _link_motion(db, record, motion_id, None)
         report.motions.new += 1
-        report.changes.append(Change("motie", "new", motion_id, _label(new), record.tk_id))
+        report.changes.append(Change("motie", "new", motion_id, motion_label(new), record.tk_id))
         return
     assert motion.id is not None
-    changes = _motion_changes(motion, record)
+    changes = motion_changes(motion, record)
     if record.dossier_titel and motion.kamerstuk is not None:
         kamerstukken.ensure_dossier(
             db, motion.kamerstuk.dossier, motion.kamerstuk.toevoeging, record.dossier_titel
@@ -407,7 +367,7 @@ def _apply_motion(db: Database, record: TKMotion, report: ImportReport) -> None:
                 "motie",
                 "updated",
                 motion.id,
-                _label(after),
+                motion_label(after),
                 record.tk_id,
                 [_FIELD_LABELS.get(name, name) for name in changes],
             )

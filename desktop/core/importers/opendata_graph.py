@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from typing import Any
 
 from desktop.core.importers.opendata_files import NAVIGATION, RawEntity
@@ -31,11 +32,11 @@ _KEEP: dict[str, frozenset[str]] = {
         }
     ),
     "Kamerstukdossier": frozenset({"Nummer", "Toevoeging", "Titel"}),
-    "Document": frozenset({"DocumentNummer", "Volgnummer", "Datum", "Soort", "Titel", "Onderwerp"}),
+    "Document": frozenset({"Volgnummer", "Datum", "Soort"}),
     "Besluit": frozenset(
         {"BesluitSoort", "BesluitTekst", "Status", "AgendapuntZaakBesluitVolgorde"}
     ),
-    "ZaakActor": frozenset({"ActorNaam", "ActorFractie", "Relatie", "Functie"}),
+    "ZaakActor": frozenset({"ActorNaam", "Relatie"}),
     "Toezegging": frozenset(
         {
             "Nummer",
@@ -53,7 +54,12 @@ _KEEP: dict[str, frozenset[str]] = {
         }
     ),
 }
-_ALWAYS = frozenset({"Id", "GewijzigdOp", "ApiGewijzigdOp", "Verwijderd"})
+_ALWAYS = frozenset({"Id", "GewijzigdOp", "Verwijderd"})
+# Links kept besides the navigation properties: only whether there is one matters (an
+# actor that is a Commissie signs no motion).
+_MARKER_LINKS = frozenset({"Commissie"})
+# Short texts (a kind, a name, a moment) recur across thousands of records: one copy each.
+_SHARED_LENGTH = 40
 # Following a link backwards: Y.VervangenDoor = Z is Z.VervangenVanuit = Y.
 _INVERSE = {"VervangenVanuit": "VervangenDoor", "VervangenDoor": "VervangenVanuit"}
 
@@ -87,6 +93,13 @@ def instant(value: Any) -> str | None:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def _shared(value: Any) -> Any:
+    """One copy of a short text for all records that have it."""
+    if isinstance(value, str) and len(value) <= _SHARED_LENGTH:
+        return sys.intern(value)
+    return value
+
+
 class EntityGraph:
     """All entities read from the files, merged by type and id, with links both ways."""
 
@@ -103,7 +116,16 @@ class EntityGraph:
         ):
             keep = frozenset({"Soort", "Nummer"}) | _ALWAYS
             entity.links = {k: v for k, v in entity.links.items() if k.startswith("Vervangen")}
-        entity.fields = {k: v for k, v in entity.fields.items() if k in keep}
+        entity.fields = {
+            sys.intern(k): _shared(v)
+            for k, v in entity.fields.items()
+            if k in keep and (k != "Verwijderd" or v not in (False, None))
+        }
+        entity.links = {
+            sys.intern(k): ([] if k in _MARKER_LINKS else v)
+            for k, v in entity.links.items()
+            if k in NAVIGATION or k in _MARKER_LINKS
+        }
         key = (entity.type, entity.id)
         existing = self.entities.get(key)
         self._incoming = None
@@ -135,6 +157,15 @@ class EntityGraph:
                     if target_kind is None:
                         continue
                     for target in ids:
+                        # related() reads the target's own links first: an entry that only
+                        # repeats one of them (an expanded child's Zaak_Id) is not kept.
+                        other = self.entities.get((target_kind, target))
+                        if (
+                            name == target_kind
+                            and other is not None
+                            and identifier in other.links.get(kind, ())
+                        ):
+                            continue
                         incoming.setdefault((target_kind, target), []).append(
                             (kind, identifier, name)
                         )

@@ -14,15 +14,18 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.domain.dutch import dutch_count
-from desktop.core.importers.letter_import import LetterImport, read_letter, record_letter
-from desktop.core.importers.letter_refs import LetterReferences
-from desktop.core.importers.opendata import import_open_data
-from desktop.core.importers.opendata_report import ImportReport
-from desktop.core.reports.afdoening import write_afdoeningstabel
 from desktop.core.services.progress import Progress
 from desktop.core.store import Store, kamerstukken, letters, motions
+
+if TYPE_CHECKING:
+    # The importers and the report writer (python-docx, openpyxl, lxml) are imported
+    # when first used, not when the main window starts.
+    from desktop.core.importers.letter_import import LetterImport
+    from desktop.core.importers.letter_refs import LetterReferences
+    from desktop.core.importers.opendata_report import ImportReport
 
 MEGABYTE = 1024 * 1024
 
@@ -90,6 +93,8 @@ def import_open_data_files(
         text = f"Opslaan in het register: {dutch_count(done)} van {dutch_count(total)}"
         saved_to.report(done, total, text)
 
+    from desktop.core.importers.opendata import import_open_data
+
     if stop.is_set():
         return OpenDataOutcome(None)
     try:
@@ -147,6 +152,8 @@ def read_letter_file(path: Path) -> LetterReferences:
         FileProblem: the file cannot be opened.
         SourcedInputError: the file is not a letter Voortgang can read.
     """
+    from desktop.core.importers.letter_import import read_letter
+
     return read_letter(path)
 
 
@@ -157,6 +164,8 @@ def review_letter(store: Store, path: Path) -> LetterReview:
         FileProblem: the file cannot be opened.
         SourcedInputError: the file is not a letter Voortgang can read.
     """
+    from desktop.core.importers.letter_import import read_letter
+
     found = read_letter(path)
     db = store.db
     letter_known = bool(
@@ -196,6 +205,8 @@ class LetterRecorded:
 
 def record_letter_file(store: Store, found: LetterReferences) -> LetterRecorded:
     """Add what the registry lacks and record the letter, in one transaction."""
+    from desktop.core.importers.letter_import import record_letter
+
     with store.transaction() as db:
         result = record_letter(db, found)
     if result.letter_id is None:
@@ -225,5 +236,7 @@ def save_afdoeningstabel(store: Store, target: Path, status: str, file_format: s
     Raises:
         FileProblem: the target is open in Excel or LibreOffice, read-only, or the disk is full.
     """
+    from desktop.core.reports.afdoening import write_afdoeningstabel
+
     path, count = write_afdoeningstabel(store.db, target, status=status, file_format=file_format)
     return TableSaved(path, count)

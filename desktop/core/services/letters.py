@@ -21,7 +21,6 @@ from desktop.core.domain.models import (
     SenderSettings,
 )
 from desktop.core.drafting.model import LetterDocument
-from desktop.core.drafting.templates import TemplateLibrary
 from desktop.core.errors import FileProblem, InvalidInput
 from desktop.core.services.drafts import new_letter
 from desktop.core.services.progress import NoProgress, Progress
@@ -29,8 +28,10 @@ from desktop.core.store import Store, commitments, convenanten, kamerstukken, le
 from desktop.core.store import settings as sender_settings
 
 if TYPE_CHECKING:
+    # jinja2 loads when a letter is drafted, not when the main window starts.
     from sqlalchemy import Connection as Database
 
+    from desktop.core.drafting.templates import TemplateLibrary
     from desktop.core.importers.letter_word import WordUpdate
 
 # Motions the citation picker shows for one search.

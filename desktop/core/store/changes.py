@@ -13,7 +13,6 @@ import threading
 from collections.abc import Callable, Collection
 from typing import Any
 
-import psycopg
 from sqlalchemy.exc import DBAPIError
 
 from desktop.core.errors import StoreError
@@ -46,6 +45,8 @@ def listen(
     app's own) are not reported. After a lost connection the listener reconnects and
     reports ``{"*"}``: anything may have changed meanwhile.
     """
+    import psycopg  # only a team registry listens; a registry file never loads it
+
     reconnected = False
     while not stop.is_set():
         try:

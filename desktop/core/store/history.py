@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection as Database
 
 from desktop.core.domain.models import StatusChange
-from desktop.core.store.rows import insert_row, query, who_and_when
+from desktop.core.store.rows import insert_row, insert_rows, query, who_and_when
 
 
 def record(
@@ -35,6 +35,32 @@ def record(
             "wanneer": wanneer,
             "toelichting": toelichting,
         },
+    )
+
+
+def record_many(
+    db: Database, changes: list[tuple[str, int, str, str | None, str | None, str | None]]
+) -> None:
+    """Append changes ``(entity, entity_id, veld, van, naar, toelichting)``, in order, at once."""
+    if not changes:
+        return
+    wie, wanneer = who_and_when(db)
+    insert_rows(
+        db,
+        "status_history",
+        [
+            {
+                "entity": entity,
+                "entity_id": entity_id,
+                "veld": veld,
+                "van": van,
+                "naar": naar,
+                "wie": wie,
+                "wanneer": wanneer,
+                "toelichting": toelichting,
+            }
+            for entity, entity_id, veld, van, naar, toelichting in changes
+        ],
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection as Database
 
-from desktop.core.store.rows import execute, insert_rows, now_text, query
+from desktop.core.store.rows import execute, execute_many, insert_rows, now_text, query
 
 
 @dataclass(slots=True)
@@ -81,3 +81,55 @@ def all_links(db: Database, entity: str) -> dict[int, OpenDataLink]:
     """Every link of one kind of record, by record id."""
     rows = query(db, "SELECT * FROM open_data_links WHERE entity = :entity", {"entity": entity})
     return {row["entity_id"]: _from_row(row) for row in rows}
+
+
+# Expanding IN lists bind one parameter per value: well below SQLite's variable limit.
+_CHUNK = 2000
+
+
+def get_many(db: Database, tk_ids: list[str]) -> dict[str, OpenDataLink]:
+    """The links of these Kamer records (those imported before), by GUID."""
+    found: dict[str, OpenDataLink] = {}
+    wanted = sorted(set(tk_ids))
+    for start in range(0, len(wanted), _CHUNK):
+        rows = query(
+            db,
+            "SELECT * FROM open_data_links WHERE tk_id IN :ids",
+            {"ids": wanted[start : start + _CHUNK]},
+        )
+        found.update((row["tk_id"], _from_row(row)) for row in rows)
+    return found
+
+
+def _record(link: OpenDataLink, imported: str) -> dict[str, object]:
+    return {
+        "tk_id": link.tk_id,
+        "entity": link.entity,
+        "entity_id": link.entity_id,
+        "nummer": link.nummer,
+        "gewijzigd_op": link.gewijzigd_op,
+        "status": link.status,
+        "geimporteerd": imported,
+    }
+
+
+def add_many(db: Database, links: list[OpenDataLink]) -> None:
+    """Store links of records that had none (no link with their GUID or record yet)."""
+    imported = now_text()
+    insert_rows(db, "open_data_links", [_record(link, imported) for link in links])
+
+
+def refresh_many(db: Database, links: list[OpenDataLink]) -> None:
+    """Rewrite existing links in place, each found by its GUID, for the same record.
+
+    The same as :func:`save` for a link whose GUID already points at this record (there
+    is then no other row to remove).
+    """
+    imported = now_text()
+    execute_many(
+        db,
+        "UPDATE open_data_links SET entity = :entity, entity_id = :entity_id, nummer = :nummer,"
+        " gewijzigd_op = :gewijzigd_op, status = :status, geimporteerd = :geimporteerd"
+        " WHERE tk_id = :tk_id",
+        [_record(link, imported) for link in links],
+    )

@@ -302,7 +302,76 @@ def insert_rows(db: Connection, table_name: str, records: list[dict[str, Any]]) 
     if not records:
         return
     target = table(table_name, *(column(name) for name in records[0]))
-    db.execute(insert(target), records)
+    if not is_server(db) or len(records) == 1:
+        db.execute(insert(target), records)
+        return
+    # psycopg runs an executemany row by row (pipelined); COPY sends all rows in one
+    # stream, on the same connection and in the same transaction (constraints and
+    # triggers apply as to any insert). Column names come from our own code, never input.
+    import psycopg  # only a team registry needs it
+
+    keys = list(records[0])
+    raw = db.connection.driver_connection
+    assert isinstance(raw, psycopg.Connection)
+    try:
+        with raw.cursor().copy(f"COPY {table_name} ({', '.join(keys)}) FROM STDIN") as copy:
+            for record in records:
+                copy.write_row([record[key] for key in keys])
+    except psycopg.Error as exc:
+        if raw.closed:
+            forget_connection(db)
+            raise ConnectionLost() from exc
+        # As SQLAlchemy raises it (IntegrityError, OperationalError, ...), so that
+        # transaction() explains it and rolls back as for any statement.
+        raise DBAPIError.instance(f"COPY {table_name}", None, exc, psycopg.Error) from exc
+
+
+def insert_rows_returning(
+    db: Connection, table_name: str, records: list[dict[str, Any]]
+) -> list[int]:
+    """Insert several rows in one ``executemany``; their new ids, in the order given.
+
+    The ids are taken first (PostgreSQL: from the table's identity sequence; SQLite: after
+    the highest id, as SQLite itself would number them, under the transaction's write
+    lock), so the rows go in as one batch on both engines.
+    """
+    if not records:
+        return []
+    ids = _new_ids(db, table_name, len(records))
+    insert_rows(
+        db,
+        table_name,
+        [{"id": row_id, **record} for row_id, record in zip(ids, records, strict=True)],
+    )
+    return ids
+
+
+def _new_ids(db: Connection, table_name: str, count: int) -> list[int]:
+    if is_server(db):
+        rows = execute(
+            db,
+            "SELECT nextval(pg_get_serial_sequence(:table_name, 'id'))"
+            " FROM generate_series(1, :count)",
+            {"table_name": table_name, "count": count},
+        )
+        return sorted(int(row[0]) for row in rows)
+    if not in_transaction(db):
+        raise StoreError("Rijen in bulk toevoegen kan alleen binnen een transactie.")
+    start = int(scalar(db, f"SELECT coalesce(max(id), 0) FROM {table_name}")) + 1
+    return list(range(start, start + count))
+
+
+def execute_many(db: Connection, sql: str, params: list[dict[str, Any]]) -> None:
+    """Run one statement for each set of named parameters (one ``executemany``)."""
+    if not params:
+        return
+    try:
+        db.execute(text(sql), params)
+    except DBAPIError as exc:
+        if exc.connection_invalidated:
+            forget_connection(db)
+            raise ConnectionLost() from exc
+        raise
 
 
 def upsert(db: Connection, table_name: str, record: dict[str, Any], keys: tuple[str, ...]) -> None:

@@ -9,6 +9,7 @@ waits for it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -24,12 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.drafting.templates import TemplateLibrary
 from desktop.core.errors import UserError
 from desktop.core.services import letterhead as letterhead_operations
 from desktop.core.services import letters as letter_operations
 from desktop.ui.common.tasks import TaskManager
 from desktop.ui.common.widgets import ErrorLabel
+
+if TYPE_CHECKING:
+    # jinja2 loads when a letter is drafted, not when the main window starts.
+    from desktop.core.drafting.templates import TemplateLibrary
 
 EXPLANATION = (
     "Het briefhoofd staat in het register, zodat het hele team hetzelfde gebruikt. Kies het "

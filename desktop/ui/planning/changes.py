@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -33,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from desktop import paths
 from desktop.core.domain.models import Letter
-from desktop.core.drafting.templates import TemplateLibrary
 from desktop.core.errors import UserError
 from desktop.core.services import letters as letter_ops
 from desktop.core.services import planning as planning_operations
@@ -45,6 +45,10 @@ from desktop.ui.common.widgets import ERROR_STYLE
 from desktop.ui.planning.dialogs import ReportFileDialog
 from desktop.ui.planning.models import CHANGE_COL_TOELICHTING, CHANGE_WIDTHS, ChangeTreeModel
 from desktop.ui.planning.sections import SectionDiffPane
+
+if TYPE_CHECKING:
+    # jinja2 loads when a letter is drafted, not when the main window starts.
+    from desktop.core.drafting.templates import TemplateLibrary
 
 PREVIOUS = "de vorige brief"
 DATE_FORMAT = "d MMMM yyyy"

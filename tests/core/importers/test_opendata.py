@@ -521,3 +521,47 @@ def test_download_without_network_is_a_clear_message(tmp_path):
 
     with pytest.raises(FileProblem, match="Geen verbinding"):
         download_pages(dossier_url("26485"), tmp_path, opener=offline)
+
+
+def _zaken(count: int, *, same_number_as_first: bool = False) -> dict:
+    """A page of ``count`` expanded motion Zaken in one dossier, from the fixture's first."""
+    template = json.loads(EXPAND.read_text(encoding="utf-8"))["value"][0]
+    page = []
+    for index in range(count):
+        zaak = json.loads(json.dumps(template))
+        zaak["Id"] = f"7d1a3c52-0e1f-4b8e-9a51-{index:012d}"
+        zaak["Nummer"] = f"2016Z{16001 + index:05d}"
+        for position, item in enumerate(zaak["Besluit"] + zaak["ZaakActor"] + zaak["Document"]):
+            item["Id"] = f"{zaak['Id']}-{position}"
+        zaak["Document"][0]["Volgnummer"] = 224 + index
+        page.append(zaak)
+    if same_number_as_first:
+        page[-1]["Nummer"] = page[0]["Nummer"]
+    return {"value": page}
+
+
+def test_many_records_go_in_batches_and_a_clash_within_the_file_is_skipped(store, tmp_path):
+    from desktop.core.importers import opendata_batch
+
+    source = tmp_path / "moties.json"
+    count = opendata_batch.BATCH_SIZE + 5
+    source.write_text(json.dumps(_zaken(count, same_number_as_first=True)), encoding="utf-8")
+    first = import_open_data(store, [source])
+    # The last Zaak has the first one's Zaak number: found, linked to another Zaak, skipped.
+    assert first.motions.as_json() == {"new": count - 1, "updated": 0, "unchanged": 0, "skipped": 1}
+    assert "een andere Zaak" in first.skipped[-1].reason
+    assert len(motions.list_motions(store.db)) == count - 1
+    assert all(change.record_id > 0 for change in first.changes)
+    some = motions.find(store.db, KamerstukRef.of(26485, 224 + count - 2))
+    assert some is not None and some.indieners == ["Van Laar"]
+    assert [c.naar for c in history.for_entity(store.db, "motion", some.id)] == [
+        "openstaand",
+        "aangenomen",
+    ]
+    snapshot = _snapshot(store.db)
+    again = import_open_data(store, [source])
+    assert again.motions.as_json() == {"new": 0, "updated": 0, "unchanged": count - 1, "skipped": 1}
+    after = _snapshot(store.db)
+    assert {k: v for k, v in after.items() if k != "open_data_links"} == {
+        k: v for k, v in snapshot.items() if k != "open_data_links"
+    }
