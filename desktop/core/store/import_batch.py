@@ -284,5 +284,11 @@ def add_motions(db: Database, items: Sequence[tuple[Motion, int | None, int | No
     for motion, kamerstuk_id, vervangt_id in items:
         columns = motions._columns(db, dataclasses.replace(motion, vervangt=None))
         columns["vervangt_kamerstuk_id"] = vervangt_id
-        records.append({"kamerstuk_id": kamerstuk_id, **columns})
+        records.append(
+            {
+                "kamerstuk_id": kamerstuk_id,
+                "volgorde": motions.order_key(motion.kamerstuk),
+                **columns,
+            }
+        )
     return insert_rows_returning(db, "motions", records)

@@ -552,6 +552,10 @@ def test_many_records_go_in_batches_and_a_clash_within_the_file_is_skipped(store
     assert "een andere Zaak" in first.skipped[-1].reason
     assert len(motions.list_motions(store.db)) == count - 1
     assert all(change.record_id > 0 for change in first.changes)
+    # In register order, as motions added one by one are (their order key is set).
+    page = motions.list_motions(store.db, limit=3)
+    lowest = sorted(int(m.kamerstuk.ondernummer) for m in motions.list_motions(store.db))[:3]
+    assert [int(m.kamerstuk.ondernummer) for m in page] == lowest
     some = motions.find(store.db, KamerstukRef.of(26485, 224 + count - 2))
     assert some is not None and some.indieners == ["Van Laar"]
     assert [c.naar for c in history.for_entity(store.db, "motion", some.id)] == [
