@@ -133,7 +133,7 @@ def test_a_server_is_migrated_only_on_request(pg_server, capsys):
         code, out, _ = run(capsys, "--db", address, "migrate")
         assert code == 0 and known_migrations()[-1] in out
         code, out, _ = run(capsys, "--db", address, "migrate")
-        assert code == 0 and "al bij" in out
+        assert code == 0 and "al bijgewerkt" in out
         assert run(capsys, "--db", address, "motions")[0] == 0
     finally:
         pg_server.drop_database(database)

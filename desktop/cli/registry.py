@@ -42,7 +42,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     applied, backup = team.migrate_registry(address)
     shown = parse_address(address).shown
     if not applied:
-        print(f"Het register {shown} is al bij.")
+        print(f"Het register {shown} is al bijgewerkt.")
         return EXIT_OK
     print(f"Register {shown} bijgewerkt: {', '.join(applied)}.")
     if backup is not None:

@@ -46,6 +46,7 @@ from desktop.core.importers.opendata_records import (
 from desktop.core.importers.opendata_report import Change, ImportReport
 from desktop.core.store import commitments, history, kamerstukken, motions, open_data
 from desktop.core.store.open_data import OpenDataLink
+from desktop.core.store.rows import serialize
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection as Database
@@ -202,6 +203,9 @@ def apply_open_data(
     db: Database, data: OpenDataSet, progress: ProgressCallback | None = None
 ) -> ImportReport:
     """Store what was read (inside the caller's transaction); returns the report."""
+    # On a team registry two imports run one after the other: each compares the whole
+    # file with the registry before it writes.
+    serialize(db, "voortgang-open-data-import")
     report = ImportReport(files=list(data.files), warnings=list(data.warnings))
     for item in data.skipped:
         report.skip(item)

@@ -199,6 +199,7 @@ def undo_settlement(store: Store, settled: Settled) -> Motion:
             settled.letter_id,
             settled.previous_status,
             settled.previous_datum,
+            version=settled.motion.version,
         )
     return motions.get(store.db, settled.motion.id)
 
@@ -327,6 +328,11 @@ def restore_registry(store: Store, backup: Path) -> Path:
     """Replace the registry's content by a verified backup; returns where the old content went."""
     from desktop.core.store.backup import restore_backup
 
+    if store.is_server:
+        raise InvalidInput(
+            "Een teamregister wordt niet uit een bestand teruggezet; dat doet de beheerder "
+            "(pg_restore, of copy-registry KOPIE.db … --vervang)."
+        )
     assert store.path is not None, "an in-memory registry has no backups"
     return restore_backup(store.db, store.path, backup)
 

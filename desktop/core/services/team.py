@@ -11,6 +11,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
+
 from desktop.core.errors import InvalidInput, StoreError
 from desktop.core.store import AddressLike, Store, changes
 from desktop.core.store.copy import CopyReport, row_counts
@@ -22,7 +24,12 @@ from desktop.core.store.db import (
     pending_migrations,
     upgrade,
 )
-from desktop.core.store.engine import Address, parse_address, remember_password
+from desktop.core.store.engine import (
+    Address,
+    explain_connection_error,
+    parse_address,
+    remember_password,
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,9 @@ def check_connection(address: str | Path) -> ConnectionCheck:
         user, version = describe_server(db)
         applied = applied_migrations(db)
         pending = pending_migrations(db)
+    except DBAPIError as exc:
+        # Reached, but refused (no rights on the registry's tables, say).
+        return ConnectionCheck(False, explain_connection_error(parsed, exc))
     finally:
         db.close()
         engine.dispose()
@@ -112,8 +122,16 @@ def copy_registry(
     """
     source_address = source if isinstance(source, Address) else parse_address(source)
     target_address = target if isinstance(target, Address) else parse_address(target)
-    if source_address.shown == target_address.shown and source_address.path is not None:
-        raise InvalidInput("Van en naar zijn hetzelfde register.")
+    if not source_address.is_server:
+        if source_address.path is None or not source_address.path.is_file():
+            # Opening would create an empty registry there, and copy nothing over the target.
+            raise InvalidInput(f"Het register {source_address.shown} bestaat niet.")
+        if (
+            not target_address.is_server
+            and target_address.path is not None
+            and source_address.path.resolve() == target_address.path.resolve()
+        ):
+            raise InvalidInput("Van en naar zijn hetzelfde register.")
     with (
         Store.open(source_address, daily_backup=False) as origin,
         Store.open(target_address, daily_backup=False, allow_migrate=True) as destination,

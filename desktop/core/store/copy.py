@@ -17,7 +17,15 @@ from typing import Any
 from sqlalchemy import Connection
 
 from desktop.core.errors import StoreError
-from desktop.core.store.rows import execute, insert_rows, is_server, query, scalar, transaction
+from desktop.core.store.rows import (
+    execute,
+    insert_rows,
+    is_server,
+    query,
+    read_snapshot,
+    scalar,
+    transaction,
+)
 
 # Every table of the registry, parents before children (foreign keys).
 TABLES = (
@@ -129,13 +137,20 @@ def copy_registry(
         StoreError: when the target holds data and ``replace`` is false, or when the
             check after copying finds a difference (nothing is then kept).
     """
-    if not is_empty(target) and not replace:
-        raise StoreError(
-            "Het doelregister is niet leeg; er is niets gekopieerd. Kies een leeg register, "
-            "of vervang de inhoud bewust (--vervang)."
-        )
+    if not is_empty(target):
+        if not replace:
+            raise StoreError(
+                "Het doelregister is niet leeg; er is niets gekopieerd. Kies een leeg register, "
+                "of vervang de inhoud bewust (--vervang)."
+            )
+        if is_empty(source):
+            raise StoreError(
+                "Het bronregister is leeg; het zou de inhoud van het doelregister alleen "
+                "wissen. Er is niets gekopieerd."
+            )
     report = CopyReport()
-    with transaction(target):
+    # One snapshot of the source for the copy and the check: colleagues may go on working.
+    with read_snapshot(source), transaction(target):
         if replace:
             for table in reversed(TABLES):
                 execute(target, f"DELETE FROM {table}")

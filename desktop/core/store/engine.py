@@ -104,6 +104,12 @@ def parse_address(value: str | Path | None) -> Address:
             f"‘{_hide_password(text)}’ is geen geldig postgresql://-adres ({exc}). Voorbeeld: "
             "postgresql://anna@server.ministerie.nl/voortgang."
         ) from exc
+    if "password" in url.query:
+        # libpq also takes ?password=…: keep it where the URL hides it (never shown or saved).
+        password = url.query["password"]
+        url = url.difference_update_query(["password"]).set(
+            password=password if isinstance(password, str) else password[0]
+        )
     if not url.database and "service" not in url.query:
         raise StoreError(
             f"In ‘{_hide_password(text)}’ ontbreekt de naam van de database, zoals in "
@@ -115,7 +121,8 @@ def parse_address(value: str | Path | None) -> Address:
 
 
 def _hide_password(text: str) -> str:
-    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", text)
+    text = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", text)
+    return re.sub(r"([?&]password=)[^&]*", r"\1***", text)
 
 
 def _keyring_password(address: Address) -> str | None:
@@ -144,7 +151,7 @@ def remember_password(address: Address, password: str) -> None:
         keyring.set_password(KEYRING_SERVICE, address.keyring_key, password)
     except (ImportError, KeyringError, RuntimeError, OSError) as exc:
         raise StoreError(
-            "Het wachtwoord kon niet in de sleutelbos van deze computer worden bewaard "
+            "Het wachtwoord kon niet in de wachtwoordkluis van deze computer worden bewaard "
             f"({exc}). Zet het in het bestand .pgpass, zoals de systeembeheerder dat regelt."
         ) from exc
 
@@ -181,7 +188,14 @@ def _postgresql_engine(address: Address) -> Engine:
             "application_name": "Voortgang",
             # The app asks for a page of 200 rows at a time: compiling a query (JIT) would
             # cost more than such a query itself.
-            "options": "-c jit=off",
+            "options": "-c jit=off -c lock_timeout=15s",
+            # A connection that died with the network (VPN, sleep) is noticed within a
+            # minute, not after libpq's default two hours.
+            "keepalives": 1,
+            "keepalives_idle": 15,
+            "keepalives_interval": 5,
+            "keepalives_count": 3,
+            "tcp_user_timeout": 30_000,
         },
     )
 
@@ -213,7 +227,8 @@ def explain_connection_error(address: Address, exc: BaseException) -> str:
     if "password authentication failed" in lowered or "no password supplied" in lowered:
         reason = (
             "de server weigert de aanmelding (gebruikersnaam of wachtwoord onjuist, of geen "
-            "wachtwoord bekend; zet het in .pgpass of laat de app het in de sleutelbos bewaren)"
+            "wachtwoord bekend; zet het in .pgpass of laat de app het in de wachtwoordkluis "
+            "van deze computer bewaren)"
         )
     elif 'database "' in lowered and "does not exist" in lowered:
         reason = "die database bestaat niet op de server"

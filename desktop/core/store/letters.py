@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import Connection as Database
+from sqlalchemy.exc import IntegrityError
 
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import (
@@ -25,6 +26,7 @@ from desktop.core.store.rows import (
     lock_row,
     query,
     to_iso,
+    transaction,
     update_checked,
 )
 
@@ -300,7 +302,17 @@ def ensure_letter(db: Database, kenmerk: str, datum: dt.date | None = None) -> t
     letter = find_by_kenmerk(db, kenmerk)
     if letter is not None and letter.id is not None:
         return letter.id, False
-    letter_id = add(db, Letter(betreft="", kenmerk=kenmerk, datum=datum, status="verzonden"))
+    try:
+        # A savepoint: a colleague may register the same kenmerk at this very moment.
+        with transaction(db):
+            letter_id = add(
+                db, Letter(betreft="", kenmerk=kenmerk, datum=datum, status="verzonden")
+            )
+    except IntegrityError:
+        letter = find_by_kenmerk(db, kenmerk)
+        if letter is None or letter.id is None:
+            raise
+        return letter.id, False
     return letter_id, True
 
 

@@ -557,13 +557,27 @@ def settle(db: Database, motion_id: int, letter_id: int, datum: dt.date) -> None
 
 
 def withdraw_settlement(
-    db: Database, motion_id: int, letter_id: int, status: str, status_datum: dt.date | None
+    db: Database,
+    motion_id: int,
+    letter_id: int,
+    status: str,
+    status_datum: dt.date | None,
+    version: int | None = None,
 ) -> None:
     """Undo one settlement exactly: the record goes, the status before it comes back.
 
-    The status is restored only when no other letter settles the motion.
+    The status is restored only when no other letter settles the motion. With
+    ``version`` (the motion's version right after settling) a change made since, by a
+    colleague or another window, is never overwritten: ConflictError instead.
     """
     lock_row(db, "motions", motion_id)
+    if version is not None and get(db, motion_id).version != version:
+        raise ConflictError(
+            "De motie is na het afdoen nog gewijzigd (door u of een collega); het afdoen kan "
+            "niet meer ongedaan worden gemaakt. Heropen de motie zo nodig zelf.",
+            entity="motion",
+            entity_id=motion_id,
+        )
     params = {"id": motion_id, "letter": letter_id}
     execute(
         db, "DELETE FROM motion_settlements WHERE motion_id = :id AND letter_id = :letter", params

@@ -96,7 +96,8 @@ def string_agg(db: Connection, expression: str, separator: str) -> str:
 def leading_int(db: Connection, expression: str) -> str:
     """SQL for the number at the start of a text (``224a`` → 224), for register order."""
     if is_server(db):
-        return f"CAST(substring({expression} from '^[0-9]+') AS INTEGER)"
+        # No leading digits: 0, as SQLite's CAST gives (NULL would sort last).
+        return f"coalesce(CAST(substring({expression} from '^[0-9]+') AS INTEGER), 0)"
     return f"CAST({expression} AS INTEGER)"
 
 
@@ -156,6 +157,17 @@ def scalar(db: Connection, sql: str, params: Params | None = None) -> Any:
     return execute(db, sql, params).scalar()
 
 
+def serialize(db: Connection, name: str) -> None:
+    """One at a time for the rest of the transaction (PostgreSQL advisory lock by name).
+
+    For work that reads much first and writes later (an open-data import): a second one
+    waits instead of failing on rows the first added. SQLite's BEGIN IMMEDIATE already
+    lets one writer in at a time.
+    """
+    if is_server(db):
+        execute(db, "SELECT pg_advisory_xact_lock(hashtext(:name))", {"name": name})
+
+
 def lock_row(db: Connection, table_name: str, row_id: int) -> None:
     """Lock one row for the rest of the transaction (PostgreSQL ``FOR UPDATE``).
 
@@ -206,8 +218,32 @@ def explain(exc: BaseException) -> StoreError | None:
         if found is not None:
             return found
         if isinstance(exc, OperationalError) and not isinstance(exc.orig, sqlite3.Error):
-            return ConnectionLost()
+            return _explain_server(exc)
     return None
+
+
+# PostgreSQL error codes (SQLSTATE) with a message of their own.
+_SERVER_MESSAGES = {
+    "55P03": "Een collega werkt op dit moment aan hetzelfde; er is niets gewijzigd. Probeer "
+    "het zo opnieuw.",
+    "53100": "De schijf van de server is vol; de wijziging is niet opgeslagen. Waarschuw de "
+    "beheerder.",
+    "53300": "De server heeft geen verbindingen meer vrij; probeer het zo opnieuw of waarschuw "
+    "de beheerder.",
+    "57014": "De opdracht is afgebroken; er is niets gewijzigd.",
+}
+
+
+def _explain_server(exc: OperationalError) -> StoreError:
+    """A server's operational error: a lost connection only when it is one (class 08, 57P0x)."""
+    code = str(getattr(exc.orig, "sqlstate", "") or "")
+    if code in _SERVER_MESSAGES:
+        return StoreError(_SERVER_MESSAGES[code])
+    if not code or code.startswith("08") or code.startswith("57P0"):
+        return ConnectionLost()
+    diag = getattr(exc.orig, "diag", None)
+    detail = str(getattr(diag, "message_primary", None) or exc.orig)
+    return StoreError(f"De server weigerde de wijziging ({code}: {detail}); er is niets gewijzigd.")
 
 
 class ConnectionLost(StoreError):
@@ -240,6 +276,8 @@ def transaction(db: Connection) -> Iterator[Connection]:
         db.exec_driver_sql(f"SAVEPOINT {name}")
         try:
             yield db
+        except ConnectionLost:
+            raise  # the savepoint went with the connection
         except BaseException:
             db.exec_driver_sql(f"ROLLBACK TO SAVEPOINT {name}")
             db.exec_driver_sql(f"RELEASE SAVEPOINT {name}")
@@ -259,7 +297,8 @@ def transaction(db: Connection) -> Iterator[Connection]:
     try:
         yield db
     except BaseException as exc:
-        _rollback(db)
+        if not isinstance(exc, ConnectionLost):  # then the connection is already forgotten
+            _rollback(db)
         with contextlib.suppress(DBAPIError, InvalidRequestError):
             db.info[_DEPTH] = 0
         if isinstance(exc, OperationalError | DBAPIError):
@@ -271,6 +310,28 @@ def transaction(db: Connection) -> Iterator[Connection]:
     except (OperationalError, DBAPIError) as exc:
         _rollback(db)
         raise (explain(exc) or exc) from exc
+
+
+@contextmanager
+def read_snapshot(db: Connection) -> Iterator[Connection]:
+    """Reads that all see the registry as it was at one moment (others may write meanwhile).
+
+    PostgreSQL: a REPEATABLE READ, READ ONLY transaction; SQLite: a deferred read
+    transaction (WAL keeps its snapshot while others commit).
+    """
+    if in_transaction(db):
+        yield db
+        return
+    db.exec_driver_sql(
+        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" if is_server(db) else "BEGIN"
+    )
+    db.info[_DEPTH] = 1
+    try:
+        yield db
+    finally:
+        with contextlib.suppress(DBAPIError, InvalidRequestError):
+            db.info[_DEPTH] = 0
+        _rollback(db)
 
 
 def _rollback(db: Connection) -> None:

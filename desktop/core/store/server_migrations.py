@@ -423,7 +423,8 @@ LATER: dict[str, list[str]] = {
         f"CREATE INDEX idx_motions_zoek ON motions USING GIN ({search_document('motions')})",
     ],
     "0010_motion_order_key": [
-        "ALTER TABLE motions ADD COLUMN volgorde TEXT NOT NULL DEFAULT ''",
+        # Byte order, as SQLite compares: a language collation would ignore the '|'.
+        "ALTER TABLE motions ADD COLUMN volgorde TEXT COLLATE \"C\" NOT NULL DEFAULT ''",
         "UPDATE motions m SET volgorde = lpad(d.nummer::text, 9, '0') || '|' || d.toevoeging"
         " || '|' || lpad(coalesce(substring(k.ondernummer from '^[0-9]+'), '0'), 9, '0')"
         " || '|' || k.ondernummer"

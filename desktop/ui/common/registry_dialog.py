@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import threading
 from pathlib import Path
@@ -87,8 +88,10 @@ class OpenRegistryDialog(QDialog):
         self.password = QLineEdit(self)
         self.password.setObjectName("wachtwoord")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("leeg: uit .pgpass of de sleutelbos")
-        self.keep_password = QCheckBox("Wachtwoord bewaren in de &sleutelbos van deze computer")
+        self.password.setPlaceholderText("leeg: uit .pgpass of de wachtwoordkluis")
+        self.keep_password = QCheckBox(
+            "Wachtwoord bewaren in de &wachtwoordkluis van deze computer"
+        )
         self.shown = QLabel(self)
         self.shown.setObjectName("adres")
         self.shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -210,7 +213,10 @@ class OpenRegistryDialog(QDialog):
         self.outcome.setText("Bezig met verbinden…")
 
         def work() -> None:
-            self._bridge.done.emit(team.check_connection(address))
+            found = team.check_connection(address)
+            # The dialog may be closed meanwhile; then nobody waits for the answer.
+            with contextlib.suppress(RuntimeError):
+                self._bridge.done.emit(found)
 
         threading.Thread(target=work, name="verbinding-testen", daemon=True).start()
 

@@ -441,3 +441,43 @@ def test_two_people_adding_to_one_new_dossier_at_once_both_land(shared):
     with Store.open(shared) as store:
         assert len(motions.list_motions(store.db)) == 4
         assert execute(store.db, "SELECT count(*) FROM dossiers").scalar() == 1
+
+
+def test_a_password_in_the_query_string_is_never_shown_or_saved():
+    address = parse_address("postgresql://anna@db.ministerie.local/voortgang?password=geheim")
+    assert "geheim" not in address.shown and "geheim" not in address.saved
+    assert address.url is not None and address.url.password == "geheim"
+
+
+def test_copy_registry_refuses_a_missing_source_and_never_empties_a_target(tmp_path, pg_url):
+    filled = tmp_path / "gevuld.db"
+    with Store.open(filled) as store:
+        load_demo(store, paths.resources_dir())
+    team.copy_registry(filled, pg_url)
+    typo = tmp_path / "tikfout.db"
+    with pytest.raises(InvalidInput, match="bestaat niet"):
+        team.copy_registry(typo, pg_url, replace=True)
+    assert not typo.exists()
+    empty = tmp_path / "leeg.db"
+    Store.open(empty).close()
+    with pytest.raises(StoreError, match="bronregister is leeg"):
+        team.copy_registry(empty, pg_url, replace=True)
+    with Store.open(pg_url) as store:
+        assert len(motions.list_motions(store.db)) == 5
+
+
+def test_undoing_a_settlement_never_overwrites_a_later_change(tmp_path):
+    from desktop.core.services import registry as operations
+
+    with Store.open(tmp_path / "r.db") as store:
+        load_demo(store, paths.resources_dir())
+        motion = next(m for m in motions.list_motions(store.db) if m.status == "in uitvoering")
+        settled = operations.settle_motion(store, motion.id, "BZ-9", dt.date(2026, 3, 1))
+        later = motions.get(store.db, motion.id)
+        later.notities = "een latere wijziging"
+        with store.transaction() as db:
+            motions.update(db, later)
+        with pytest.raises(ConflictError):
+            operations.undo_settlement(store, settled)
+        kept = motions.get(store.db, motion.id)
+        assert kept.status == "afgedaan" and kept.notities == "een latere wijziging"
