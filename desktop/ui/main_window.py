@@ -308,7 +308,15 @@ class MainWindow(QMainWindow):
     def _on_others_changed(self, tables: object) -> None:
         """A colleague changed the team registry: show it (the user's own edits stay)."""
         self.refresh_all()
-        self.show_status("Een collega heeft het register gewijzigd; de lijsten zijn bijgewerkt.")
+        if isinstance(tables, set) and team.EVERYTHING in tables:
+            # The listener reconnected: whatever happened meanwhile is shown now.
+            self.show_status(
+                "De verbinding met het teamregister is hersteld; de lijsten zijn bijgewerkt."
+            )
+        else:
+            self.show_status(
+                "Een collega heeft het register gewijzigd; de lijsten zijn bijgewerkt."
+            )
 
     def _on_opened(self, notices: list[str]) -> None:
         """Tell what opening the registry did (a copy before a migration, a failed backup)."""

@@ -15,6 +15,9 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop.core.errors import InvalidInput, StoreError
 from desktop.core.store import AddressLike, Store, changes
+
+# What a listener reports after reconnecting: anything may have changed.
+from desktop.core.store.changes import EVERYTHING as EVERYTHING
 from desktop.core.store.copy import CopyReport, row_counts
 from desktop.core.store.copy import copy_registry as copy_rows
 from desktop.core.store.db import (
