@@ -61,6 +61,10 @@ class WarningsPanel(QFrame):
             item = self.rows.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                # Out of the panel at once (deleteLater waits for the event loop): its old
+                # "Ga naar" must never be found or clicked again.
+                widget.hide()
+                widget.setParent(None)
                 widget.deleteLater()
         for warning in self.warnings:
             row = QWidget(self)
