@@ -90,7 +90,7 @@ class OpenRegistryDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("leeg: uit .pgpass of de wachtwoordkluis")
         self.keep_password = QCheckBox(
-            "Wachtwoord bewaren in de &wachtwoordkluis van deze computer"
+            "Wachtwoord bewaren in de wachtwoord&kluis van deze computer"
         )
         self.shown = QLabel(self)
         self.shown.setObjectName("adres")
