@@ -10,6 +10,7 @@ a list item with two paragraphs) is kept as a raw block, verbatim. No Qt here.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -131,12 +132,12 @@ class _Reader:
         if "content" in entry:  # an inline note ^[...]: its own source
             return str(entry["content"])
         # A labelled note [^1] with its definition elsewhere: becomes an inline note.
-        label = token.meta.get("label")
+        note_id = token.meta.get("id")
         for index, other in enumerate(self.tokens):
-            if other.type == "footnote_reference_open" and other.meta.get("label") == label:
+            if other.type == "footnote_open" and other.meta.get("id") == note_id:
                 parts = []
                 for inner in self.tokens[index + 1 :]:
-                    if inner.type == "footnote_reference_close":
+                    if inner.type == "footnote_close":
                         break
                     if inner.type == "inline":
                         parts.append(inline_markdown(self.spans(inner)))
@@ -177,18 +178,18 @@ class _Reader:
                 result.append(Span(NOTE_CHAR, note=self.note_markdown(token)))
         return merge_spans(result)
 
-    def edges(self, token: Token, spans: list[Span]) -> list[Span]:
+    def edges(self, token: Token, spans: list[Span], *, leading: bool = True) -> list[Span]:
         """Give a paragraph back the spaces Markdown drops at its ends (typing leaves them)."""
         if token.map is None or not spans:
             return spans
         first, last = self.lines[token.map[0]], self.lines[token.map[1] - 1]
-        lead = first[: len(first) - len(first.lstrip(" "))]
-        trail = last[len(last.rstrip(" ")) :]
-        if lead and not spans[0].note and not spans[0].html:
-            spans[0].text = lead + spans[0].text
-        if trail and not spans[-1].note and not spans[-1].html and len(trail) < 2:
-            spans[-1].text += trail
-        return spans
+        lead = first[: len(first) - len(first.lstrip(" "))] if leading else ""
+        trail = last[len(last.rstrip(" ")) :] if last.strip() else ""
+        if lead:
+            spans.insert(0, Span(lead))
+        if trail:
+            spans.append(Span(trail))
+        return merge_spans(spans)
 
     def blocks(self) -> list[RichBlock]:
         tokens = self.tokens
@@ -244,7 +245,8 @@ class _Reader:
                 return None
             tight = tight and inner[0].hidden
             info = ListInfo(key, ordered, level, start)
-            result.append(RichBlock(PARAGRAPH, self.spans(inner[1]), list=info))
+            spans = self.edges(inner[0], self.spans(inner[1]), leading=False)
+            result.append(RichBlock(PARAGRAPH, spans, list=info))
             position = 3
             while position < len(inner):
                 kind = inner[position].type
@@ -295,7 +297,9 @@ def parse_inline(markdown: str) -> list[Span]:
 # -- writing Markdown ---------------------------------------------------------------------
 
 _ESCAPE = re.compile(r"[*_`\[\]|]|\\(?=[!-/:-@\[-`{-~]|$)|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
-_LINE_START = re.compile(r"^(?:(\s*)([#>+\-=])(?=\s|$|[=\-]*$)|(\s*\d{1,9})([.)])(?=\s|$)|(\s*)(>))")
+_LINE_START = re.compile(
+    r"^(?:(\s*)([#>+\-=])(?=\s|$|[=\-]*$)|(\s*\d{1,9})([.)])(?=\s|$)|(\s*)(>))"
+)
 
 
 def _escape_text(text: str) -> str:
@@ -335,7 +339,7 @@ def _marks(span: Span) -> set[str]:
 
 def inline_markdown(spans: Sequence[Span]) -> str:
     """Runs as Markdown: ``**vet**``, ``*cursief*``, ``[tekst](url)``, ``^[voetnoot]``."""
-    runs = merge_spans([Span(**_fields(s)) for s in spans])
+    runs = merge_spans([dataclasses.replace(s) for s in spans])
     marks = [_marks(span) for span in runs]
     # How many runs from here on keep each mark: the longer one is opened first.
     extent: list[dict[str, int]] = [{} for _ in runs]
@@ -359,7 +363,7 @@ def inline_markdown(spans: Sequence[Span]) -> str:
         )
         wanted = set(marks[index])
         text = span.text
-        blank = span.note is None and not text.strip(" ")
+        blank = span.note is None and not text.strip()
         if blank:
             # Spaces only: they open no emphasis, and close what ends after them.
             wanted &= set(open_marks) & next_wanted
@@ -376,10 +380,10 @@ def inline_markdown(spans: Sequence[Span]) -> str:
         body = text
         if span.note is None and not span.html and not blank:
             if opening:  # emphasis cannot start before a space
-                stripped = body.lstrip(" ")
+                stripped = body.lstrip()
                 lead, body = body[: len(body) - len(stripped)], stripped
             if (set(open_marks) | set(opening)) - next_wanted:  # nor end after one
-                stripped = body.rstrip(" ")
+                stripped = body.rstrip()
                 trail, body = body[len(stripped) :], stripped
         out.append(lead)
         for mark in opening:
@@ -404,8 +408,16 @@ def inline_markdown(spans: Sequence[Span]) -> str:
     return "".join(out)
 
 
-def _fields(span: Span) -> dict[str, object]:
-    return {name: getattr(span, name) for name in Span.__slots__}
+def _keep_edges(markdown: str) -> str:
+    """Keep what Markdown drops at a paragraph's ends: non-breaking spaces, an indent.
+
+    Plain spaces at the ends are read back from the source (typing leaves them there).
+    """
+    markdown = re.sub("^( *)\u00a0", "\\1&#160;", markdown)
+    markdown = re.sub("\u00a0( *)$", "&#160;\\1", markdown)
+    if markdown.startswith("    "):  # four spaces would make it code
+        markdown = "&#32;" + markdown[1:]
+    return markdown
 
 
 def _marker(info: ListInfo, number: int) -> str:
@@ -422,14 +434,21 @@ def to_markdown(blocks: Sequence[RichBlock]) -> str:
         info = block.list
         if previous is not None:
             if info is not None and previous.list is not None:
-                parts.append("\n" if info.tight else "\n\n")
+                # Going into a nested list: the parent list says; else the list we are in.
+                deeper = info.level > previous.list.level
+                tight = previous.list.tight if deeper else info.tight
+                if info.level == previous.list.level and info.key != previous.list.key:
+                    tight = False  # another list right after this one
+                parts.append("\n" if tight else "\n\n")
             else:
                 parts.append("\n\n")
         if block.kind == RAW:
             parts.append(block.text.replace(LINE_BREAK, "\n"))
             indents = []
         elif block.kind == HEADING:
-            parts.append("#" * max(1, min(block.level, 6)) + " " + inline_markdown(block.spans))
+            # A heading's closing #s are not text: escape them (and every other #).
+            heading = _keep_edges(inline_markdown(block.spans).replace("#", "\\#"))
+            parts.append("#" * max(1, min(block.level, 6)) + " " + heading)
             indents = []
         elif info is not None:
             number = counters.get(info.key, 0)
@@ -437,12 +456,12 @@ def to_markdown(blocks: Sequence[RichBlock]) -> str:
             del indents[info.level :]
             indent = " " * sum(indents)
             marker = _marker(info, number)
-            text = _escape_line_starts(inline_markdown(block.spans))
+            text = _escape_line_starts(_keep_edges(inline_markdown(block.spans)))
             body = text.replace("\n", "\n" + indent + " " * len(marker))
             parts.append(indent + marker + body)
             indents.append(len(marker))
         else:
-            parts.append(_escape_line_starts(inline_markdown(block.spans)))
+            parts.append(_escape_line_starts(_keep_edges(inline_markdown(block.spans))))
             indents = []
         previous = block
     return "".join(parts)

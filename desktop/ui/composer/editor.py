@@ -32,6 +32,7 @@ from desktop.core.drafting.richtext import (
     Span,
     inline_markdown,
     merge_spans,
+    parse_blocks,
     parse_inline,
 )
 from desktop.ui.composer.fields import SpellingEditing, _is_undo_key, first_difference
@@ -51,7 +52,6 @@ from desktop.ui.composer.richdoc import (
     set_markdown,
     shown_text,
 )
-from desktop.core.drafting.richtext import parse_blocks
 
 BULLETS, NUMBERS = "opsomming", "nummering"
 
@@ -235,7 +235,9 @@ class RichTextEdit(SpellingEditing, QTextEdit):
         note = ""
         if cursor.hasSelection():
             block = self.document().findBlock(cursor.selectionStart())
-            note = inline_markdown(block_spans(block, cursor.selectionStart(), cursor.selectionEnd()))
+            note = inline_markdown(
+                block_spans(block, cursor.selectionStart(), cursor.selectionEnd())
+            )
         with self.change("Voetnoot invoegen"):
             cursor.beginEditBlock()
             if cursor.hasSelection():
@@ -310,6 +312,16 @@ class RichTextEdit(SpellingEditing, QTextEdit):
         if _is_undo_key(event):
             event.ignore()
             return False
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (
+                event.matches(QKeySequence.StandardKey.Bold)
+                or event.matches(QKeySequence.StandardKey.Italic)
+            )
+        ):
+            event.accept()  # the editor's own, before any window shortcut
+            return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -101,9 +101,9 @@ class NoteMarkers(QPyTextObject):
         font.setBold(True)
         return font
 
-    def intrinsicSize(self, doc: QTextDocument, posInDocument: int, format: QTextFormat) -> QSizeF:
+    def intrinsicSize(self, doc: QTextDocument, position: int, format: QTextFormat) -> QSizeF:
         metrics = QFontMetricsF(self._font(format))
-        width = metrics.horizontalAdvance(str(self.number(posInDocument))) + 2
+        width = metrics.horizontalAdvance(str(self.number(position))) + 2
         return QSizeF(width, metrics.height())
 
     def drawObject(
@@ -111,7 +111,7 @@ class NoteMarkers(QPyTextObject):
         painter: QPainter,
         rect: object,
         doc: QTextDocument,
-        posInDocument: int,
+        position: int,
         format: QTextFormat,
     ) -> None:
         painter.save()
@@ -120,7 +120,9 @@ class NoteMarkers(QPyTextObject):
         metrics = QFontMetricsF(painter.font())
         top = rect.top()  # type: ignore[attr-defined]
         left = rect.left()  # type: ignore[attr-defined]
-        painter.drawText(QPointF(left + 1, top + metrics.ascent() * 0.8), str(self.number(posInDocument)))
+        painter.drawText(
+            QPointF(left + 1, top + metrics.ascent() * 0.8), str(self.number(position))
+        )
         painter.restore()
 
 
@@ -397,9 +399,7 @@ def insert_rich(cursor: QTextCursor, blocks: Sequence[RichBlock]) -> None:
     cursor.insertFragment(QTextDocumentFragment(scratch))
 
 
-def replace_in_markdown(
-    markdown: str, hits: Sequence[tuple[int, int]], replacement: str
-) -> str:
+def replace_in_markdown(markdown: str, hits: Sequence[tuple[int, int]], replacement: str) -> str:
     """The Markdown after replacing the shown text from ``start`` to ``end`` at each hit."""
     scratch = QTextDocument()
     set_markdown(scratch, markdown)

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.domain.models import LetterSection
+from desktop.core.domain.models import LetterCommitment, LetterMotion, LetterSection
 from desktop.core.drafting.richtext import count_notes
 from desktop.ui.composer import commands
+from desktop.ui.composer import editor as rich_editor
 from desktop.ui.composer.document import ComposerDocument
-from desktop.ui.composer.editor import BULLETS, NUMBERS, NotePane, RichTextEdit, ask_link
+from desktop.ui.composer.editor import BULLETS, NUMBERS, NotePane, RichTextEdit
 from desktop.ui.composer.fields import Edit, LineEdit, Push, TextBinding, Writer
 
 
@@ -60,19 +61,16 @@ class SectionsPanel(QWidget):
         self.note_pane = NotePane(self.text, self)
         self.note_text = self.note_pane.text
         self.toolbar = QHBoxLayout()
-        self.bold_button = self._tool("V", "Vet (Ctrl+B)", self._bold, "Ctrl+B", checkable=True)
-        self.italic_button = self._tool(
-            "C", "Cursief (Ctrl+I)", self._italic, "Ctrl+Shift+I", checkable=True
-        )
+        # Ctrl+B and Ctrl+I belong to the editor with the cursor (the text or a footnote).
+        self.bold_button = self._tool("V", "Vet (Ctrl+B)", self._bold, None, checkable=True)
+        self.italic_button = self._tool("C", "Cursief (Ctrl+I)", self._italic, None, checkable=True)
         self.bullets_button = self._tool(
             "• Opsomming", "Opsomming", lambda: self._list(BULLETS), None, checkable=True
         )
         self.numbers_button = self._tool(
             "1. Nummering", "Genummerde lijst", lambda: self._list(NUMBERS), None, checkable=True
         )
-        self.heading_button = self._tool(
-            "Kop", "Tussenkop", self._heading, None, checkable=True
-        )
+        self.heading_button = self._tool("Kop", "Tussenkop", self._heading, None, checkable=True)
         self.link_button = self._tool(
             "Link…", "Link naar een webadres (Ctrl+K)", self._link, "Ctrl+K", checkable=True
         )
@@ -214,7 +212,7 @@ class SectionsPanel(QWidget):
         self.remove_button.setEnabled(editable and row >= 0)
         self.up_button.setEnabled(editable and row > 0)
         self.down_button.setEnabled(editable and 0 <= row < count - 1)
-        for button in self.format_buttons() + [self.note_button, self.cite_button]:
+        for button in [*self.format_buttons(), self.note_button, self.cite_button]:
             button.setEnabled(editable and row >= 0)
 
     def set_read_only(self, read_only: bool) -> None:
@@ -302,7 +300,7 @@ class SectionsPanel(QWidget):
 
     def _link(self) -> None:
         if self._editable():
-            url = ask_link(self, self.text.link())
+            url = rich_editor.ask_link(self, self.text.link())
             if url is not None:
                 self.text.set_link(url)
         self._show_format()
@@ -318,6 +316,13 @@ class SectionsPanel(QWidget):
         content = self.document.content
         before = count_notes(content.meta.get("inleiding", ""))
         before += sum(count_notes(s.tekst) for s in content.sections[: max(row, 0)])
+        # Motion and commitment responses are printed in their sections, after the text.
+        items: list[LetterMotion | LetterCommitment] = [*content.motions, *content.commitments]
+        before += sum(
+            count_notes(item.response)
+            for item in items
+            if item.section_index is not None and item.section_index < row
+        )
         if before != self.text.notes.offset:
             self.text.notes.offset = before
             self.text.viewport().update()
