@@ -291,9 +291,13 @@ def test_footnotes_are_numbered_like_word_and_listed_at_the_end(qtbot, window):
     editor = composer.sections.text
     qtbot.keyClicks(editor, "Eerste bron")
     editor.selectAll()
-    composer.sections.note_button.click()
-    qtbot.keyClicks(editor, " en een tweede^[Kamerstuk 26 485, nr. 293.]")
-    assert editor.toPlainText() == "^[Eerste bron] en een tweede^[Kamerstuk 26 485, nr. 293.]"
+    composer.sections.note_button.click()  # the selection becomes the footnote's text
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClicks(editor, " en een tweede")
+    composer.sections.note_button.click()  # a new footnote: its text is typed in the pane
+    qtbot.keyClicks(composer.sections.note_text, "Kamerstuk 26 485, nr. 293.")
+    assert widget_text(editor) == "^[Eerste bron] en een tweede^[Kamerstuk 26 485, nr. 293.]"
+    assert composer.sections.note_pane.label.text() == "Voetnoot 2:"
     settle(qtbot, window, composer)
     html = composer.preview.html
     assert "href='#voetnoot-1'>1</a></sup>" in html

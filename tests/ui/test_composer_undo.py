@@ -27,7 +27,7 @@ def test_a_typed_sentence_and_a_footnote_are_separate_steps(qtbot, window, compo
     editor = section_editor(qtbot, composer)
     qtbot.keyClicks(editor, "Het kabinet zegt")
     composer.sections.note_button.click()
-    qtbot.keyClicks(editor, "bron")
+    qtbot.keyClicks(composer.sections.note_text, "bron")  # the footnote's text, in its pane
     qtbot.keyClick(editor, Qt.Key.Key_End)
     qtbot.keyClicks(editor, " en ")
     composer_dialogs.citations.append("de motie Van Laar (Kamerstuk 26\u00a0485, nr.\u00a0224)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import (
@@ -20,7 +21,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QUndoCommand,
 )
-from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from desktop.core.domain.autocorrect import correction
 from desktop.ui.composer.spelling import SpellCheck, SpellHighlighter, add_spelling_actions
@@ -91,80 +92,70 @@ def _is_word_key(text: str) -> bool:
     return len(text) == 1 and (text.isalpha() or text in "'’-")
 
 
-class TextEdit(EditKinds, QPlainTextEdit):
-    """A plain-text editor without its own undo history (the window's stack has it).
+class SpellingEditing(EditKinds):
+    """What the composer's multi-line editors share: spelling, autocorrect, no own undo.
 
-    With :meth:`enable_spelling` it underlines unknown words and offers corrections on a
-    right click; typed quotes, ``--`` and ``...`` become „…”, – and … (each its own undo
-    step, so Ctrl+Z gives back what was typed).
+    Mixed into a QPlainTextEdit (:class:`TextEdit`) or a QTextEdit (the formatted
+    section editor); both offer the text cursor API used here.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setUndoRedoEnabled(False)
-        self.setTabChangesFocus(False)
-        self.autocorrect = True
-        self.spell_check: SpellCheck | None = None
-        self.highlighter: SpellHighlighter | None = None
-        # Where the word being typed ends (not underlined until the user leaves it).
-        self.typing_at: int | None = None
+    autocorrect = True
+    spell_check: SpellCheck | None = None
+    highlighter: SpellHighlighter | None = None
+    # Where the word being typed ends (not underlined until the user leaves it).
+    typing_at: int | None = None
 
-    def event(self, event: QEvent) -> bool:
-        if _is_undo_key(event):
-            event.ignore()
-            return False
-        return super().event(event)
-
-    # -- spelling -------------------------------------------------------------------------
+    def _qt(self) -> QTextEdit:
+        return cast(QTextEdit, self)
 
     def enable_spelling(self, check: SpellCheck) -> None:
         """Check this editor's text with ``check`` (nothing happens without a dictionary)."""
         self.spell_check = check
         if check.available and self.highlighter is None:
-            self.highlighter = SpellHighlighter(self.document(), check, lambda: self.typing_at)
+            self.highlighter = SpellHighlighter(
+                self._qt().document(), check, lambda: self.typing_at
+            )
 
     def _stop_typing(self) -> None:
         position, self.typing_at = self.typing_at, None
         if position is not None and self.highlighter is not None:
-            block = self.document().findBlock(position)
+            block = self._qt().document().findBlock(position)
             if block.isValid():
                 self.highlighter.rehighlightBlock(block)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        text = event.text()
-        word_key = _is_word_key(text) and not self.isReadOnly()
+    def _before_key(self, event: QKeyEvent) -> bool:
+        """Called before a key is handled; True when it types part of a word."""
+        editor = self._qt()
+        word_key = _is_word_key(event.text()) and not editor.isReadOnly()
         if word_key:
-            self.typing_at = self.textCursor().selectionStart() + 1
-        super().keyPressEvent(event)
+            self.typing_at = editor.textCursor().selectionStart() + 1
+        return word_key
+
+    def _after_key(self, event: QKeyEvent, word_key: bool) -> None:
+        editor = self._qt()
         if word_key:
-            self.typing_at = self.textCursor().position()
+            self.typing_at = editor.textCursor().position()
         else:
             self._stop_typing()
-        if text and self.autocorrect and not self.isReadOnly():
+        text = event.text()
+        if text and self.autocorrect and not editor.isReadOnly():
             self._autocorrect(text)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._stop_typing()
-        super().mousePressEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        self._stop_typing()
-        super().focusOutEvent(event)
 
     def context_menu(self, position: QPoint) -> QMenu:
         """The right-click menu at ``position``: spelling first, then Qt's own (in Dutch)."""
-        menu = self.createStandardContextMenu(position)
+        editor = self._qt()
+        menu = editor.createStandardContextMenu(position)
         for action in menu.actions():
             # This widget keeps no undo history; the window's Ctrl+Z is the one to use.
             if action.objectName() in ("edit-undo", "edit-redo"):
                 menu.removeAction(action)
         check = self.spell_check
-        if check is not None and check.available and not self.isReadOnly():
-            spot = self.cursorForPosition(position).position()
-            add_spelling_actions(menu, self, check, spot, self._replace_word)
+        if check is not None and check.available and not editor.isReadOnly():
+            spot = editor.cursorForPosition(position).position()
+            add_spelling_actions(menu, editor, check, spot, self._replace_word)
         return menu
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+    def _show_context_menu(self, event: QContextMenuEvent) -> None:
         self._stop_typing()
         menu = self.context_menu(event.pos())
         menu.exec(event.globalPos())
@@ -173,12 +164,11 @@ class TextEdit(EditKinds, QPlainTextEdit):
     def _replace_word(self, cursor: QTextCursor, text: str) -> None:
         with self.change("Spelling verbeteren"):
             cursor.insertText(text)
-        self.setTextCursor(cursor)
-
-    # -- autocorrect ----------------------------------------------------------------------
+        self._qt().setTextCursor(cursor)
 
     def _autocorrect(self, typed: str) -> None:
-        cursor = self.textCursor()
+        editor = self._qt()
+        cursor = editor.textCursor()
         if cursor.hasSelection():
             return
         before = cursor.block().text()[: cursor.positionInBlock()]
@@ -190,13 +180,55 @@ class TextEdit(EditKinds, QPlainTextEdit):
         )
         with self.change("Autocorrectie"):
             cursor.insertText(fix.text)
-        self.setTextCursor(cursor)
+        editor.setTextCursor(cursor)
 
 
-def widget_text(widget: QLineEdit | QPlainTextEdit) -> str:
-    """The text of an editor; unlike ``toPlainText`` this keeps non-breaking spaces."""
+class TextEdit(SpellingEditing, QPlainTextEdit):
+    """A plain-text editor without its own undo history (the window's stack has it).
+
+    With :meth:`enable_spelling` it underlines unknown words and offers corrections on a
+    right click; typed quotes, ``--`` and ``...`` become „…”, – and … (each its own undo
+    step, so Ctrl+Z gives back what was typed).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(False)
+
+    def event(self, event: QEvent) -> bool:
+        if _is_undo_key(event):
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        word_key = self._before_key(event)
+        super().keyPressEvent(event)
+        self._after_key(event, word_key)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._stop_typing()
+        super().mousePressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._stop_typing()
+        super().focusOutEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self._show_context_menu(event)
+
+
+def widget_text(widget: QLineEdit | QPlainTextEdit | QTextEdit) -> str:
+    """The text of an editor as stored; unlike ``toPlainText`` this keeps non-breaking spaces.
+
+    A formatted editor gives its Markdown.
+    """
     if isinstance(widget, QLineEdit):
         return widget.text()
+    markdown = getattr(widget, "markdown", None)
+    if callable(markdown):
+        return str(markdown())
     return widget.document().toRawText().replace("\u2029", "\n")
 
 
@@ -219,7 +251,7 @@ class TextBinding:
 
     def __init__(
         self,
-        widget: LineEdit | TextEdit,
+        widget: LineEdit | SpellingEditing,
         read: Callable[[], str],
         write: Writer,
     ) -> None:
@@ -230,11 +262,12 @@ class TextBinding:
         if isinstance(widget, QLineEdit):
             widget.textChanged.connect(lambda _text: self._on_widget_text_changed())
         else:
-            widget.textChanged.connect(self._on_widget_text_changed)
+            widget._qt().textChanged.connect(self._on_widget_text_changed)
 
     def text(self) -> str:
         """What the widget shows (non-breaking spaces kept: citations need them)."""
-        return widget_text(self.widget)
+        widget = self.widget
+        return widget_text(widget if isinstance(widget, QLineEdit) else widget._qt())
 
     def _on_widget_text_changed(self) -> None:
         if self._updating:
@@ -253,10 +286,13 @@ class TextBinding:
         self._updating = True
         try:
             widget = self.widget
+            show_markdown = getattr(widget, "show_markdown", None)
             if isinstance(widget, QLineEdit):
                 widget.setText(value)
                 widget.setCursorPosition(min(position, len(value)))
-            else:
+            elif callable(show_markdown):
+                show_markdown(value)
+            elif isinstance(widget, QPlainTextEdit):
                 widget.setPlainText(value)
                 cursor = widget.textCursor()
                 cursor.setPosition(min(position, len(value)))
@@ -282,13 +318,14 @@ def wrap_selection(editor: TextEdit, before: str, after: str, label: str) -> Non
     editor.setFocus()
 
 
-def insert_text(editor: TextEdit, text: str, label: str) -> None:
+def insert_text(editor: SpellingEditing, text: str, label: str) -> None:
     """Insert text at the cursor (replacing a selection), as one undo step called ``label``."""
-    cursor = editor.textCursor()
+    qt = editor._qt()
+    cursor = qt.textCursor()
     with editor.change(label):
         cursor.insertText(text)
-    editor.setTextCursor(cursor)
-    editor.setFocus()
+    qt.setTextCursor(cursor)
+    qt.setFocus()
 
 
 def select_text(editor: TextEdit, text: str) -> bool:

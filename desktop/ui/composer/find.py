@@ -26,9 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.domain.dutch import dutch_count
+from desktop.core.drafting.richtext import parse_blocks, visible_text
 from desktop.ui.composer.commands import ReplaceSectionTextsCommand
 from desktop.ui.composer.document import ComposerDocument
-from desktop.ui.composer.fields import Push, TextEdit, widget_text
+from desktop.ui.composer.editor import RichTextEdit
+from desktop.ui.composer.fields import Push, SpellingEditing
+from desktop.ui.composer.richdoc import replace_in_document, replace_in_markdown, shown_text
 from desktop.ui.composer.sections import SectionsPanel
 
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -144,11 +147,22 @@ class FindReplaceDialog(QDialog):
             whole_word=self.whole_word.isChecked(),
         )
 
+    def _texts(self) -> list[str]:
+        """Each section's text as the editor shows it (the one being edited: as it is now)."""
+        current = self.sections.current_row()
+        texts = []
+        for row, section in enumerate(self.document.content.sections):
+            if row == current:
+                texts.append(shown_text(self._editor().document()))
+            else:
+                texts.append(visible_text(parse_blocks(section.tekst)))
+        return texts
+
     def _matches(self) -> list[Match]:
         search = self._pattern()
         if search is None:
             return []
-        return find_all([s.tekst for s in self.document.content.sections], search)
+        return find_all(self._texts(), search)
 
     def _count(self) -> None:
         matches = self._matches()
@@ -163,7 +177,7 @@ class FindReplaceDialog(QDialog):
                 f"{dutch_count(rows)} {'sectie' if rows == 1 else 'secties'}."
             )
 
-    def _editor(self) -> TextEdit:
+    def _editor(self) -> RichTextEdit:
         return self.sections.text
 
     def find_next(self) -> Match | None:
@@ -191,7 +205,7 @@ class FindReplaceDialog(QDialog):
         cursor = self._editor().textCursor()
         if search is None or not cursor.hasSelection() or self.sections.current_row() < 0:
             return False
-        text = widget_text(self._editor())
+        text = shown_text(self._editor().document())
         hit = search.match(text, cursor.selectionStart())
         return hit is not None and hit.end() == cursor.selectionEnd()
 
@@ -214,11 +228,20 @@ class FindReplaceDialog(QDialog):
             return 0
         replacement = self.replace_box.text()
         changes, total = [], 0
-        for row, section in enumerate(self.document.content.sections):
-            new, count = search.subn(lambda _m: replacement, section.tekst)
-            if count:
+        current = self.sections.current_row()
+        for row, (section, text) in enumerate(
+            zip(self.document.content.sections, self._texts(), strict=True)
+        ):
+            hits = [(m.start(), m.end()) for m in search.finditer(text)]
+            if not hits:
+                continue
+            if row == current:  # the editor's own document: its formats exactly as shown
+                new = replace_in_document(self._editor().document().clone(), hits, replacement)
+            else:
+                new = replace_in_markdown(section.tekst, hits, replacement)
+            if new != section.tekst:
                 changes.append((row, section.tekst, new))
-                total += count
+            total += len(hits)
         if changes:
             self._push(
                 ReplaceSectionTextsCommand(
@@ -245,7 +268,9 @@ class FindReplaceDialog(QDialog):
 class WordCount(QObject):
     """The number of words of the letter, and of the selection, in a status bar label."""
 
-    def __init__(self, document: ComposerDocument, editors: list[TextEdit], label: QLabel) -> None:
+    def __init__(
+        self, document: ComposerDocument, editors: list[SpellingEditing], label: QLabel
+    ) -> None:
         super().__init__(label)
         self.document, self.editors, self.label = document, editors, label
         self._timer = QTimer(self)
@@ -254,7 +279,7 @@ class WordCount(QObject):
         self._timer.timeout.connect(self.update)
         document.changed.connect(self._timer.start)
         for editor in editors:
-            editor.selectionChanged.connect(self.update)
+            editor._qt().selectionChanged.connect(self.update)
         self.update()
 
     def letter_words(self) -> int:
@@ -270,7 +295,7 @@ class WordCount(QObject):
 
     def selection_words(self) -> int:
         """The words selected in the editor that has the focus (0: none)."""
-        for editor in self.editors:
+        for editor in (e._qt() for e in self.editors):
             cursor = editor.textCursor()
             if cursor.hasSelection() and (editor.hasFocus() or len(self.editors) == 1):
                 return count_words(cursor.selectedText())

@@ -1,4 +1,4 @@
-"""The composer's "Secties" tab: add, remove and reorder sections; Markdown with a toolbar."""
+"""The composer's "Secties" tab: add, remove and reorder sections; formatted text, a toolbar."""
 
 from __future__ import annotations
 
@@ -17,18 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.domain.models import LetterSection
+from desktop.core.domain.models import LetterCommitment, LetterMotion, LetterSection
+from desktop.core.drafting.richtext import count_notes
 from desktop.ui.composer import commands
+from desktop.ui.composer import editor as rich_editor
 from desktop.ui.composer.document import ComposerDocument
-from desktop.ui.composer.fields import (
-    Edit,
-    LineEdit,
-    Push,
-    TextBinding,
-    TextEdit,
-    Writer,
-    wrap_selection,
-)
+from desktop.ui.composer.editor import BULLETS, NUMBERS, NotePane, RichTextEdit
+from desktop.ui.composer.fields import Edit, LineEdit, Push, TextBinding, Writer
 
 
 class SectionsPanel(QWidget):
@@ -60,20 +55,27 @@ class SectionsPanel(QWidget):
         self.title = LineEdit(self)
         self.title.setObjectName("sectie_titel")
         self.title.setPlaceholderText("Titel van de sectie")
-        self.text = TextEdit(self)
+        self.text = RichTextEdit(self)
         self.text.setObjectName("sectie_tekst")
-        self.text.setPlaceholderText(
-            "Tekst in Markdown: **vet**, *cursief*, ^[voetnoot], lijsten met - of 1."
-        )
+        self.text.setPlaceholderText("Tekst van de sectie")
+        self.note_pane = NotePane(self.text, self)
+        self.note_text = self.note_pane.text
         self.toolbar = QHBoxLayout()
-        self.bold_button = self._tool(
-            "V", "Vet (Ctrl+B)", lambda: self._wrap("**", "**", "Vet"), "Ctrl+B"
+        # Ctrl+B and Ctrl+I belong to the editor with the cursor (the text or a footnote).
+        self.bold_button = self._tool("V", "Vet (Ctrl+B)", self._bold, None, checkable=True)
+        self.italic_button = self._tool("C", "Cursief (Ctrl+I)", self._italic, None, checkable=True)
+        self.bullets_button = self._tool(
+            "• Opsomming", "Opsomming", lambda: self._list(BULLETS), None, checkable=True
         )
-        self.italic_button = self._tool(
-            "C", "Cursief (Ctrl+Shift+I)", lambda: self._wrap("*", "*", "Cursief"), "Ctrl+Shift+I"
+        self.numbers_button = self._tool(
+            "1. Nummering", "Genummerde lijst", lambda: self._list(NUMBERS), None, checkable=True
+        )
+        self.heading_button = self._tool("Kop", "Tussenkop", self._heading, None, checkable=True)
+        self.link_button = self._tool(
+            "Link…", "Link naar een webadres (Ctrl+K)", self._link, "Ctrl+K", checkable=True
         )
         self.note_button = self._tool(
-            "Voetnoot", "Voetnoot om de selectie (Ctrl+Shift+F)", self._note, "Ctrl+Shift+F"
+            "Voetnoot", "Voetnoot invoegen (Ctrl+Shift+F)", self._note, "Ctrl+Shift+F"
         )
         self.cite_button = self._tool(
             "Verwijzing invoegen…",
@@ -94,6 +96,7 @@ class SectionsPanel(QWidget):
         right_layout.addWidget(self.title)
         right_layout.addLayout(self.toolbar)
         right_layout.addWidget(self.text, 1)
+        right_layout.addWidget(self.note_pane)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("secties_splitter")
@@ -123,15 +126,27 @@ class SectionsPanel(QWidget):
         document.sections.rowsInserted.connect(lambda *_args: self._update_buttons())
         document.sections.rowsRemoved.connect(lambda *_args: self._show_current())
         document.sections.modelReset.connect(self._on_sections_model_reset)
+        self.text.format_changed.connect(self._show_format)
         self._read_only = False
         self._shown_row = -1
         self._show_current()
 
-    def _tool(self, text: str, tip: str, slot: Callable[[], None], shortcut: str) -> QToolButton:
+    def _tool(
+        self,
+        text: str,
+        tip: str,
+        slot: Callable[[], None],
+        shortcut: str | None,
+        *,
+        checkable: bool = False,
+    ) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
         button.setToolTip(tip)
-        button.setShortcut(shortcut)
+        if shortcut:
+            button.setShortcut(shortcut)
+        button.setCheckable(checkable)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setAutoRaise(False)
         button.clicked.connect(lambda _checked=False: slot())
         self.toolbar.addWidget(button)
@@ -172,6 +187,7 @@ class SectionsPanel(QWidget):
         row = self.current_row()
         for widget in (self.title, self.text):
             widget.setEnabled(row >= 0)
+        self._number_notes()
         self.title_binding.refresh()
         self.text_binding.refresh()
         if row != self._shown_row:
@@ -196,7 +212,7 @@ class SectionsPanel(QWidget):
         self.remove_button.setEnabled(editable and row >= 0)
         self.up_button.setEnabled(editable and row > 0)
         self.down_button.setEnabled(editable and 0 <= row < count - 1)
-        for button in (self.bold_button, self.italic_button, self.note_button, self.cite_button):
+        for button in [*self.format_buttons(), self.note_button, self.cite_button]:
             button.setEnabled(editable and row >= 0)
 
     def set_read_only(self, read_only: bool) -> None:
@@ -233,11 +249,80 @@ class SectionsPanel(QWidget):
             self._push(commands.MoveSectionCommand(self.document, row, target))
             self.select(target)
 
-    # -- Markdown toolbar -----------------------------------------------------------------------
+    # -- formatting toolbar ---------------------------------------------------------------------
 
-    def _wrap(self, before: str, after: str, label: str) -> None:
-        if self.current_row() >= 0 and not self._read_only:
-            wrap_selection(self.text, before, after, label)
+    def format_buttons(self) -> list[QToolButton]:
+        """The buttons that show the format at the cursor."""
+        return [
+            self.bold_button,
+            self.italic_button,
+            self.bullets_button,
+            self.numbers_button,
+            self.heading_button,
+            self.link_button,
+        ]
+
+    def _show_format(self) -> None:
+        editor = self.text
+        states = (
+            editor.is_bold(),
+            editor.currentCharFormat().fontItalic(),
+            editor.list_kind() == BULLETS,
+            editor.list_kind() == NUMBERS,
+            editor.heading_level() > 0,
+            bool(editor.link()),
+        )
+        for button, state in zip(self.format_buttons(), states, strict=True):
+            button.setChecked(state)
+
+    def _editable(self) -> bool:
+        return self.current_row() >= 0 and not self._read_only
+
+    def _bold(self) -> None:
+        if self._editable():
+            self.text.toggle_bold()
+        self._show_format()
+
+    def _italic(self) -> None:
+        if self._editable():
+            self.text.toggle_italic()
+        self._show_format()
+
+    def _list(self, kind: str) -> None:
+        if self._editable():
+            self.text.toggle_list(kind)
+        self._show_format()
+
+    def _heading(self) -> None:
+        if self._editable():
+            self.text.toggle_heading()
+        self._show_format()
+
+    def _link(self) -> None:
+        if self._editable():
+            url = rich_editor.ask_link(self, self.text.link())
+            if url is not None:
+                self.text.set_link(url)
+        self._show_format()
 
     def _note(self) -> None:
-        self._wrap("^[", "]", "Voetnoot invoegen")
+        if self._editable():
+            position = self.text.insert_note()
+            self.note_pane.edit(position)
+
+    def _number_notes(self) -> None:
+        """Footnote markers count on from the notes before this section (as in Word)."""
+        row = self.current_row()
+        content = self.document.content
+        before = count_notes(content.meta.get("inleiding", ""))
+        before += sum(count_notes(s.tekst) for s in content.sections[: max(row, 0)])
+        # Motion and commitment responses are printed in their sections, after the text.
+        items: list[LetterMotion | LetterCommitment] = [*content.motions, *content.commitments]
+        before += sum(
+            count_notes(item.response)
+            for item in items
+            if item.section_index is not None and item.section_index < row
+        )
+        if before != self.text.notes.offset:
+            self.text.notes.offset = before
+            self.text.viewport().update()

@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QMenu, QPlainTextEdit
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 from desktop.core.errors import UserError
 from desktop.core.services.spelling import Misspelling, Speller
@@ -100,7 +100,9 @@ class SpellHighlighter(QSyntaxHighlighter):
             self.setFormat(misspelling.start, len(misspelling.word), self.underline)
 
 
-def word_at(editor: QPlainTextEdit, position: int, speller: Speller) -> Misspelling | None:
+def word_at(
+    editor: QPlainTextEdit | QTextEdit, position: int, speller: Speller
+) -> Misspelling | None:
     """The flagged word at a document position, with its position in the document."""
     block = editor.document().findBlock(position)
     if not block.isValid():
@@ -114,7 +116,7 @@ def word_at(editor: QPlainTextEdit, position: int, speller: Speller) -> Misspell
 
 def add_spelling_actions(
     menu: QMenu,
-    editor: QPlainTextEdit,
+    editor: QPlainTextEdit | QTextEdit,
     check: SpellCheck,
     position: int,
     replace: Callable[[QTextCursor, str], None],
@@ -155,7 +157,7 @@ def add_spelling_actions(
     return found
 
 
-def _select(editor: QPlainTextEdit, found: Misspelling) -> QTextCursor:
+def _select(editor: QPlainTextEdit | QTextEdit, found: Misspelling) -> QTextCursor:
     cursor = QTextCursor(editor.document())
     cursor.setPosition(found.start)
     cursor.setPosition(found.end, QTextCursor.MoveMode.KeepAnchor)

@@ -45,7 +45,7 @@ from desktop.ui.composer.dialogs import (
     UnsavedChangesDialog,
 )
 from desktop.ui.composer.document import ComposerDocument
-from desktop.ui.composer.fields import TextEdit, select_text
+from desktop.ui.composer.fields import SpellingEditing, TextEdit, select_text
 from desktop.ui.composer.find import FindReplaceDialog, WordCount
 from desktop.ui.composer.items import AnnexPanel, SettleItemsPanel, add_items, insert_citation
 from desktop.ui.composer.meta import MetadataPanel
@@ -189,9 +189,14 @@ class ComposerWindow(QMainWindow):
         sections = self.document.content.sections
         return sections[row].titel if 0 <= row < len(sections) else None
 
-    def text_editors(self) -> list[TextEdit]:
-        """The letter's multi-line text fields (section text, introduction, responses...)."""
-        editors = [self.sections.text, self.motions.response, self.commitments.response]
+    def text_editors(self) -> list[SpellingEditing]:
+        """The letter's multi-line text fields (section text, footnote, responses...)."""
+        editors: list[SpellingEditing] = [
+            self.sections.text,
+            self.sections.note_text,
+            self.motions.response,
+            self.commitments.response,
+        ]
         editors += [f for f in self.metadata.fields.values() if isinstance(f, TextEdit)]
         return editors
 
