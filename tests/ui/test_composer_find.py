@@ -94,3 +94,22 @@ def test_word_count_of_the_letter_and_the_selection(qtbot, window):
 def test_counting_words_like_word():
     assert count_words("Noord-Holland en zo'n **vet** ^[voetnoot] 26 485") == 7
     assert count_words("") == 0
+
+
+def test_hits_inside_footnotes_are_told_not_silently_skipped(qtbot, window):
+    composer = open_composer(qtbot, window)
+    composer.tabs.setCurrentWidget(composer.sections)
+    composer.sections.select(0)
+    editor = composer.sections.text
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Het convenant loopt")
+    composer.sections.note_button.click()
+    qtbot.keyClicks(composer.sections.note_text, "Zie het convenant textiel.")
+    composer.show_find()
+    dialog = composer.find_dialog
+    dialog.find_box.setText("convenant")
+    assert dialog.result_label.text().startswith("1 keer gevonden in 1 sectie.")
+    assert "Ook 1 keer in voetnoten" in dialog.result_label.text()
+    dialog.replace_box.setText("afspraak")
+    dialog.replace_all()
+    assert "Ook 1 keer in voetnoten" in dialog.result_label.text()
