@@ -33,7 +33,12 @@ from desktop.core.domain.dutch import join_list
 from desktop.core.domain.models import Commitment, Motion
 from desktop.core.errors import FileProblem, InvalidInput, NotFound
 from desktop.core.importers.opendata_batch import MotionBatch
-from desktop.core.importers.opendata_changes import HISTORY_NOTE, motion_changes, motion_label
+from desktop.core.importers.opendata_changes import (
+    HISTORY_NOTE,
+    motion_changes,
+    motion_label,
+    new_motion,
+)
 from desktop.core.importers.opendata_files import RawEntity, read_open_data_file
 from desktop.core.importers.opendata_records import (
     EntityGraph,
@@ -320,21 +325,7 @@ def _apply_motion(db: Database, record: TKMotion, report: ImportReport) -> None:
     if not usable:
         return
     if motion is None:
-        new = Motion(
-            kamerstuk=record.kamerstuk,
-            zaaknummer=record.zaaknummer,
-            titel=record.titel,
-            indieners=list(record.indieners),
-            dossier_titel=record.dossier_titel,
-            voorgesteld=record.voorgesteld,
-            onderwerp=record.onderwerp,
-            kabinetsappreciatie=record.kabinetsappreciatie,
-            uitslag=record.uitslag or "ingediend",
-            vervangt=record.vervangt,
-            wijziging=record.wijziging,
-            kamer_afgedaan=record.kamer_afgedaan,
-            kamer_besluit=record.kamer_besluit,
-        )
+        new = new_motion(record)
         motion_id = motions.add(db, new)
         if record.uitslag and record.uitslag != "ingediend":
             history.record(db, "motion", motion_id, "uitslag", None, record.uitslag, HISTORY_NOTE)

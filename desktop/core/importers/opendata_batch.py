@@ -14,7 +14,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from desktop.core.domain.models import Motion
-from desktop.core.importers.opendata_changes import HISTORY_NOTE, motion_changes, motion_label
+from desktop.core.importers.opendata_changes import (
+    HISTORY_NOTE,
+    motion_changes,
+    motion_label,
+    new_motion,
+)
 from desktop.core.importers.opendata_records import TKMotion
 from desktop.core.importers.opendata_report import Change, ImportReport
 from desktop.core.store import history, import_batch, motions, open_data
@@ -98,21 +103,7 @@ class MotionBatch:
             return False
         if record.kamerstuk is not None and number_key(record.kamerstuk) in self.taken_numbers:
             return False
-        new = Motion(
-            kamerstuk=record.kamerstuk,
-            zaaknummer=record.zaaknummer,
-            titel=record.titel,
-            indieners=list(record.indieners),
-            dossier_titel=record.dossier_titel,
-            voorgesteld=record.voorgesteld,
-            onderwerp=record.onderwerp,
-            kabinetsappreciatie=record.kabinetsappreciatie,
-            uitslag=record.uitslag or "ingediend",
-            vervangt=record.vervangt,
-            wijziging=record.wijziging,
-            kamer_afgedaan=record.kamer_afgedaan,
-            kamer_besluit=record.kamer_besluit,
-        )
+        new = new_motion(record)
         motions._validate(new)
         if new.zaaknummer:
             self.taken_zaak.add(new.zaaknummer)

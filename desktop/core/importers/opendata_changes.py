@@ -64,3 +64,22 @@ def motion_changes(motion: Motion, record: TKMotion) -> dict[str, Any]:
 
 def motion_label(motion: Motion) -> str:
     return f"{motion.name} ({motion.reference})"
+
+
+def new_motion(record: TKMotion) -> Motion:
+    """The motion a Kamer record becomes when the registry does not have it yet."""
+    return Motion(
+        kamerstuk=record.kamerstuk,
+        zaaknummer=record.zaaknummer,
+        titel=record.titel,
+        indieners=list(record.indieners),
+        dossier_titel=record.dossier_titel,
+        voorgesteld=record.voorgesteld,
+        onderwerp=record.onderwerp,
+        kabinetsappreciatie=record.kabinetsappreciatie,
+        uitslag=record.uitslag or "ingediend",
+        vervangt=record.vervangt,
+        wijziging=record.wijziging,
+        kamer_afgedaan=record.kamer_afgedaan,
+        kamer_besluit=record.kamer_besluit,
+    )
