@@ -12,12 +12,9 @@ from contextlib import nullcontext
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
-    QContextMenuEvent,
-    QFocusEvent,
     QFont,
     QKeyEvent,
     QKeySequence,
-    QMouseEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -336,17 +333,6 @@ class RichTextEdit(SpellingEditing, QTextEdit):
         word_key = self._before_key(event)
         super().keyPressEvent(event)
         self._after_key(event, word_key)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._stop_typing()
-        super().mousePressEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        self._stop_typing()
-        super().focusOutEvent(event)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        self._show_context_menu(event)
 
 
 class NotePane(QWidget):

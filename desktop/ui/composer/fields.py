@@ -155,6 +155,18 @@ class SpellingEditing(EditKinds):
             add_spelling_actions(menu, editor, check, spot, self._replace_word)
         return menu
 
+    # Shared by the plain and the formatted editor (the Qt class follows in their bases).
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._stop_typing()
+        super().mousePressEvent(event)  # type: ignore[misc]
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._stop_typing()
+        super().focusOutEvent(event)  # type: ignore[misc]
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self._show_context_menu(event)
+
     def _show_context_menu(self, event: QContextMenuEvent) -> None:
         self._stop_typing()
         menu = self.context_menu(event.pos())
@@ -206,17 +218,6 @@ class TextEdit(SpellingEditing, QPlainTextEdit):
         word_key = self._before_key(event)
         super().keyPressEvent(event)
         self._after_key(event, word_key)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._stop_typing()
-        super().mousePressEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        self._stop_typing()
-        super().focusOutEvent(event)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        self._show_context_menu(event)
 
 
 def widget_text(widget: QLineEdit | QPlainTextEdit | QTextEdit) -> str:
