@@ -7,8 +7,25 @@ from collections.abc import Sequence
 from desktop.core.errors import UserError
 
 
+def preload_core() -> None:
+    """Import the core the windows use before PySide6 is imported.
+
+    PySide6 installs an import hook (its ``__feature__`` support) that looks at the source of
+    every module imported after it; for the store, SQLAlchemy and sqlite-utils that costs
+    about a tenth of a second at start (``bench/startup.py``). Imported first, they skip it.
+    """
+    import desktop.core.services.drafts
+    import desktop.core.services.dropped
+    import desktop.core.services.identity
+    import desktop.core.services.imports
+    import desktop.core.services.letters
+    import desktop.core.services.planning
+    import desktop.core.services.registry
+    import desktop.core.services.team  # noqa: F401
+
 def run_gui(db: str | None) -> int:
     """Start the windowed application on the given (or default) registry."""
+    preload_core()
     try:
         from desktop.ui.app import run
     except ImportError as exc:  # pragma: no cover - PySide6 is a dependency
