@@ -48,6 +48,8 @@ class MotionQuery:
     search: str = ""
     limit: int | None = None
     offset: int = 0
+    #: the id of the last motion of the page before (the next page seeks past it)
+    after: int | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ def list_motions(store: Store, query: MotionQuery) -> list[Motion]:
         search=query.search or None,
         limit=query.limit,
         offset=query.offset,
+        after=query.after,
     )
 
 

@@ -135,7 +135,8 @@ class MotionsView(RegistryView):
             self._load_page(generation, query, loaded)
 
     def _load_page(self, generation: int, query: MotionQuery, loaded: list[Motion]) -> None:
-        page = MotionQuery(query.status, query.search, FULL_LOAD_PAGE, len(loaded))
+        # Each page seeks past the last motion loaded (an offset would walk all before it).
+        page = MotionQuery(query.status, query.search, FULL_LOAD_PAGE, after=loaded[-1].id)
         self._control = self.tasks.run(
             lambda store: operations.list_motions(store, page),
             lambda rows: self._on_page_loaded(generation, query, loaded, rows),

@@ -84,3 +84,45 @@ def test_a_page_walks_the_register_order_index(sqlite_store, status, search):
     plan = " ".join(str(row) for row in raw.execute("EXPLAIN QUERY PLAN " + page).fetchall())
     assert "idx_motions_volgorde" in plan
     assert "TEMP B-TREE FOR ORDER BY" not in plan
+
+
+@pytest.mark.parametrize(
+    ("status", "search"),
+    [("all", None), ("open", None), ("afgedaan", None), ("all", "Laar"), ("open", "26 485")],
+)
+def test_pages_after_a_motion_follow_the_order_of_the_whole_list(many, status, search):
+    whole = motions.list_motions(many.db, status=status, search=search)
+    paged = motions.list_motions(many.db, status=status, search=search, limit=4)
+    while True:
+        page = motions.list_motions(
+            many.db, status=status, search=search, limit=4, after=paged[-1].id
+        )
+        if not page:
+            break
+        paged += page
+    assert [m.id for m in paged] == [m.id for m in whole]
+
+
+def test_a_page_after_the_last_motion_is_empty(many):
+    whole = motions.list_motions(many.db)
+    assert motions.list_motions(many.db, limit=5, after=whole[-1].id) == []
+    # Motions without a number come first in the register; paging passes them too.
+    assert motions.list_motions(many.db, limit=50, after=whole[0].id) == whole[1:]
+
+
+def test_a_page_after_a_motion_seeks_along_the_index(sqlite_store):
+    """The next page starts at the motion in the index: no walk past the rows before it."""
+    many = _fill(sqlite_store)
+    last = motions.list_motions(many.db, limit=10)[-1]
+    raw = raw_sqlite(many.db)
+    assert raw is not None
+    ran: list[str] = []
+    raw.set_trace_callback(ran.append)
+    try:
+        motions.list_motions(many.db, limit=5, after=last.id)
+    finally:
+        raw.set_trace_callback(None)
+    (page,) = [sql for sql in ran if sql.startswith("SELECT m.id FROM motions m")]
+    plan = " ".join(str(row) for row in raw.execute("EXPLAIN QUERY PLAN " + page).fetchall())
+    assert "SEARCH m USING" in plan and "idx_motions_volgorde" in plan
+    assert "TEMP B-TREE FOR ORDER BY" not in plan
