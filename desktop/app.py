@@ -23,6 +23,7 @@ def preload_core() -> None:
     import desktop.core.services.registry
     import desktop.core.services.team  # noqa: F401
 
+
 def run_gui(db: str | None) -> int:
     """Start the windowed application on the given (or default) registry."""
     preload_core()
