@@ -74,6 +74,33 @@ def test_due_model(qtmodeltester):
     qtmodeltester.check(proxy)
 
 
+def test_due_model_with_many_open_items_counts_all_and_sorts_all(qtmodeltester):
+    """A big registry's open items (no termijn) come in batches; counts and sort cover all."""
+    many = [
+        DueItem("motie", n, f"de motie {n}", f"Kamerstuk 30 000, nr. {n}", "", False, "openstaand")
+        for n in range(1, 5001)
+    ]
+    dated = DueItem(
+        "motie", 9999, "de motie Diks", "Kamerstuk 26 485, nr. 1", "2021-03-20", False, "openstaand"
+    )
+    model = DueTableModel()
+    model.set_rows([*many, dated])
+    proxy = RecordProxyModel(model)
+    assert proxy.rowCount() == model.batch_size < 5001
+    assert proxy.record_count() == 5001
+    assert model.counts()["motie"] == 5001
+    assert model.counts()["zonder_datum"] == 5000
+    proxy.sort(DUE_COL_DATUM, Qt.SortOrder.AscendingOrder)
+    assert proxy.record_at(0).id == 9999  # the dated item first, from all rows
+    proxy.sort(DUE_COL_DATUM, Qt.SortOrder.DescendingOrder)
+    assert proxy.record_at(0).id != 9999
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert proxy.rowCount() == 5001
+    assert proxy.record_at(5000).id == 9999
+    qtmodeltester.check(proxy)
+
+
 def test_change_tree_model(qtmodeltester, demo_store):
     model = ChangeTreeModel()
     qtmodeltester.check(model)

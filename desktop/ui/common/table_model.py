@@ -227,6 +227,10 @@ class LazyRecordTableModel(RecordTableModel[T]):
     def total_count(self) -> int:
         return len(self._rows)
 
+    def all_rows(self) -> list[T]:
+        """Every record that passes the filters, fetched by the view or not."""
+        return list(self._rows)
+
     def received_count(self) -> int:
         """How many rows the last query returned, before filters."""
         return len(self._received)

@@ -12,7 +12,12 @@ from desktop.core.planning.changes import Change, ChangeReport, SectionDiff
 from desktop.core.planning.due import DueItem
 from desktop.core.planning.versions import VersionInfo
 from desktop.ui.common.formatting import capitalised, date_key, partial_date, text_key
-from desktop.ui.common.table_model import Column, RecordRole, RecordTableModel
+from desktop.ui.common.table_model import (
+    Column,
+    LazyRecordTableModel,
+    RecordRole,
+    RecordTableModel,
+)
 from desktop.ui.registry.motion_model import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -35,8 +40,14 @@ def _due_status(item: DueItem) -> str:
     return "Verlopen" if item.overdue else capitalised(item.status)
 
 
-class DueTableModel(RecordTableModel[DueItem]):
-    """Due motions, commitments and EU dates; overdue rows in red."""
+class DueTableModel(LazyRecordTableModel[DueItem]):
+    """Due motions, commitments and EU dates; overdue rows in red.
+
+    Lazy like the motions table: with "Ook zonder termijn" a registry of 100 000 motions
+    has tens of thousands of open items, which the view gets in batches as it scrolls, and
+    which are sorted with one key per row (not one Python comparison per pair, which froze
+    the window for seconds).
+    """
 
     COLUMNS = (
         # Overdue first whatever is sorted on; then by date; open items without a date last.
@@ -69,7 +80,7 @@ class DueTableModel(RecordTableModel[DueItem]):
         """How many items of each kind (``motie``, ``toezegging``, ``eu``), ``verlopen`` and
         ``zonder_datum``."""
         result = {"motie": 0, "toezegging": 0, "eu": 0, "verlopen": 0, "zonder_datum": 0}
-        for item in self.rows():
+        for item in self.all_rows():
             result[item.kind] = result.get(item.kind, 0) + 1
             result["verlopen"] += item.overdue
             result["zonder_datum"] += not item.due
