@@ -576,3 +576,12 @@ def m0010_motion_order_key(db: Database) -> None:
             "CREATE INDEX idx_motions_volgorde ON motions(volgorde, id)",
         ],
     )
+
+
+@migrations(name="0011_kamerstuk_number_index")
+def m0011_kamerstuk_number_index(db: Database) -> None:
+    """An index on a Kamerstuk's own number, for a search on a bare number (``224``).
+
+    Without it such a search read every Kamerstuk (the unique key starts with the dossier).
+    """
+    _run(db, ["CREATE INDEX idx_kamerstukken_ondernummer ON kamerstukken(ondernummer)"])

@@ -326,10 +326,13 @@ def _search_clause(db: Database, text: str) -> tuple[str, dict[str, Any]]:
     digits = re.sub(r"[\s\u00a0.]", "", text)
     # Only ASCII digits: "²".isdigit() is True, but it is no dossier number.
     if re.fullmatch(r"[0-9]{1,9}", digits):
-        return _BY_KAMERSTUK.format("ds.nummer = :getal OR ks.ondernummer = :cijfers"), {
-            "getal": int(digits),
-            "cijfers": digits,
-        }
+        # A dossier number or a Kamerstuk's own number: two index look-ups, not one OR
+        # over the join (which reads every Kamerstuk, ~25 ms at 100 000 on the server).
+        return (
+            "m.kamerstuk_id IN (SELECT ks.id FROM kamerstukken ks JOIN dossiers ds"
+            " ON ds.id = ks.dossier_id WHERE ds.nummer = :getal"
+            " UNION ALL SELECT ks.id FROM kamerstukken ks WHERE ks.ondernummer = :cijfers)"
+        ), {"getal": int(digits), "cijfers": digits}
     # Words, through the full-text index (the Kamer's title of a motion included).
     match = match_condition(db, "motions", "m", text)
     return match if match is not None else ("1 = 1", {})

@@ -432,4 +432,7 @@ LATER: dict[str, list[str]] = {
         " WHERE k.id = m.kamerstuk_id",
         "CREATE INDEX idx_motions_volgorde ON motions(volgorde, id)",
     ],
+    "0011_kamerstuk_number_index": [
+        "CREATE INDEX idx_kamerstukken_ondernummer ON kamerstukken(ondernummer)",
+    ],
 }

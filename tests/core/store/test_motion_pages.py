@@ -126,3 +126,23 @@ def test_a_page_after_a_motion_seeks_along_the_index(sqlite_store):
     plan = " ".join(str(row) for row in raw.execute("EXPLAIN QUERY PLAN " + page).fetchall())
     assert "SEARCH m USING" in plan and "idx_motions_volgorde" in plan
     assert "TEMP B-TREE FOR ORDER BY" not in plan
+
+
+def test_a_bare_number_search_reads_no_kamerstuk_it_does_not_need(sqlite_store):
+    """``224`` (a dossier or a Kamerstuk's own number) is two index look-ups, no scan."""
+    many = _fill(sqlite_store)
+    found = motions.list_motions(many.db, search="105", limit=50)
+    assert sorted(m.kamerstuk.ondernummer for m in found) == ["105", "105", "105"]
+    assert {m.kamerstuk.dossier for m in motions.list_motions(many.db, search="26485")} == {26485}
+    raw = raw_sqlite(many.db)
+    assert raw is not None
+    ran: list[str] = []
+    raw.set_trace_callback(ran.append)
+    try:
+        motions.list_motions(many.db, search="105", limit=5)
+    finally:
+        raw.set_trace_callback(None)
+    (page,) = [sql for sql in ran if sql.startswith("SELECT m.id FROM motions m")]
+    plan = " ".join(str(row) for row in raw.execute("EXPLAIN QUERY PLAN " + page).fetchall())
+    assert "idx_kamerstukken_ondernummer" in plan
+    assert "SCAN ks" not in plan
