@@ -34,6 +34,17 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 RecordRole = Qt.ItemDataRole.UserRole + 2
+# The roles RecordTableModel.data answers (subclasses that answer more override data).
+_ROLES = frozenset(
+    {
+        int(Qt.ItemDataRole.DisplayRole),
+        int(SortRole),
+        int(RecordRole),
+        int(Qt.ItemDataRole.ToolTipRole),
+        int(Qt.ItemDataRole.BackgroundRole),
+        int(Qt.ItemDataRole.ForegroundRole),
+    }
+)
 RELEASE_DELAY_MS = 300
 
 
@@ -129,7 +140,9 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+        # The view asks each painted cell for a dozen roles; most are none of ours, and a
+        # 100 000-motion search repaints the table on every keystroke.
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
         column = self.COLUMNS[index.column()]
         record = self._rows[index.row()]
