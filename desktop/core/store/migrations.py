@@ -585,3 +585,12 @@ def m0011_kamerstuk_number_index(db: Database) -> None:
     Without it such a search read every Kamerstuk (the unique key starts with the dossier).
     """
     _run(db, ["CREATE INDEX idx_kamerstukken_ondernummer ON kamerstukken(ondernummer)"])
+
+
+@migrations(name="0012_motion_search_table")
+def m0012_motion_search_table(db: Database) -> None:
+    """On a team registry this stores each motion's text vector in ``motions_fts``.
+
+    SQLite has kept motions in its FTS5 table ``motions_fts`` since 0002; nothing to do here.
+    The migration exists on both engines so that both know the same list.
+    """

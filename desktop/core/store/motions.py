@@ -304,7 +304,9 @@ _BY_KAMERSTUK = (
 )
 
 
-def _search_clause(db: Database, text: str) -> tuple[str, dict[str, Any]]:
+def _search_clause(
+    db: Database, text: str, *, counting: bool = False
+) -> tuple[str, dict[str, Any]]:
     """SQL condition (on ``m`` only) for a search: numbers exactly, words through full text."""
     if is_zaaknummer(text):
         return "m.zaaknummer = :zaak", {"zaak": parse_zaaknummer(text)}
@@ -334,12 +336,17 @@ def _search_clause(db: Database, text: str) -> tuple[str, dict[str, Any]]:
             " UNION ALL SELECT ks.id FROM kamerstukken ks WHERE ks.ondernummer = :cijfers)"
         ), {"getal": int(digits), "cijfers": digits}
     # Words, through the full-text index (the Kamer's title of a motion included).
-    match = match_condition(db, "motions", "m", text)
+    match = match_condition(db, "motions", "m", text, counting=counting)
     return match if match is not None else ("1 = 1", {})
 
 
-def _filters(db: Database, status: str, search: str | None) -> tuple[list[str], dict[str, Any]]:
-    """WHERE conditions (on ``m`` only) for a status filter and search text."""
+def _filters(
+    db: Database, status: str, search: str | None, *, counting: bool = False
+) -> tuple[list[str], dict[str, Any]]:
+    """WHERE conditions (on ``m`` only) for a status filter and search text.
+
+    ``counting``: for counting all matches rather than reading a page in register order.
+    """
     if status not in STATUS_FILTERS:
         raise InvalidInput(
             f"‘{status}’ is geen statusfilter. Kies uit: {', '.join(STATUS_FILTERS)}."
@@ -362,7 +369,7 @@ def _filters(db: Database, status: str, search: str | None) -> tuple[list[str], 
         where.append("m.status = :status")
         params["status"] = status
     if search and search.strip():
-        clause, extra = _search_clause(db, search)
+        clause, extra = _search_clause(db, search, counting=counting)
         where.append(clause)
         params |= extra
     return where, params
@@ -425,7 +432,7 @@ def list_motions(
 
 def count_motions(db: Database, *, status: str = "all", search: str | None = None) -> int:
     """How many motions :func:`list_motions` would list without a limit."""
-    where, params = _filters(db, status, search)
+    where, params = _filters(db, status, search, counting=True)
     condition = " WHERE " + " AND ".join(where) if where else ""
     return int(scalar(db, "SELECT count(*) FROM motions m" + condition, params))
 

@@ -45,6 +45,8 @@ def ts_query(text: str) -> str | None:
 
 
 FEW_MATCHES = 5_000
+#: tables whose text vectors the server stores in a table of their own: (its key, its name)
+STORED_VECTORS = {"motions": ("motion_id", "motions_fts")}
 
 
 def _few_matches(db: Connection, matches: str, params: dict[str, Any]) -> bool:
@@ -56,10 +58,17 @@ def _few_matches(db: Connection, matches: str, params: dict[str, Any]) -> bool:
 
 
 def match_condition(
-    db: Connection, table: str, alias: str | None, text: str, name: str = "zoek"
+    db: Connection,
+    table: str,
+    alias: str | None,
+    text: str,
+    name: str = "zoek",
+    *,
+    counting: bool = False,
 ) -> tuple[str, dict[str, Any]] | None:
     """A WHERE condition (on ``alias``) for rows of ``table`` matching ``text``.
 
+    ``counting``: the condition is for counting every match, not for a page in order.
     None when the text holds nothing searchable.
     """
     if is_server(db):
@@ -67,16 +76,33 @@ def match_condition(
         if query is None:
             return None
         row_id = f"{alias}.id" if alias else "id"
-        matches = (
-            f"SELECT id FROM {table} WHERE {search_document(table)}"
-            f" @@ to_tsquery('{SEARCH_CONFIG}', :{name})"
-        )
+        if table in STORED_VECTORS:
+            # The text vectors stored beside the table (migration 0012).
+            key, vectors = STORED_VECTORS[table]
+            matches = (
+                f"SELECT {key} FROM {vectors} WHERE document"
+                f" @@ to_tsquery('{SEARCH_CONFIG}', :{name})"
+            )
+        else:
+            matches = (
+                f"SELECT id FROM {table} WHERE {search_document(table)}"
+                f" @@ to_tsquery('{SEARCH_CONFIG}', :{name})"
+            )
         if _few_matches(db, matches, {name: query}):
             # Few matches: the GIN index finds them once (an InitPlan), and only they are
             # read and sorted. Otherwise the planner may walk the register order and
             # compute every motion's text vector on the way to a page it never fills.
             return f"{row_id} = ANY (ARRAY({matches}))", {name: query}
-        # Many: a semi-join, so a page walks the register order and stops when it is full.
+        if table in STORED_VECTORS and not counting:
+            # Many: a page walks the register order and tests each row's stored vector (a
+            # subquery per row, which the planner cannot turn into a join that first
+            # collects every match), and stops when the page is full.
+            key, vectors = STORED_VECTORS[table]
+            return (
+                f"(SELECT f.document FROM {vectors} f WHERE f.{key} = {row_id})"
+                f" @@ to_tsquery('{SEARCH_CONFIG}', :{name})"
+            ), {name: query}
+        # Many, counted (or no stored vectors): a semi-join.
         return f"{row_id} IN ({matches})", {name: query}
     match = fts_query(text)
     if match is None:

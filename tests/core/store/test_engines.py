@@ -481,3 +481,70 @@ def test_undoing_a_settlement_never_overwrites_a_later_change(tmp_path):
             operations.undo_settlement(store, settled)
         kept = motions.get(store.db, motion.id)
         assert kept.status == "afgedaan" and kept.notities == "een latere wijziging"
+
+
+def _plan(db, sql: str, params: dict) -> str:
+    rows = db.exec_driver_sql("EXPLAIN " + sql, params).all()
+    return "\n".join(row[0] for row in rows)
+
+
+def test_the_server_keeps_each_motions_text_vector_current(pg_url):
+    """``motions_fts`` follows adds (one statement for many), edits and deletes."""
+    with Store.open(pg_url) as store:
+        with store.transaction() as db:
+            ids = [
+                motions.add(
+                    db,
+                    Motion(
+                        kamerstuk=KamerstukRef.parse(f"21 501-20, nr. {n}"),
+                        indieners=["Asscher"],
+                        onderwerp=f"visserij quotum {n}",
+                    ),
+                )
+                for n in range(1, 6)
+            ]
+        stored = execute(store.db, "SELECT count(*) FROM motions_fts").scalar()
+        assert stored == 5
+        assert {m.id for m in motions.list_motions(store.db, search="visserij")} == set(ids)
+        with store.transaction() as db:
+            edited = motions.get(db, ids[0])
+            edited.onderwerp = "landbouwsubsidie"
+            motions.update(db, edited)
+            motions.delete(db, ids[1])
+        assert [m.id for m in motions.list_motions(store.db, search="landbouw")] == [ids[0]]
+        assert {m.id for m in motions.list_motions(store.db, search="visserij")} == set(ids[2:])
+        assert motions.count_motions(store.db, search="visserij") == 3
+        assert execute(store.db, "SELECT count(*) FROM motions_fts").scalar() == 4
+
+
+def test_a_server_page_of_a_common_word_tests_stored_vectors(pg_url, monkeypatch):
+    """Walking the register order reads each motion's stored vector, computes none."""
+    from desktop.core.store import search
+
+    monkeypatch.setattr(search, "FEW_MATCHES", 2)  # these five motions are "many"
+    with Store.open(pg_url) as store:
+        with store.transaction() as db:
+            for n in range(1, 6):
+                motions.add(
+                    db,
+                    Motion(
+                        kamerstuk=KamerstukRef.parse(f"21 501-20, nr. {n}"),
+                        indieners=["Asscher"],
+                        onderwerp="visserij",
+                    ),
+                )
+        ran: list[tuple[str, dict]] = []
+        from sqlalchemy import event
+
+        def record(conn, cursor, statement, parameters, context, executemany):
+            ran.append((statement, parameters))
+
+        event.listen(store.db, "before_cursor_execute", record)
+        try:
+            page = motions.list_motions(store.db, search="visserij", limit=3)
+        finally:
+            event.remove(store.db, "before_cursor_execute", record)
+        assert len(page) == 3
+        (walk,) = [(s, p) for s, p in ran if s.startswith("SELECT m.id FROM motions m")]
+        plan = _plan(store.db, *walk)
+        assert "motions_fts" in walk[0] and "to_tsvector" not in plan
