@@ -50,6 +50,22 @@ def edit_span(old: str, new: str) -> tuple[int, str, str]:
     return start, old[start:end_old], new[start:end_new]
 
 
+def insert_range(old: str, new: str) -> tuple[int, int] | None:
+    """Where ``new`` could have been made by inserting text into ``old``: the first and last
+    possible position (typing "I" before "In" fits at 0 and at 1); None for other changes."""
+    added = len(new) - len(old)
+    if added <= 0:
+        return None
+    prefix = 0
+    while prefix < len(old) and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < len(old) and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    first = len(old) - suffix
+    return (first, prefix) if first <= prefix else None
+
+
 class TypingBurst:
     """Merges typing into one step per word burst, as Word does.
 
@@ -67,21 +83,36 @@ class TypingBurst:
         self.edit = edit
         position, removed, inserted = edit_span(old, new)
         self._deleting = bool(removed) and not inserted
-        self._end = position + len(inserted)
+        # Where the burst ends: a range, as the same text typed may fit more than one place.
+        end = position + len(inserted)
+        self._ends = self._after(old, new) or (end, end)
         # Typing over a selection starts a burst too; a pasted text ending in a space ends one.
         self._closed = not edit.typing or inserted[-1:].isspace()
+
+    @staticmethod
+    def _after(old: str, new: str) -> tuple[int, int] | None:
+        spots = insert_range(old, new)
+        added = len(new) - len(old)
+        return (spots[0] + added, spots[1] + added) if spots is not None else None
 
     def merge_burst(self, old: str, new: str, edit: Edit) -> bool:
         """True (and taken in) when this typing continues the burst."""
         if self._closed or not edit.typing:
             return False
-        position, removed, inserted = edit_span(old, new)
+        _position, removed, inserted = edit_span(old, new)
         deleting = bool(removed) and not inserted
         if deleting != self._deleting or (removed and inserted):
             return False
-        if not deleting and position != self._end:
-            return False  # typed elsewhere: a new step
-        self._end = position + len(inserted)
+        if not deleting:
+            spots, ends = insert_range(old, new), self._ends
+            if spots is None:
+                return False
+            first, last = max(spots[0], ends[0]), min(spots[1], ends[1])
+            if first > last:
+                return False  # typed elsewhere: a new step
+            added = len(new) - len(old)
+            self._ends = (first + added, last + added)
+            inserted = new[last : last + added]
         if inserted[-1:].isspace():
             self._closed = True  # the word and the space after it are one step
         return True
