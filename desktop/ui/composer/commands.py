@@ -19,6 +19,7 @@ from desktop.core.services.drafts import DraftContent
 from desktop.ui.composer.document import ComposerDocument
 from desktop.ui.composer.fields import TYPING, Edit
 from desktop.ui.composer.models import MOTIONS
+from desktop.ui.composer.parts import META, SECTION, Part
 
 # What the undo menu says for typing in a field ("Ongedaan maken: Betreft wijzigen").
 META_LABELS = {
@@ -367,3 +368,18 @@ class ReplaceSectionTextsCommand(QUndoCommand):
     def undo(self) -> None:
         for row, old, _new in reversed(self.changes):
             self.document.set_section_field(row, "tekst", old)
+
+
+def edit_command(
+    document: ComposerDocument, part: Part, old: str, new: str, edit: Edit = TYPING
+) -> QUndoCommand:
+    """The undo command for typing in one of the letter's texts, wherever it is edited.
+
+    The same commands as in the Brief, Secties and Moties tabs, so typing in one place
+    merges and undoes exactly as typing in the other.
+    """
+    if part.kind == META:
+        return SetMetaCommand(document, str(part.key), old, new, edit)
+    if part.kind == SECTION:
+        return SetSectionFieldCommand(document, int(part.key), "tekst", old, new, edit)
+    return SetItemFieldCommand(document, part.kind, int(part.key), "response", old, new, edit)
