@@ -179,6 +179,44 @@ def test_the_introduction_edited_on_its_page_reaches_the_word_draft(
     assert any(run.italic and run.text == "kort" for run in first.runs)
 
 
+def test_find_and_replace_reaches_responses_and_the_introduction(qtbot, window):
+    composer = editable_demo(qtbot, window)
+    panel = composer.sections
+    panel.select(1)
+    composer.show_find()
+    dialog = composer.find_dialog
+    dialog.find_box.setText("Algemeen Overleg")
+    assert dialog.result_label.text() == "1 keer gevonden in de inleiding."
+    found = dialog.find_next()
+    assert found is not None and panel.current_page() == INTRO
+    assert panel.editor_for(INTRO_PART).textCursor().selectedText() == "Algemeen Overleg"
+    dialog.find_box.setText("uitgebreide IMVO-richtlijnen")
+    found = dialog.find_next()
+    assert found is not None and found.row == AMBASSADES
+    assert panel.active_part() == DIKS
+    assert panel.editor_for(DIKS).textCursor().selectedText() == "uitgebreide IMVO-richtlijnen"
+    dialog.replace_box.setText("ruimere IMVO-richtlijnen")
+    dialog.replace()
+    assert "door de ruimere IMVO-richtlijnen" in composer.document.content.motions[2].response
+    assert composer.undo_stack.undoText() == "Vervangen"
+    # Alles vervangen: the introduction, responses and sections together, one step.
+    content = composer.document.content
+    dialog.find_box.setText("IMVO-convenanten")
+    assert dialog.result_label.text().startswith("5 keer gevonden in de inleiding en 3 secties.")
+    assert "Ook 2 keer in voetnoten" in dialog.result_label.text()  # a response's, a section's
+    dialog.replace_box.setText("IMVO-afspraken")
+    count = composer.undo_stack.count()
+    assert dialog.replace_all() == 5
+    assert composer.undo_stack.count() == count + 1
+    assert "IMVO-convenanten" not in content.meta["inleiding"]
+    assert content.motions[0].response.count("IMVO-afspraken") == 1
+    assert "^[SER IMVO-convenanten" in content.motions[0].response  # the note stays
+    assert "IMVO-convenanten" not in content.sections[1].tekst + content.sections[2].tekst
+    composer.act_undo.trigger()
+    assert content.meta["inleiding"].count("IMVO-convenanten") == 1
+    assert content.motions[0].response.count("IMVO-convenanten") == 2
+
+
 def test_a_motion_in_no_section_is_edited_on_the_closing_page_and_the_preview_follows(
     qtbot, window
 ):

@@ -19,7 +19,7 @@ from desktop.core.services.drafts import DraftContent
 from desktop.ui.composer.document import ComposerDocument
 from desktop.ui.composer.fields import TYPING, Edit
 from desktop.ui.composer.models import MOTIONS
-from desktop.ui.composer.parts import META, SECTION, Part
+from desktop.ui.composer.parts import META, SECTION, Part, set_part_text
 
 # What the undo menu says for typing in a field ("Ongedaan maken: Betreft wijzigen").
 META_LABELS = {
@@ -352,24 +352,6 @@ class ReplaceContentCommand(QUndoCommand):
         self.document.replace(self.before)
 
 
-class ReplaceSectionTextsCommand(QUndoCommand):
-    """Change the text of several sections at once (Alles vervangen): one undo step."""
-
-    def __init__(
-        self, document: ComposerDocument, changes: list[tuple[int, str, str]], text: str
-    ) -> None:
-        super().__init__(text)
-        self.document, self.changes = document, changes
-
-    def redo(self) -> None:
-        for row, _old, new in self.changes:
-            self.document.set_section_field(row, "tekst", new)
-
-    def undo(self) -> None:
-        for row, old, _new in reversed(self.changes):
-            self.document.set_section_field(row, "tekst", old)
-
-
 def edit_command(
     document: ComposerDocument, part: Part, old: str, new: str, edit: Edit = TYPING
 ) -> QUndoCommand:
@@ -383,3 +365,21 @@ def edit_command(
     if part.kind == SECTION:
         return SetSectionFieldCommand(document, int(part.key), "tekst", old, new, edit)
     return SetItemFieldCommand(document, part.kind, int(part.key), "response", old, new, edit)
+
+
+class ReplaceTextsCommand(QUndoCommand):
+    """Change several of the letter's texts at once (Alles vervangen): one undo step."""
+
+    def __init__(
+        self, document: ComposerDocument, changes: list[tuple[Part, str, str]], text: str
+    ) -> None:
+        super().__init__(text)
+        self.document, self.changes = document, changes
+
+    def redo(self) -> None:
+        for part, _old, new in self.changes:
+            set_part_text(self.document, part, new)
+
+    def undo(self) -> None:
+        for part, old, _new in reversed(self.changes):
+            set_part_text(self.document, part, old)

@@ -163,6 +163,7 @@ class ComposerWindow(QMainWindow):
         self.word_count_label.setObjectName("woorden")
         self.statusBar().addPermanentWidget(self.word_count_label)
         self.word_count = WordCount(self.document, self.text_editors(), self.word_count_label)
+        self.sections.editor_added.connect(self.word_count.watch)
         self._create_actions()
         self.sections.citation_requested.connect(self.insert_citation)
         # The preview keeps the section (and the paragraph) being edited in view.
