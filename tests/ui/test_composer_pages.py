@@ -277,6 +277,29 @@ def test_footnotes_count_on_through_the_page_in_the_letters_order(qtbot, window)
     assert panel.text.notes.number(first) == 3  # renumbered after the new one
 
 
+def test_an_empty_section_says_it_is_left_out_and_the_preview_leaves_out_its_heading(qtbot, window):
+    composer = editable_demo(qtbot, window)
+    panel = composer.sections
+    title = composer.document.content.sections[0].titel
+    settle(qtbot, window, composer)
+    assert title in preview_text(composer)
+    # The motion leaves the letter (as a settled one does in the next letter).
+    composer.tabs.setCurrentWidget(composer.motions)
+    composer.motions.select(0)
+    composer.motions.remove_button.click()
+    composer.tabs.setCurrentWidget(composer.sections)
+    panel.select(0)
+    assert panel.page_hint.isVisibleTo(panel)
+    assert "leeg" in panel.page_hint.text()
+    settle(qtbot, window, composer)
+    assert title not in preview_text(composer)
+    panel.text.setFocus()
+    qtbot.keyClicks(panel.text, "De monitoring loopt.")
+    assert not panel.page_hint.isVisibleTo(panel)
+    settle(qtbot, window, composer)
+    assert title in preview_text(composer)
+
+
 def test_screenshot_of_a_section_with_its_motion_paragraph(qtbot, window, tmp_path):
     show_active(qtbot, window)
     composer = editable_demo(qtbot, window)
