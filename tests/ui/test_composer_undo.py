@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 
 from desktop.ui.common.undo import action_text
-from desktop.ui.composer.commands import edit_span
+from desktop.ui.composer.commands import SetMetaCommand, edit_span, insert_range
+from desktop.ui.composer.document import ComposerDocument
 from desktop.ui.composer.fields import widget_text
 from desktop.ui.composer.models import ITEM_COL_AFDOEN
 from tests.ui.test_composer import DEMO_LETTER, open_composer, settle
@@ -104,3 +106,26 @@ def test_edit_span_and_action_text():
         "&Ongedaan maken: Terug naar concept"
     )
     assert action_text("&Ongedaan maken", "") == "&Ongedaan maken"
+
+
+def test_a_word_typed_before_the_same_letters_is_still_one_step(qtbot):
+    document = ComposerDocument()
+    stack = QUndoStack()
+    document.set_meta("aanhef", "In november")
+    for old, new in (
+        ("In november", "IIn november"),  # "I" fits before or after the first "I"
+        ("IIn november", "InIn november"),
+        ("InIn november", "In In november"),
+    ):
+        stack.push(SetMetaCommand(document, "aanhef", old, new))
+    assert stack.count() == 1
+    stack.push(SetMetaCommand(document, "aanhef", "In In november", "In In novemberx"))
+    assert stack.count() == 2  # typed elsewhere: its own step
+    # Typing over a selection, then on: one step as before.
+    stack.push(SetMetaCommand(document, "aanhef", "In In novemberx", "In In Xx"))
+    stack.push(SetMetaCommand(document, "aanhef", "In In Xx", "In In XYx"))
+    assert stack.count() == 3
+    stack.undo()
+    assert document.content.meta["aanhef"] == "In In novemberx"
+    assert insert_range("In", "IIn") == (0, 1)
+    assert insert_range("abc", "aXc") is None  # not an insertion

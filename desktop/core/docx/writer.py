@@ -37,6 +37,7 @@ from desktop.core.drafting.model import (
     PageBreak,
     Table,
     Text,
+    empty_heading_indexes,
 )
 from desktop.core.drafting.model import (
     Paragraph as ParagraphBlock,
@@ -66,7 +67,7 @@ def keep_citations_together(text: str) -> str:
 def empty_headings(blocks: list[Block]) -> list[str]:
     """Titles of headings with no text under them (the next block is a heading of the same
     or a higher level, or nothing follows); the writer leaves these out."""
-    return [_plain(blocks[i].inlines) for i in _empty_heading_indexes(blocks)]  # type: ignore[union-attr]
+    return [_plain(blocks[i].inlines) for i in empty_heading_indexes(blocks)]  # type: ignore[union-attr]
 
 
 def _plain(inlines: list[Inline]) -> str:
@@ -77,17 +78,6 @@ def _plain(inlines: list[Inline]) -> str:
         elif isinstance(item, Link):
             parts.append("".join(child.text for child in item.children))
     return "".join(parts).strip()
-
-
-def _empty_heading_indexes(blocks: list[Block]) -> set[int]:
-    empty: set[int] = set()
-    for index, block in enumerate(blocks):
-        if not isinstance(block, Heading):
-            continue
-        following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
-        if following is None or (isinstance(following, Heading) and following.level <= block.level):
-            empty.add(index)
-    return empty
 
 
 class _Writer:
@@ -196,7 +186,7 @@ class _Writer:
 
     def blocks(self, blocks: list[Block], depth: int = 0) -> None:
         """Write blocks at the end of the body."""
-        skip = _empty_heading_indexes(blocks)
+        skip = empty_heading_indexes(blocks)
         for index, block in enumerate(blocks):
             if index in skip:
                 continue

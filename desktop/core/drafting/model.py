@@ -125,6 +125,22 @@ class LetterDocument:
         return blocks
 
 
+def empty_heading_indexes(blocks: list[Block]) -> set[int]:
+    """Which headings have no text under them (the next block is a heading of the same or a
+    higher level, or nothing follows): the Word file leaves these out, and so does the preview.
+
+    A section whose motion was settled in the previous letter keeps its heading here, empty.
+    """
+    empty: set[int] = set()
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Heading):
+            continue
+        following = next((b for b in blocks[index + 1 :] if not isinstance(b, PageBreak)), None)
+        if following is None or (isinstance(following, Heading) and following.level <= block.level):
+            empty.add(index)
+    return empty
+
+
 def _count_notes(block: Block) -> int:
     if isinstance(block, Paragraph | Heading):
         return sum(

@@ -27,7 +27,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from desktop.core.domain.dutch import count_in_words, format_date, join_list
 from desktop.core.domain.kamerstuk import NBSP, KamerstukRef
-from desktop.core.domain.models import Motion
+from desktop.core.domain.models import Commitment, Motion
 from desktop.core.domain.naming import motion_name
 from desktop.core.errors import TemplateProblem
 
@@ -84,6 +84,27 @@ def verzoek_phrase(motion: Motion) -> str:
             clause = f"{match.group(1)} {clause[match.end() :]}"
         cleaned.append(clause)
     return join_list(cleaned)
+
+
+def motion_lead(motion: Motion) -> tuple[str, str]:
+    """How the shipped template opens a motion's paragraph, before the response.
+
+    ``("De motie Van Laar (Kamerstuk 26 485, nr. 224)", "verzoekt de regering … te toetsen.")``:
+    the composer shows it above the response, as the letter reads.
+    """
+    name = (
+        f"{_motie_naam(motion, hoofdletter=True)} ({_citeer(motion.kamerstuk or motion.reference)})"
+    )
+    return name, f"{verzoek_phrase(motion)}."
+
+
+def commitment_lead(commitment: Commitment) -> tuple[str, str]:
+    """How the shipped template opens a commitment's paragraph: ``("Toezegging 12:", "tekst")``."""
+    name = f"Toezegging {commitment.nummer}:" if commitment.nummer else "Toezegging:"
+    text = commitment.tekst.strip()
+    if commitment.kamerstuk is not None:
+        text += f" ({_citeer(commitment.kamerstuk)})"
+    return name, text
 
 
 def _datum(value: dt.date | str | None) -> str:
@@ -320,6 +341,8 @@ __all__ = [
     "NBSP",
     "TemplateInfo",
     "TemplateLibrary",
+    "commitment_lead",
     "escape_markdown",
+    "motion_lead",
     "verzoek_phrase",
 ]

@@ -3,7 +3,7 @@
 * an empty section (it is left out of the letter);
 * an introduction that names a motion the letter no longer reports on, or a date from
   before the previous letter (an introduction carried over unchanged: "Op 20 februari 2020
-  heeft uw Kamer een AO gepland…");
+  heeft uw Kamer een AO gepland…"), or that is word for word the previous letter's;
 * a motion or commitment ticked to be settled without a response.
 
 Each warning says where it is, so the composer can go there ("Ga naar").
@@ -121,6 +121,21 @@ def _introduction_dates(letter: Letter, previous: Letter | None) -> list[ExportW
     return found
 
 
+def _introduction_unchanged(letter: Letter, previous: Letter | None) -> list[ExportWarning]:
+    text = _plain(letter.inleiding)
+    if previous is None or not text or text != _plain(previous.inleiding):
+        return []
+    when = f" van {format_date(previous.datum)}" if previous.datum is not None else ""
+    return [
+        ExportWarning(
+            INTRODUCTION,
+            None,
+            f"De inleiding is woord voor woord die van de vorige brief{when}: past zij nog bij "
+            "deze brief?",
+        )
+    ]
+
+
 def _without_response(
     letter: Letter, registry: dict[int, Motion], known: dict[int, Commitment]
 ) -> list[ExportWarning]:
@@ -159,9 +174,13 @@ def letter_warnings(
     """Everything to check in ``letter`` before export, in the order of the letter."""
     by_id = {motion.id: motion for motion in registry if motion.id is not None}
     commitments_by_id = {item.id: item for item in known_commitments if item.id is not None}
-    return [
+    introduction = [
         *_introduction_motions(letter, registry),
         *_introduction_dates(letter, previous),
+    ]
+    # Said once: a date or motion found already shows the introduction was carried over.
+    return [
+        *(introduction or _introduction_unchanged(letter, previous)),
         *_empty_sections(letter),
         *_without_response(letter, by_id, commitments_by_id),
     ]

@@ -19,6 +19,7 @@ from desktop.core.services.drafts import DraftContent
 from desktop.ui.composer.document import ComposerDocument
 from desktop.ui.composer.fields import TYPING, Edit
 from desktop.ui.composer.models import MOTIONS
+from desktop.ui.composer.parts import META, SECTION, Part, set_part_text
 
 # What the undo menu says for typing in a field ("Ongedaan maken: Betreft wijzigen").
 META_LABELS = {
@@ -50,6 +51,22 @@ def edit_span(old: str, new: str) -> tuple[int, str, str]:
     return start, old[start:end_old], new[start:end_new]
 
 
+def insert_range(old: str, new: str) -> tuple[int, int] | None:
+    """Where ``new`` could have been made by inserting text into ``old``: the first and last
+    possible position (typing "I" before "In" fits at 0 and at 1); None for other changes."""
+    added = len(new) - len(old)
+    if added <= 0:
+        return None
+    prefix = 0
+    while prefix < len(old) and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < len(old) and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    first = len(old) - suffix
+    return (first, prefix) if first <= prefix else None
+
+
 class TypingBurst:
     """Merges typing into one step per word burst, as Word does.
 
@@ -67,21 +84,36 @@ class TypingBurst:
         self.edit = edit
         position, removed, inserted = edit_span(old, new)
         self._deleting = bool(removed) and not inserted
-        self._end = position + len(inserted)
+        # Where the burst ends: a range, as the same text typed may fit more than one place.
+        end = position + len(inserted)
+        self._ends = self._after(old, new) or (end, end)
         # Typing over a selection starts a burst too; a pasted text ending in a space ends one.
         self._closed = not edit.typing or inserted[-1:].isspace()
+
+    @staticmethod
+    def _after(old: str, new: str) -> tuple[int, int] | None:
+        spots = insert_range(old, new)
+        added = len(new) - len(old)
+        return (spots[0] + added, spots[1] + added) if spots is not None else None
 
     def merge_burst(self, old: str, new: str, edit: Edit) -> bool:
         """True (and taken in) when this typing continues the burst."""
         if self._closed or not edit.typing:
             return False
-        position, removed, inserted = edit_span(old, new)
+        _position, removed, inserted = edit_span(old, new)
         deleting = bool(removed) and not inserted
         if deleting != self._deleting or (removed and inserted):
             return False
-        if not deleting and position != self._end:
-            return False  # typed elsewhere: a new step
-        self._end = position + len(inserted)
+        if not deleting:
+            spots, ends = insert_range(old, new), self._ends
+            if spots is None:
+                return False
+            first, last = max(spots[0], ends[0]), min(spots[1], ends[1])
+            if first > last:
+                return False  # typed elsewhere: a new step
+            added = len(new) - len(old)
+            self._ends = (first + added, last + added)
+            inserted = new[last : last + added]
         if inserted[-1:].isspace():
             self._closed = True  # the word and the space after it are one step
         return True
@@ -320,19 +352,34 @@ class ReplaceContentCommand(QUndoCommand):
         self.document.replace(self.before)
 
 
-class ReplaceSectionTextsCommand(QUndoCommand):
-    """Change the text of several sections at once (Alles vervangen): one undo step."""
+def edit_command(
+    document: ComposerDocument, part: Part, old: str, new: str, edit: Edit = TYPING
+) -> QUndoCommand:
+    """The undo command for typing in one of the letter's texts, wherever it is edited.
+
+    The same commands as in the Brief, Secties and Moties tabs, so typing in one place
+    merges and undoes exactly as typing in the other.
+    """
+    if part.kind == META:
+        return SetMetaCommand(document, str(part.key), old, new, edit)
+    if part.kind == SECTION:
+        return SetSectionFieldCommand(document, int(part.key), "tekst", old, new, edit)
+    return SetItemFieldCommand(document, part.kind, int(part.key), "response", old, new, edit)
+
+
+class ReplaceTextsCommand(QUndoCommand):
+    """Change several of the letter's texts at once (Alles vervangen): one undo step."""
 
     def __init__(
-        self, document: ComposerDocument, changes: list[tuple[int, str, str]], text: str
+        self, document: ComposerDocument, changes: list[tuple[Part, str, str]], text: str
     ) -> None:
         super().__init__(text)
         self.document, self.changes = document, changes
 
     def redo(self) -> None:
-        for row, _old, new in self.changes:
-            self.document.set_section_field(row, "tekst", new)
+        for part, _old, new in self.changes:
+            set_part_text(self.document, part, new)
 
     def undo(self) -> None:
-        for row, old, _new in reversed(self.changes):
-            self.document.set_section_field(row, "tekst", old)
+        for part, old, _new in reversed(self.changes):
+            set_part_text(self.document, part, old)

@@ -359,6 +359,19 @@ class NotePane(QWidget):
         self.text.textChanged.connect(self._on_text_text_changed)
         self.hide()
 
+    def attach(self, editor: RichTextEdit) -> None:
+        """Follow the footnotes of another editor (the one with the cursor on a page)."""
+        if editor is self.main:
+            return
+        for signal in (self.main.cursorPositionChanged, self.main.textChanged):
+            signal.disconnect(self.follow)
+        self.main = editor
+        editor.cursorPositionChanged.connect(self.follow)
+        editor.textChanged.connect(self.follow)
+        self.position = None
+        self.hide()
+        self.follow()
+
     def follow(self) -> None:
         """Show the footnote at the main editor's cursor (or hide)."""
         if self._loading:

@@ -1,8 +1,9 @@
 """Zoeken en vervangen in alle secties (match case, whole word), and the word count.
 
-Find moves through the sections in order from the cursor, wrapping at the end; a single
-replacement is an undo step of its own, and "Alles vervangen" is one step for all
-sections together.
+Find moves through the letter's texts in the letter's order from the cursor (the
+introduction, each section's motion responses and text, the closing), wrapping at the end;
+a single replacement is an undo step of its own, and "Alles vervangen" is one step for all
+texts together.
 """
 
 from __future__ import annotations
@@ -25,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.domain.dutch import dutch_count
+from desktop.core.domain.dutch import dutch_count, join_list
 from desktop.core.drafting.richtext import note_texts, parse_blocks, visible_text
-from desktop.ui.composer.commands import ReplaceSectionTextsCommand
+from desktop.ui.composer.commands import ReplaceTextsCommand
 from desktop.ui.composer.document import ComposerDocument
 from desktop.ui.composer.editor import RichTextEdit
 from desktop.ui.composer.fields import Push, SpellingEditing
+from desktop.ui.composer.parts import CLOSING_PART, INTRO_PART, Part, letter_parts, part_text
 from desktop.ui.composer.richdoc import replace_in_document, replace_in_markdown, shown_text
 from desktop.ui.composer.sections import SectionsPanel
 
@@ -44,11 +46,13 @@ def count_words(text: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A hit in section ``row`` from ``start`` to ``end``."""
+    """A hit in the letter's text number ``index`` (in the letter's order) from ``start`` to
+    ``end``; ``row`` is the section it is in (-1: the introduction or the closing)."""
 
     row: int
     start: int
     end: int
+    index: int = 0
 
 
 def pattern(needle: str, *, match_case: bool, whole_word: bool) -> re.Pattern[str] | None:
@@ -61,21 +65,36 @@ def pattern(needle: str, *, match_case: bool, whole_word: bool) -> re.Pattern[st
     return re.compile(body, 0 if match_case else re.IGNORECASE)
 
 
-def find_all(texts: list[str], search: re.Pattern[str]) -> list[Match]:
-    """Every hit in the sections, in order."""
+def find_all(texts: list[str], search: re.Pattern[str], rows: list[int]) -> list[Match]:
+    """Every hit in the texts, in order (``rows``: the section of each text)."""
     return [
-        Match(row, m.start(), m.end())
-        for row, text in enumerate(texts)
+        Match(rows[index], m.start(), m.end(), index)
+        for index, text in enumerate(texts)
         for m in search.finditer(text)
     ]
 
 
-def next_match(matches: list[Match], row: int, position: int) -> Match | None:
-    """The first hit at or after ``position`` in ``row``, else further on, else from the top."""
+def next_match(matches: list[Match], index: int, position: int) -> Match | None:
+    """The first hit at or after ``position`` in text ``index``, else further on, else the first."""
     for match in matches:
-        if (match.row, match.start) >= (row, position):
+        if (match.index, match.start) >= (index, position):
             return match
     return matches[0] if matches else None
+
+
+def where_found(matches: list[Match], parts: list[Part]) -> str:
+    """Where the hits are, in Dutch: ``de inleiding en 2 secties``."""
+    places = []
+    if any(parts[m.index] == INTRO_PART for m in matches):
+        places.append("de inleiding")
+    rows = len({m.row for m in matches if m.row >= 0})
+    if rows:
+        places.append(f"{dutch_count(rows)} {'sectie' if rows == 1 else 'secties'}")
+    if any(parts[m.index].is_item and m.row < 0 for m in matches):
+        places.append("de moties en toezeggingen aan het eind")
+    if any(parts[m.index] == CLOSING_PART for m in matches):
+        places.append("het slot")
+    return join_list(places)
 
 
 class FindReplaceDialog(QDialog):
@@ -147,33 +166,44 @@ class FindReplaceDialog(QDialog):
             whole_word=self.whole_word.isChecked(),
         )
 
+    def _parts(self) -> list[Part]:
+        return [part for _page, part in letter_parts(self.document.content)]
+
+    def _rows(self) -> list[int]:
+        return [
+            page if isinstance(page, int) else -1
+            for page, _part in letter_parts(self.document.content)
+        ]
+
+    def _markdown(self, part: Part) -> str:
+        editor = self.sections.editor_for(part)
+        return editor.markdown() if editor is not None else part_text(self.document.content, part)
+
     def _texts(self) -> list[str]:
-        """Each section's text as the editor shows it (the one being edited: as it is now)."""
-        current = self.sections.current_row()
+        """Each text as its editor shows it (those on the page being edited: as they are now)."""
         texts = []
-        for row, section in enumerate(self.document.content.sections):
-            if row == current:
-                texts.append(shown_text(self._editor().document()))
+        for part in self._parts():
+            editor = self.sections.editor_for(part)
+            if editor is not None:
+                texts.append(shown_text(editor.document()))
             else:
-                texts.append(visible_text(parse_blocks(section.tekst)))
+                texts.append(visible_text(parse_blocks(part_text(self.document.content, part))))
         return texts
 
     def _matches(self) -> list[Match]:
         search = self._pattern()
         if search is None:
             return []
-        return find_all(self._texts(), search)
+        return find_all(self._texts(), search, self._rows())
 
     def _note_hits(self) -> int:
         """Hits inside footnotes, which this window does not step into (yet): told, not hidden."""
         search = self._pattern()
         if search is None:
             return 0
-        current = self.sections.current_row()
         total = 0
-        for row, section in enumerate(self.document.content.sections):
-            markdown = self._editor().markdown() if row == current else section.tekst
-            total += sum(len(search.findall(text)) for text in note_texts(markdown))
+        for part in self._parts():
+            total += sum(len(search.findall(text)) for text in note_texts(self._markdown(part)))
         return total
 
     def _in_notes(self) -> str:
@@ -192,28 +222,33 @@ class FindReplaceDialog(QDialog):
         elif not matches:
             self.result_label.setText("Niet gevonden in de secties." + self._in_notes())
         else:
-            rows = len({m.row for m in matches})
             self.result_label.setText(
                 f"{dutch_count(len(matches))} keer gevonden in "
-                f"{dutch_count(rows)} {'sectie' if rows == 1 else 'secties'}." + self._in_notes()
+                f"{where_found(matches, self._parts())}." + self._in_notes()
             )
 
     def _editor(self) -> RichTextEdit:
-        return self.sections.text
+        return self.sections.active_editor() or self.sections.text
+
+    def _current_index(self) -> int:
+        """Where find starts: the text with the cursor (-1: none)."""
+        part = self.sections.active_part()
+        parts = self._parts()
+        return parts.index(part) if part in parts else -1
 
     def find_next(self) -> Match | None:
-        """Select the next hit (from the cursor, on through the sections, then from the top)."""
+        """Select the next hit (from the cursor, on through the letter, then from the top)."""
         matches = self._matches()
         self._count()
-        editor = self._editor()
-        row = self.sections.current_row()
-        cursor = editor.textCursor()
-        found = next_match(matches, max(row, 0), cursor.selectionEnd() if row >= 0 else 0)
+        index = self._current_index()
+        position = self._editor().textCursor().selectionEnd() if index >= 0 else 0
+        found = next_match(matches, max(index, 0), position)
         if found is None:
             return None
         self._show_sections()
-        if found.row != row:
-            self.sections.select(found.row)
+        editor = self.sections.show_part(self._parts()[found.index])
+        if editor is None:
+            return None
         selection = QTextCursor(editor.document())
         selection.setPosition(found.start)
         selection.setPosition(found.end, QTextCursor.MoveMode.KeepAnchor)
@@ -224,7 +259,7 @@ class FindReplaceDialog(QDialog):
     def _selected_match(self) -> bool:
         search = self._pattern()
         cursor = self._editor().textCursor()
-        if search is None or not cursor.hasSelection() or self.sections.current_row() < 0:
+        if search is None or not cursor.hasSelection() or self._current_index() < 0:
             return False
         text = shown_text(self._editor().document())
         hit = search.match(text, cursor.selectionStart())
@@ -248,24 +283,24 @@ class FindReplaceDialog(QDialog):
         if search is None or self.document.read_only:
             return 0
         replacement = self.replace_box.text()
-        changes, total = [], 0
-        current = self.sections.current_row()
-        for row, (section, text) in enumerate(
-            zip(self.document.content.sections, self._texts(), strict=True)
-        ):
+        changes: list[tuple[Part, str, str]] = []
+        total = 0
+        for part, text in zip(self._parts(), self._texts(), strict=True):
             hits = [(m.start(), m.end()) for m in search.finditer(text)]
             if not hits:
                 continue
-            if row == current:  # the editor's own document: its formats exactly as shown
-                new = replace_in_document(self._editor().document().clone(), hits, replacement)
+            old = part_text(self.document.content, part)
+            editor = self.sections.editor_for(part)
+            if editor is not None:  # the editor's own document: its formats exactly as shown
+                new = replace_in_document(editor.document().clone(), hits, replacement)
             else:
-                new = replace_in_markdown(section.tekst, hits, replacement)
-            if new != section.tekst:
-                changes.append((row, section.tekst, new))
+                new = replace_in_markdown(old, hits, replacement)
+            if new != old:
+                changes.append((part, old, new))
             total += len(hits)
         if changes:
             self._push(
-                ReplaceSectionTextsCommand(
+                ReplaceTextsCommand(
                     self.document, changes, f"Alles vervangen ({dutch_count(total)}×)"
                 )
             )
@@ -303,6 +338,12 @@ class WordCount(QObject):
         for editor in editors:
             editor._qt().selectionChanged.connect(self.update)
         self.update()
+
+    def watch(self, editor: QObject) -> None:
+        """Count the selection in an editor made later (a motion's response on a page)."""
+        if isinstance(editor, SpellingEditing) and editor not in self.editors:
+            self.editors.append(editor)
+            editor._qt().selectionChanged.connect(self.update)
 
     def letter_words(self) -> int:
         """The words of everything the letter says (details, sections, responses)."""

@@ -283,10 +283,11 @@ def search_citations(
 
 def insert_citation(composer: ComposerHost) -> None:
     """Insert a house-style reference to a motion or Kamerstuk at the cursor."""
-    if composer.document.read_only or composer.sections.current_row() < 0:
+    editor = composer.sections.active_editor()  # the section text, a response, the introduction
+    if composer.document.read_only or editor is None:
         return
     text = CitationPickerDialog.ask(
         composer.widget, lambda text, done: search_citations(composer, text, done)
     )
     if text:
-        insert_text(composer.sections.text, text, "Verwijzing invoegen")
+        insert_text(editor, text, "Verwijzing invoegen")

@@ -48,6 +48,8 @@ class PreviewPane(QWidget):
         self.problem: str | None = None
         # The title of the section being edited (None: keep the reader's scroll position).
         self.follow: Callable[[], str | None] | None = None
+        # How the paragraph being edited begins (a motion's, the introduction): shown at the top.
+        self.follow_paragraph: Callable[[], str | None] | None = None
         self._generation = 0
         self._control: TaskControl | None = None
         self.title = QLabel("<b>Voorvertoning</b>", self)
@@ -120,9 +122,38 @@ class PreviewPane(QWidget):
             scroll.setValue(min(position, scroll.maximum()))
 
     def scroll_to_followed(self) -> bool:
-        """Show the heading of the section being edited at the top; False when there is none."""
+        """Show the paragraph (else the heading of the section) being edited at the top.
+
+        False when there is none.
+        """
         title = self.follow() if self.follow is not None else None
+        start = self.follow_paragraph() if self.follow_paragraph is not None else None
+        if start:
+            after = self.heading_top(title) if title else None
+            top = self.paragraph_top(start, after or 0)
+            if top is not None:
+                # The section's first paragraph: keep its heading in view with it.
+                first = after is not None and self.paragraph_top("", after + 1) == top
+                self._scroll_to(after if first and after is not None else top)
+                return True
         return bool(title) and self.scroll_to_heading(str(title))
+
+    def paragraph_top(self, start: str, after: int = 0) -> int | None:
+        """Where the first paragraph beginning with ``start`` at or below ``after`` starts."""
+        wanted = " ".join(start.split())
+        document = self.browser.document()
+        layout = document.documentLayout()
+        block = document.begin()
+        while block.isValid():
+            top = int(layout.blockBoundingRect(block).top())
+            if top >= after and " ".join(block.text().split()).startswith(wanted):
+                return top
+            block = block.next()
+        return None
+
+    def _scroll_to(self, top: int) -> None:
+        scroll = self.browser.verticalScrollBar()
+        scroll.setValue(min(max(top - 8, 0), scroll.maximum()))
 
     def heading_top(self, title: str) -> int | None:
         """Where the heading ``title`` starts in the pane's document (None: not shown)."""
@@ -141,8 +172,7 @@ class PreviewPane(QWidget):
         top = self.heading_top(title) if title.strip() else None
         if top is None:
             return False
-        scroll = self.browser.verticalScrollBar()
-        scroll.setValue(min(max(top - 8, 0), scroll.maximum()))
+        self._scroll_to(top)
         return True
 
     def _on_rendered(self, generation: int, html: str) -> None:

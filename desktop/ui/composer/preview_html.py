@@ -24,6 +24,7 @@ from desktop.core.drafting.model import (
     Paragraph,
     Table,
     Text,
+    empty_heading_indexes,
 )
 
 MUTED = "#5f6368"
@@ -102,7 +103,9 @@ class _Renderer:
     # -- blocks ---------------------------------------------------------------------
 
     def blocks(self, blocks: list[Block]) -> str:
-        return "".join(self.block(block) for block in blocks)
+        # As in the Word file: a heading with nothing under it is left out.
+        skip = empty_heading_indexes(blocks)
+        return "".join(self.block(b) for index, b in enumerate(blocks) if index not in skip)
 
     def block(self, block: Block) -> str:
         if isinstance(block, Paragraph):

@@ -104,6 +104,7 @@ class ComposerWindow(QMainWindow):
         self.spell_check.failed.connect(lambda message: self.statusBar().showMessage(message))
         for editor in self.text_editors():
             editor.enable_spelling(self.spell_check)
+        self.sections.enable_spelling(self.spell_check)  # also the editors it makes later
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("opsteller_tabs")
         self.tabs.addTab(self.metadata, "&Brief")
@@ -162,10 +163,13 @@ class ComposerWindow(QMainWindow):
         self.word_count_label.setObjectName("woorden")
         self.statusBar().addPermanentWidget(self.word_count_label)
         self.word_count = WordCount(self.document, self.text_editors(), self.word_count_label)
+        self.sections.editor_added.connect(self.word_count.watch)
         self._create_actions()
         self.sections.citation_requested.connect(self.insert_citation)
-        # The preview keeps the section being edited in view.
+        # The preview keeps the section (and the paragraph) being edited in view.
         self.preview.follow = self._followed_section
+        self.preview.follow_paragraph = self._followed_paragraph
+        self.sections.active_changed.connect(self.preview.scroll_to_followed)
         self.sections.list.selectionModel().currentRowChanged.connect(
             lambda *_args: self.preview.scroll_to_followed()
         )
@@ -185,15 +189,17 @@ class ComposerWindow(QMainWindow):
     def _followed_section(self) -> str | None:
         if self.tabs.currentWidget() is not self.sections:
             return None
-        row = self.sections.current_row()
-        sections = self.document.content.sections
-        return sections[row].titel if 0 <= row < len(sections) else None
+        return self.sections.followed_heading()
+
+    def _followed_paragraph(self) -> str | None:
+        if self.tabs.currentWidget() is not self.sections:
+            return None
+        return self.sections.followed_paragraph()
 
     def text_editors(self) -> list[SpellingEditing]:
         """The letter's multi-line text fields (section text, footnote, responses...)."""
         editors: list[SpellingEditing] = [
-            self.sections.text,
-            self.sections.note_text,
+            *self.sections.editors(),
             self.motions.response,
             self.commitments.response,
         ]
@@ -279,7 +285,8 @@ class ComposerWindow(QMainWindow):
 
     def show_find(self) -> None:
         """Ctrl+H: Zoeken en vervangen in alle secties (the selection as the search)."""
-        self.find_dialog.open_with(self.sections.text.textCursor().selectedText())
+        editor = self.sections.active_editor() or self.sections.text
+        self.find_dialog.open_with(editor.textCursor().selectedText())
 
     def show_help(self) -> None:
         """F1: the Dutch manual, beside the composer."""

@@ -36,6 +36,28 @@ def test_a_follow_up_letter_warns_about_the_introduction_it_carried_over(demo_st
     assert "vóór de vorige brief (21 februari 2020)" in dates[0].message
 
 
+def test_a_follow_up_letter_warns_about_an_introduction_copied_word_for_word(demo_store):
+    previous = _demo_letter(demo_store)
+    previous.inleiding = "Hierbij informeer ik uw Kamer over de voortgang van het IMVO-beleid."
+    letters.update(demo_store.db, previous)
+    previous = _demo_letter(demo_store)
+    follow_up = new_letter_from(demo_store.db, previous, dt.date(2020, 9, 1))
+    # The motion it settled has left; its section has nothing left and is said to be empty.
+    warnings = export_warnings(demo_store, follow_up)
+    found = [w for w in warnings if w.where == INTRODUCTION]
+    assert len(found) == 1  # no date, no motion: the copy itself is what is told
+    assert found[0].message == (
+        "De inleiding is woord voor woord die van de vorige brief van 21 februari 2020: past "
+        "zij nog bij deze brief?"
+    )
+    empty = [w for w in warnings if w.where == SECTION]
+    assert [w.index for w in empty] == [0]
+    assert "‘Monitoring IMVO-convenanten’ is leeg en komt niet in de brief" in empty[0].message
+    # Rewritten (even a little), the warning goes.
+    edited = dataclasses.replace(follow_up, inleiding=follow_up.inleiding + " Ook nieuw.")
+    assert not [w for w in export_warnings(demo_store, edited) if w.where == INTRODUCTION]
+
+
 def test_an_introduction_naming_a_motion_that_left_the_letter(demo_store):
     letter = _demo_letter(demo_store)
     laar = next(m for m in motions.list_motions(demo_store.db) if "Van Laar" in m.name)
