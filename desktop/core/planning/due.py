@@ -71,7 +71,7 @@ def due_items(
     today = today or dt.date.today()
     before = before or today + dt.timedelta(days=DEFAULT_HORIZON_DAYS)
     items: list[DueItem] = []
-    for motion in motions.list_motions(db, status="open"):
+    for motion in motions.open_motions_due(db, before, undated=undated):
         if undated and motion.deadline is None and motion.id is not None:
             items.append(
                 DueItem("motie", motion.id, motion.name, motion.reference, "", False, motion.status)

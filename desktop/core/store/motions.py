@@ -430,6 +430,65 @@ def list_motions(
     return [found[motion_id] for motion_id in ids]
 
 
+_DUE_SELECT = """
+SELECT m.id, m.version, m.indieners, m.onderwerp, m.titel, m.voorgesteld, m.status, m.deadline,
+       m.zaaknummer, m.wijziging, k.ondernummer, k.kamer, k.vergaderjaar,
+       d.nummer AS dossier, d.toevoeging,
+       vd.nummer AS vervangt_dossier, vd.toevoeging AS vervangt_toevoeging,
+       vk.ondernummer AS vervangt_nummer
+FROM motions m
+LEFT JOIN kamerstukken k ON k.id = m.kamerstuk_id
+LEFT JOIN dossiers d ON d.id = k.dossier_id
+LEFT JOIN kamerstukken vk ON vk.id = m.vervangt_kamerstuk_id
+LEFT JOIN dossiers vd ON vd.id = vk.dossier_id
+WHERE m.status IN :open AND (m.deadline <= :before{undated})
+"""
+
+
+def open_motions_due(db: Database, before: dt.date, *, undated: bool = False) -> list[Motion]:
+    """Open motions with a deadline up to ``before`` (with ``undated`` also those without).
+
+    Read lean for the planning overview: each Motion carries what names, cites and dates it
+    (number, signers, subject, title, dates, status), not its texts or settlements. With
+    "Ook zonder termijn" that is every open motion: at 100 000 motions a full read took
+    seconds on the database thread at every start.
+    """
+    sql = _DUE_SELECT.format(undated=" OR m.deadline IS NULL" if undated else "") + _ORDER
+    found: list[Motion] = []
+    for row in query(db, sql, {"open": list(OPEN_MOTION_STATUSES), "before": before.isoformat()}):
+        ref = None
+        if row["ondernummer"] is not None:
+            ref = KamerstukRef(
+                dossier=row["dossier"],
+                toevoeging=row["toevoeging"] or None,
+                ondernummer=row["ondernummer"],
+                kamer=row["kamer"],
+                vergaderjaar=row["vergaderjaar"],
+            )
+        vervangt = None
+        if row["vervangt_nummer"] is not None:
+            vervangt = KamerstukRef(
+                row["vervangt_dossier"], row["vervangt_toevoeging"] or None, row["vervangt_nummer"]
+            )
+        found.append(
+            Motion(
+                kamerstuk=ref,
+                indieners=from_json(row["indieners"]),
+                voorgesteld=from_iso(row["voorgesteld"]),
+                onderwerp=row["onderwerp"],
+                status=row["status"],
+                deadline=from_iso(row["deadline"]),
+                vervangt=vervangt,
+                id=row["id"],
+                version=row["version"],
+                zaaknummer=row["zaaknummer"],
+                titel=row["titel"],
+                wijziging=row["wijziging"],
+            )
+        )
+    return found
+
+
 def count_motions(db: Database, *, status: str = "all", search: str | None = None) -> int:
     """How many motions :func:`list_motions` would list without a limit."""
     where, params = _filters(db, status, search, counting=True)

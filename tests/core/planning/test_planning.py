@@ -217,3 +217,34 @@ def test_a_status_change_that_was_undone_is_no_change(demo_store):
     ]
     registry.reopen_motion(demo_store, open_motion.id)
     assert changes_between(demo_store.db, since, today).status_changes == []
+
+
+def test_the_lean_read_of_due_motions_names_and_cites_them_as_the_full_read(demo_store):
+    """What the planning overview reads: the same motions, names, references and dates."""
+    from desktop.core.domain.models import OPEN_MOTION_STATUSES, Motion
+
+    _set_deadline(demo_store, "Voordewind", dt.date(2020, 3, 1))
+    _set_deadline(demo_store, "Veldhoven", dt.date(2021, 6, 1))
+    with demo_store.transaction() as db:  # one without a number yet: cited by title and date
+        motions.add(
+            db,
+            Motion(
+                kamerstuk=None,
+                zaaknummer="2025Z12345",
+                indieners=["Van Laar", "Diks"],
+                onderwerp="toezicht op ketens",
+                voorgesteld=dt.date(2025, 6, 1),
+                deadline=dt.date(2020, 12, 1),
+            ),
+        )
+    full = [m for m in motions.list_motions(demo_store.db) if m.status in OPEN_MOTION_STATUSES]
+    before = dt.date(2021, 1, 1)
+    for undated in (False, True):
+        expected = [
+            (m.id, m.name, m.reference, m.deadline, m.status)
+            for m in full
+            if (m.deadline is not None and m.deadline <= before) or (undated and m.deadline is None)
+        ]
+        lean = motions.open_motions_due(demo_store.db, before, undated=undated)
+        assert [(m.id, m.name, m.reference, m.deadline, m.status) for m in lean] == expected
+        assert expected
