@@ -26,6 +26,8 @@ data: such records are reported as skipped.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,8 +169,30 @@ def import_open_data(
         saving: ``saving(records_done, records_total)`` while storing (the total is
             known only roughly until the end: the last call gives the true one).
     """
-    with scan_open_data(paths, progress) as data, store.transaction() as db:
+    with (
+        _without_cycle_collection(),
+        scan_open_data(paths, progress) as data,
+        store.transaction() as db,
+    ):
         return apply_open_data(db, data, saving)
+
+
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Pause CPython's cycle collector while an import runs.
+
+    An import makes millions of small objects (entities, records, rows) that form no
+    reference cycles; the collector would walk them, and every report line kept so far,
+    again and again: a third of the time of a 100 000-motion import. Ordinary reference
+    counting still frees everything; the collector runs again when the import is done.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def apply_open_data(

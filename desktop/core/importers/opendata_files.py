@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -251,9 +252,9 @@ def _action(
     elif key in NAVIGATION:
         found = (_NAVIGATE | field, NAVIGATION[key])
     elif key.endswith("_Id"):
-        found = (_LINK | field, key[:-3])
+        found = (_LINK | field, sys.intern(key[:-3]))
     else:
-        found = (field, "")
+        found = (field, sys.intern(key))  # one copy of each field name, for all records
     if len(table) < 10_000:  # a file with endless different keys does not grow it
         table[key] = found
     return found
@@ -311,7 +312,7 @@ def _flatten(
                             links.setdefault(key, []).append(child)
         else:
             if what & _FIELD:
-                fields[key] = value
+                fields[name if what == _FIELD else key] = value
             if what & _LINK and type_ is str and value:
                 links.setdefault(name, []).append(value)
     unit.append(RawEntity(kind, identifier, fields, links, source))
@@ -468,7 +469,7 @@ def _xml_entity(element: ET.Element, kind: str, source: str) -> RawEntity | None
     links: dict[str, list[str]] = {}
     for child in element:
         name = _local(child.tag)
-        key = name[:1].upper() + name[1:]
+        key = sys.intern(name[:1].upper() + name[1:])
         reference = child.get("ref")
         if reference is not None:
             links.setdefault(key, []).append(reference)

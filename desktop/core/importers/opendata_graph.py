@@ -108,25 +108,24 @@ def _instant(value: str) -> str | None:
 def slim(entity: RawEntity) -> RawEntity:
     """Keep only what the import uses of an entity (in place); returns it.
 
-    A Zaak that is no motion keeps its number, kind and replacement links only.
+    A Zaak that is no motion keeps its number, kind and replacement links only. (The
+    readers already share one copy of each field name; see ``read_open_data_file``.)
     """
     kind = entity.type
+    fields = entity.fields
     keep = FIELDS_USED.get(kind, _ALWAYS)
-    if kind == "Zaak" and str(entity.fields.get("Soort") or "").lower() not in ("motie", ""):
+    if kind == "Zaak" and str(fields.get("Soort") or "").lower() not in ("motie", ""):
         keep = _NOT_A_MOTION
         entity.links = {k: v for k, v in entity.links.items() if k.startswith("Vervangen")}
+    drop = [name for name in fields if name not in keep]
+    if "Verwijderd" in fields and fields["Verwijderd"] in (False, None):
+        drop.append("Verwijderd")
+    for name in drop:
+        del fields[name]
     intern = sys.intern
-    fields: dict[str, Any] = {}
-    for name, value in entity.fields.items():
-        if name not in keep:
-            continue
-        if type(value) is str:
-            if len(value) <= _SHARED_LENGTH and name != "Id":  # an id is never shared
-                value = intern(value)
-        elif name == "Verwijderd" and value in (False, None):
-            continue
-        fields[intern(name)] = value
-    entity.fields = fields
+    for name, value in fields.items():
+        if type(value) is str and len(value) <= _SHARED_LENGTH and name != "Id":
+            fields[name] = intern(value)  # a value only: the keys stay as they are
     entity.links = {
         intern(k): ([] if k in _MARKER_LINKS else v)
         for k, v in entity.links.items()
@@ -219,7 +218,8 @@ class EntityGraph:
             if other is not None and other.id not in seen and not other.deleted:
                 seen.add(other.id)
                 found.append(other)
-        incoming = self._incoming_links().get((entity.type, entity.id))
+        index = self._incoming if self._incoming is not None else self._incoming_links()
+        incoming = index.get((entity.type, entity.id))
         if incoming:
             back = entity.type if via is None else _INVERSE.get(via, via)
             for source_kind, source_id, link_name in incoming:

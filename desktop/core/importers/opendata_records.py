@@ -372,7 +372,9 @@ class Members:
     """Who signs in the files, to tell members apart who share a surname (``Van Dijk``).
 
     Fed every ``ZaakActor`` read (also of other Zaken than motions): a surname that two
-    different members have is written with the first name where the Kamer gives one.
+    different members have is written with the first name where the Kamer gives one. An
+    import feeds it every copy of an actor as read (a copy that names the member
+    differently counts too), not only the newest.
     """
 
     def __init__(self) -> None:

@@ -125,15 +125,29 @@ class _Spill:
             raise _no_room(exc) from exc
 
     def records(self) -> Iterator[_Record]:
-        self._file.seek(0)
+        try:
+            self._file.seek(0)
+        except OSError as exc:
+            raise _unreadable(exc) from exc
         while True:
-            head = self._file.read(8)
-            if not head:
-                return
-            yield from marshal.loads(self._file.read(int.from_bytes(head, "little")))
+            try:
+                head = self._file.read(8)
+                if not head:
+                    return
+                chunk = marshal.loads(self._file.read(int.from_bytes(head, "little")))
+            except (OSError, EOFError, ValueError) as exc:
+                raise _unreadable(exc) from exc
+            yield from chunk
 
     def close(self) -> None:
         self._file.close()
+
+
+def _unreadable(exc: Exception) -> FileProblem:
+    return FileProblem(
+        f"Het tijdelijke bestand van de import kon niet worden gelezen ({exc}). Er is niets "
+        "geïmporteerd; probeer het opnieuw."
+    )
 
 
 def _no_room(exc: OSError) -> FileProblem:
