@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 # Dutch surname particles (tussenvoegsels); lower case inside a name, capitalised when
@@ -51,6 +52,7 @@ def _capitalise_word(word: str) -> str:
     return "-".join(parts)
 
 
+@functools.lru_cache(maxsize=4096)  # names recur: an import writes the same ones thousands of times
 def proper_case_name(name: str) -> str:
     """Turn an upper-case name from a motion title into its written form.
 

@@ -3,7 +3,9 @@
 Files are OData v4 JSON pages (with or without ``$expand``) and SyncFeed Atom feeds; see
 :mod:`opendata_files` for reading and :mod:`opendata_records` for what the fields mean.
 Everything is read and checked first; only then is the registry changed, in one
-transaction, so a bad file leaves the registry exactly as it was.
+transaction, so a bad file leaves the registry exactly as it was. The records are then
+built and stored part by part (:mod:`opendata_scan`), so a file of 100 000 motions never
+has to fit in memory at once.
 
 What an import may change (the user's own fields are never touched):
 
@@ -24,14 +26,15 @@ data: such records are reported as skipped.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+import gc
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from desktop.core.domain.dutch import join_list
 from desktop.core.domain.models import Commitment, Motion
-from desktop.core.errors import FileProblem, InvalidInput, NotFound
+from desktop.core.errors import NotFound
 from desktop.core.importers.opendata_batch import MotionBatch
 from desktop.core.importers.opendata_changes import (
     HISTORY_NOTE,
@@ -39,16 +42,20 @@ from desktop.core.importers.opendata_changes import (
     motion_label,
     new_motion,
 )
-from desktop.core.importers.opendata_files import RawEntity, read_open_data_file
 from desktop.core.importers.opendata_records import (
-    EntityGraph,
     Skip,
     TKCommitment,
     TKMotion,
-    build_records,
     commitment_status,
+    record_order,
 )
 from desktop.core.importers.opendata_report import Change, ImportReport
+from desktop.core.importers.opendata_scan import (
+    OpenDataScan,
+    RecordBatch,
+    nothing_usable,
+    scan_open_data,
+)
 from desktop.core.store import commitments, history, kamerstukken, motions, open_data
 from desktop.core.store.open_data import OpenDataLink
 from desktop.core.store.rows import serialize
@@ -60,6 +67,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ImportReport",
+    "OpenDataScan",
     "OpenDataSet",
     "apply_open_data",
     "import_open_data",
@@ -79,12 +87,36 @@ class OpenDataSet:
     skipped: list[Skip] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    @property
+    def expected(self) -> int:
+        """How many records :meth:`batches` yields."""
+        return len(self.motions) + len(self.commitments)
+
+    def batches(self) -> Iterator[RecordBatch]:
+        """Everything as one part (see :meth:`OpenDataScan.batches`)."""
+        yield RecordBatch(self.motions, self.commitments, self.skipped)
+
+
+class RecordSource(Protocol):
+    """Records to store, part by part: an :class:`OpenDataSet` or an :class:`OpenDataScan`."""
+
+    files: list[str]
+    warnings: list[str]
+
+    @property
+    def expected(self) -> int: ...
+
+    def batches(self) -> Iterator[RecordBatch]: ...
+
 
 # -- reading -------------------------------------------------------------------------------
 
 
 def read_open_data(paths: Sequence[Path], progress: ProgressCallback | None = None) -> OpenDataSet:
-    """Read and interpret open-data files; nothing is stored.
+    """Read and interpret open-data files, all records at once; nothing is stored.
+
+    For a look at what files hold (and the tests). An import streams instead: see
+    :func:`import_open_data`.
 
     Args:
         paths: OData JSON pages and/or SyncFeed Atom files; related records (a Zaak and
@@ -96,88 +128,22 @@ def read_open_data(paths: Sequence[Path], progress: ProgressCallback | None = No
         SourcedInputError: when a file is not open data Voortgang can read.
         InvalidInput: when the files hold no motions or commitments at all.
     """
-    if not paths:
-        raise InvalidInput("Geef ten minste één bestand met open data van de Tweede Kamer.")
-    sizes = []
-    for path in paths:
-        try:
-            sizes.append(path.stat().st_size)
-        except OSError as exc:
-            raise FileProblem(f"{path.name}: het bestand bestaat niet of is onleesbaar.") from exc
-    total = sum(sizes)
-    done = 0
-
-    def advance(count: int) -> None:
-        nonlocal done
-        done += count
-        if progress is not None:
-            progress(min(done, total), total)
-
-    graph = EntityGraph()
-    warnings: list[str] = []
-    no_id: list[Skip] = []
-    next_links: list[str] = []
-    for path in paths:
-        relevant = 0
-
-        def take(entity: RawEntity) -> None:
-            nonlocal relevant
-            relevant += entity.type in ("Zaak", "Toezegging")
-            graph.add(entity)
-
-        result = read_open_data_file(path, take, advance)
-        if result.next_link:
-            next_links.append(path.name)
-        if result.without_id:
-            counted = join_list(f"{n}× {kind}" for kind, n in result.without_id.items())
-            warnings.append(
-                f"{path.name}: {counted} zonder eigen Id (een $select zonder Id); ze zijn "
-                "gebruikt bij het record waaronder ze staan."
-            )
-        for kind, count in result.skipped_without_id.items():
-            no_id.append(
-                Skip(
-                    "overig" if kind != "Zaak" else "motie",
-                    f"zonder Id ({count}× {kind}); zonder Id is het record bij een volgende "
-                    "import niet terug te vinden. Exporteer met Id in $select",
-                    path.name,
-                )
-            )
-        if not relevant:
-            others = join_list(f"{n}× {kind}" for kind, n in result.other_entities.items())
-            warnings.append(
-                f"{path.name} bevat geen moties of toezeggingen"
-                + (f" (wel: {others})." if others else ".")
-            )
-    if next_links and len(next_links) == len(paths):
-        warnings.append(
-            f"{join_list(next_links)} verwijst naar een volgende pagina die niet is meegegeven; "
-            "er zijn mogelijk meer gegevens. Download ook de volgende pagina's "
-            "(@odata.nextLink) en importeer ze samen."
-        )
-    if not any(kind in ("Zaak", "Toezegging") for kind, _ in graph.entities) and not no_id:
-        raise InvalidInput(
-            f"{join_list(path.name for path in paths)}: de bestanden bevatten geen moties (Zaak met Soort ‘Motie’) en geen toezeggingen "
-            "(Toezegging); er is niets geïmporteerd. Exporteer Zaak met "
-            "$expand=Kamerstukdossier,Document,Besluit,ZaakActor, of Toezegging."
-        )
-    found_motions, found_commitments, skipped = build_records(graph)
-    skipped = no_id + skipped
+    found_motions: list[TKMotion] = []
+    found_commitments: list[TKCommitment] = []
+    skipped: list[Skip] = []
+    with scan_open_data(paths, progress) as scan:
+        for part in scan.batches():
+            found_motions += part.motions
+            found_commitments += part.commitments
+            skipped += part.skipped
     if not found_motions and not found_commitments:
-        reasons = join_list(sorted({f"{s.reason} ({s.example})" for s in skipped})[:3])
-        raise InvalidInput(
-            f"In {join_list(path.name for path in paths)} staat geen bruikbare motie of "
-            "toezegging"
-            + (f": {reasons}" if reasons else "")
-            + ". Verwacht wordt Zaak met Soort ‘Motie’ (met $expand=Kamerstukdossier,"
-            "Document,Besluit,ZaakActor) of Toezegging. Er is niets geïmporteerd."
-        )
+        raise nothing_usable(scan.files, skipped)
     return OpenDataSet(
-        files=[path.name for path in paths],
-        motions=found_motions,
+        files=scan.files,
+        motions=sorted(found_motions, key=record_order),
         commitments=found_commitments,
         skipped=skipped,
-        warnings=warnings,
+        warnings=scan.warnings,
     )
 
 
@@ -191,53 +157,96 @@ def import_open_data(
     *,
     saving: ProgressCallback | None = None,
 ) -> ImportReport:
-    """Read the files, then apply them to the registry in one transaction.
+    """Read and check the files, then apply them to the registry in one transaction.
+
+    The files are read twice (see :mod:`opendata_scan`): first to check them all and
+    keep a compact copy, then part by part while storing, so memory stays small.
 
     Args:
         store: The registry.
         paths: The files.
         progress: ``progress(bytes_done, bytes_total)`` while reading.
-        saving: ``saving(records_done, records_total)`` while storing.
+        saving: ``saving(records_done, records_total)`` while storing (the total is
+            known only roughly until the end: the last call gives the true one).
     """
-    data = read_open_data(paths, progress)
-    with store.transaction() as db:
+    with (
+        _without_cycle_collection(),
+        scan_open_data(paths, progress) as data,
+        store.transaction() as db,
+    ):
         return apply_open_data(db, data, saving)
 
 
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Pause CPython's cycle collector while an import runs.
+
+    An import makes millions of small objects (entities, records, rows) that form no
+    reference cycles; the collector would walk them, and every report line kept so far,
+    again and again: a third of the time of a 100 000-motion import. Ordinary reference
+    counting still frees everything; the collector runs again when the import is done.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def apply_open_data(
-    db: Database, data: OpenDataSet, progress: ProgressCallback | None = None
+    db: Database, data: RecordSource, progress: ProgressCallback | None = None
 ) -> ImportReport:
-    """Store what was read (inside the caller's transaction); returns the report."""
+    """Store what was read (inside the caller's transaction); returns the report.
+
+    Raises:
+        InvalidInput: when not one record can be imported (the caller rolls back).
+    """
     # On a team registry two imports run one after the other: each compares the whole
     # file with the registry before it writes.
     serialize(db, "voortgang-open-data-import")
     report = ImportReport(files=list(data.files), warnings=list(data.warnings))
-    for item in data.skipped:
-        report.skip(item)
-    total = len(data.motions) + len(data.commitments)
+    total = data.expected
     done = 0
 
     def advance() -> None:
         nonlocal done
         done += 1
         if progress is not None and (done % 100 == 0 or done == total):
-            progress(done, total)
+            progress(done, max(done, total))
 
+    # The report lists motions in register order, then commitments, whatever the parts.
+    order: list[tuple[int, Any]] = []
     # Most records are new or unchanged: those go in batches; any other record takes the
     # record-by-record path, after the batch so far is written (it sees all earlier ones).
-    batch = MotionBatch(db, data.motions)
-    for record in data.motions:
-        if not batch.take(record, report):
-            batch.flush()
-            _apply_motion(db, record, report)
-            batch.touched(record)
-        elif batch.full:
-            batch.flush()
-        advance()
-    batch.flush()
-    for commitment in data.commitments:
-        _apply_commitment(db, commitment, report)
-        advance()
+    batch = MotionBatch(db)
+    for part in data.batches():
+        for item in part.skipped:
+            report.skip(item)
+        start = len(report.changes)
+        batch.prepare(part.motions)
+        for record in part.motions:
+            if not batch.take(record, report):
+                batch.flush()
+                _apply_motion(db, record, report)
+                batch.touched(record)
+            elif batch.full:
+                batch.flush()
+            advance()
+        batch.flush()
+        keys = {record.tk_id: record_order(record) for record in part.motions}
+        order += [(0, keys[change.tk_id]) for change in report.changes[start:]]
+        for commitment in part.commitments:
+            _apply_commitment(db, commitment, report)
+            advance()
+        order += [(1, len(order) + n) for n in range(len(report.changes) - len(order))]
+    if not done:
+        raise nothing_usable(data.files, report.skipped)
+    if progress is not None and done != total:
+        progress(done, done)
+    ranked = sorted(zip(order, report.changes, strict=True), key=lambda pair: pair[0])
+    report.changes = [change for _, change in ranked]
     return report
 
 

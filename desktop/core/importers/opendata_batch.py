@@ -49,10 +49,28 @@ def newest_link(record: TKMotion, motion_id: int, link: OpenDataLink | None) -> 
 
 
 class MotionBatch:
-    """New and unchanged motions of one import, decided from one look-up and written in bulk."""
+    """New and unchanged motions of one import, decided from one look-up and written in bulk.
 
-    def __init__(self, db: Database, records: Sequence[TKMotion]) -> None:
+    An import gives its records part by part; :meth:`prepare` reads what the registry
+    holds for the next part (which includes every part written before).
+    """
+
+    def __init__(self, db: Database) -> None:
         self.db = db
+        self.links: dict[str, OpenDataLink] = {}
+        self.motions: dict[int, Motion] = {}
+        self.taken_zaak: set[str] = set()
+        self.taken_numbers: set[import_batch.NumberKey] = set()
+        self.numbers = NumberCache(db)
+        # Motions the record-by-record path wrote to: never decided from what was read.
+        self.touched_ids: set[int] = set()
+        self._new: list[tuple[TKMotion, Motion, Change]] = []
+        self._refresh: list[OpenDataLink] = []
+
+    def prepare(self, records: Sequence[TKMotion]) -> None:
+        """Look up, in a few queries, what the registry holds for these records."""
+        assert not (self._new or self._refresh or self.numbers.pending), "flush() first"
+        db = self.db
         self.links = open_data.get_many(db, [r.tk_id for r in records])
         self.motions = import_batch.motions_by_id(
             db, (link.entity_id for link in self.links.values() if link.entity == "motion")
@@ -62,12 +80,9 @@ class MotionBatch:
         )
         dossiers = {r.kamerstuk.dossier for r in records if r.kamerstuk is not None}
         self.taken_numbers = import_batch.taken_numbers(db, dossiers)
-        self.numbers = NumberCache(db)
+        self.numbers.trim()
         self.numbers.load(dossiers | {r.vervangt.dossier for r in records if r.vervangt})
-        # Motions the record-by-record path wrote to: never decided from what was read.
-        self.touched_ids: set[int] = set()
-        self._new: list[tuple[TKMotion, Motion, Change]] = []
-        self._refresh: list[OpenDataLink] = []
+        self.touched_ids = set()
 
     @property
     def full(self) -> bool:

@@ -6,6 +6,7 @@ Shared by the record-by-record path (:mod:`opendata`) and the batched one
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from desktop.core.domain.models import Motion
@@ -16,6 +17,7 @@ __all__ = ["HISTORY_NOTE", "motion_changes", "motion_label"]
 HISTORY_NOTE = "import Tweede Kamer (open data)"
 
 
+@functools.lru_cache(maxsize=4096)  # the same signers recur in thousands of motions
 def _name_key(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
 

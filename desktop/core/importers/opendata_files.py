@@ -18,8 +18,9 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -97,7 +98,9 @@ class FileResult:
     skipped_without_id: dict[str, int] = field(default_factory=dict)
 
 
-Sink = Callable[[RawEntity], None]
+#: Receives the entities of one record as read: a JSON record with everything expanded
+#: under it (children before their parent, the record itself last), or one Atom entry.
+Sink = Callable[[list[RawEntity]], None]
 Progress = Callable[[int], None]
 
 
@@ -231,12 +234,39 @@ class _JsonStream:
         return self.skip_space() == ""
 
 
+# What _flatten does with a key of a record (bits), decided once per entity type and key.
+_FIELD, _LINK, _NAVIGATE = 1, 2, 4
+_ACTIONS: dict[tuple[str, frozenset[str] | None], dict[str, tuple[int, str]]] = {}
+
+Keep = Mapping[str, frozenset[str]]
+
+
+def _action(
+    table: dict[str, tuple[int, str]], key: str, wanted: frozenset[str] | None
+) -> tuple[int, str]:
+    """``_FIELD``: a scalar value is kept; ``_LINK``: a foreign key (``Zaak_Id``) is a link;
+    ``_NAVIGATE``: an object or list under it holds expanded entities of that type."""
+    field = _FIELD if wanted is None or key in wanted else 0
+    if key.startswith("@") or "@odata." in key:
+        found = (0, "")
+    elif key in NAVIGATION:
+        found = (_NAVIGATE | field, NAVIGATION[key])
+    elif key.endswith("_Id"):
+        found = (_LINK | field, sys.intern(key[:-3]))
+    else:
+        found = (field, sys.intern(key))  # one copy of each field name, for all records
+    if len(table) < 10_000:  # a file with endless different keys does not grow it
+        table[key] = found
+    return found
+
+
 def _flatten(
     kind: str,
     record: dict[str, Any],
     source: str,
-    sink: Sink,
+    unit: list[RawEntity],
     result: FileResult,
+    keep: Keep | None,
     fallback_id: str | None = None,
 ) -> str | None:
     """Turn one (possibly expanded) OData record into entities; returns its id.
@@ -245,7 +275,8 @@ def _flatten(
     under an id made from its parent's and its place (``<parent>/ZaakActor/0``), the same
     on every import, and counted in ``result.without_id`` for a warning; a top-level
     record without one cannot be recognised again and is counted in
-    ``result.skipped_without_id``.
+    ``result.skipped_without_id``. With ``keep`` only those scalar fields of each entity
+    type are kept (links always).
     """
     identifier = record.get("Id")
     if not isinstance(identifier, str) or not identifier:
@@ -256,33 +287,41 @@ def _flatten(
         result.without_id[kind] = result.without_id.get(kind, 0) + 1
     fields: dict[str, Any] = {"Id": identifier}
     links: dict[str, list[str]] = {}
+    wanted = None if keep is None else keep.get(kind, frozenset())
+    table = _ACTIONS.get((kind, wanted))
+    if table is None:
+        table = _ACTIONS[(kind, wanted)] = {}
     for key, value in record.items():
-        if key.startswith("@") or "@odata." in key:
+        what, name = table.get(key) or _action(table, key, wanted)
+        if not what:
             continue
-        target = NAVIGATION.get(key)
-        if isinstance(value, dict):
-            if target:
-                child = _flatten(target, value, source, sink, result, f"{identifier}/{key}/0")
+        type_ = type(value)
+        if type_ is dict:
+            if what & _NAVIGATE:
+                child = _flatten(name, value, source, unit, result, keep, f"{identifier}/{key}/0")
                 if child:
                     links.setdefault(key, []).append(child)
-        elif isinstance(value, list):
-            if target:
+        elif type_ is list:
+            if what & _NAVIGATE:
                 for position, item in enumerate(value):
-                    if isinstance(item, dict):
+                    if type(item) is dict:
                         child = _flatten(
-                            target, item, source, sink, result, f"{identifier}/{key}/{position}"
+                            name, item, source, unit, result, keep, f"{identifier}/{key}/{position}"
                         )
                         if child:
                             links.setdefault(key, []).append(child)
         else:
-            fields[key] = value
-            if key.endswith("_Id") and isinstance(value, str) and value:
-                links.setdefault(key[:-3], []).append(value)
-    sink(RawEntity(kind, identifier, fields, links, source))
+            if what & _FIELD:
+                fields[name if what == _FIELD else key] = value
+            if what & _LINK and type_ is str and value:
+                links.setdefault(name, []).append(value)
+    unit.append(RawEntity(kind, identifier, fields, links, source))
     return identifier
 
 
-def _read_json(handle: BinaryIO, source: str, sink: Sink, progress: Progress) -> FileResult:
+def _read_json(
+    handle: BinaryIO, source: str, sink: Sink, progress: Progress, keep: Keep | None
+) -> FileResult:
     stream = _JsonStream(handle, source, progress)
     result = FileResult()
     page_type: str | None = None
@@ -297,8 +336,10 @@ def _read_json(handle: BinaryIO, source: str, sink: Sink, progress: Progress) ->
         kind = page_type or _entity_type_of(record)
         if kind not in ENTITY_TYPES:
             raise _wrong_entity(kind, source, record)
-        if _flatten(kind, record, source, sink, result):
+        unit: list[RawEntity] = []
+        if _flatten(kind, record, source, unit, result, keep):
             result.entities += 1
+            sink(unit)
 
     first = stream.skip_space()
     if not first:
@@ -428,7 +469,7 @@ def _xml_entity(element: ET.Element, kind: str, source: str) -> RawEntity | None
     links: dict[str, list[str]] = {}
     for child in element:
         name = _local(child.tag)
-        key = name[:1].upper() + name[1:]
+        key = sys.intern(name[:1].upper() + name[1:])
         reference = child.get("ref")
         if reference is not None:
             links.setdefault(key, []).append(reference)
@@ -481,7 +522,7 @@ def _read_atom(handle: BinaryIO, source: str, sink: Sink, progress: Progress) ->
                 else:
                     entity = _xml_entity(element, kind, source)
                     if entity is not None:
-                        sink(entity)
+                        sink([entity])
                         result.entities += 1
             if element.tag == f"{_ATOM}entry" and root is not None:
                 # Entries are handled: free them (the standard iterparse memory idiom).
@@ -508,13 +549,18 @@ def _sniff(handle: BinaryIO) -> bytes:
     return head
 
 
-def read_open_data_file(path: Path, sink: Sink, progress: Progress | None = None) -> FileResult:
+def read_open_data_file(
+    path: Path, sink: Sink, progress: Progress | None = None, *, keep: Keep | None = None
+) -> FileResult:
     """Read one OData JSON page or SyncFeed Atom file, passing every entity to ``sink``.
 
     Args:
         path: The file.
-        sink: Receives each :class:`RawEntity` (expanded children before their parent).
+        sink: Receives the :class:`RawEntity` of each record, one record at a time (a
+            list: expanded children before their parent, the record itself last).
         progress: Called with the number of bytes read since the previous call.
+        keep: The scalar fields to keep of each entity type (JSON; the others are
+            dropped as they are read); all by default.
 
     Raises:
         FileProblem: when the file cannot be opened.
@@ -542,7 +588,7 @@ def read_open_data_file(path: Path, sink: Sink, progress: Progress | None = None
                 name,
             )
         if stripped[:1] in (b"{", b"["):
-            return _read_json(handle, name, sink, report)
+            return _read_json(handle, name, sink, report, keep)
         if stripped[:1] == b"<":
             return _read_atom(handle, name, sink, report)
         if stripped.startswith(b"PK\x03\x04"):

@@ -33,6 +33,7 @@ Rules (see docs/domain.md §3-4), decided here once:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -47,13 +48,16 @@ from desktop.core.importers.opendata_graph import EntityGraph, instant
 
 __all__ = [
     "EntityGraph",
+    "Members",
     "Skip",
     "TKCommitment",
     "TKMotion",
     "build_records",
     "commitment_status",
     "decisive_outcome",
+    "deleted_skip",
     "instant",
+    "record_order",
     "signer_name",
     "split_actor_name",
 ]
@@ -145,6 +149,11 @@ _INITIALS = re.compile(r"^(?:(?:IJ|Th|Ch|Ph|[A-Z][a-z]{0,2})\.[\s\u00a0]*)+")
 _FIRST_NAME = re.compile(r"^\(\s*(?P<first>[^()]+?)\s*\)\s*")
 
 
+# Names recur in thousands of records: the helpers below remember the last few thousand.
+_NAMES = 4096
+
+
+@functools.lru_cache(maxsize=_NAMES)
 def split_actor_name(actor_naam: str) -> tuple[str | None, str]:
     """``A.B.C. (Voornaam) van Achternaam`` → (``Voornaam``, ``van Achternaam``)."""
     name = _INITIALS.sub("", " ".join(actor_naam.replace("\u00a0", " ").split()))
@@ -154,6 +163,7 @@ def split_actor_name(actor_naam: str) -> tuple[str | None, str]:
     return None, name
 
 
+@functools.lru_cache(maxsize=_NAMES)
 def signer_name(actor_naam: str, *, with_first_name: bool = False) -> str:
     """A signer as the Kamer prints it on a motion.
 
@@ -171,6 +181,7 @@ def signer_name(actor_naam: str, *, with_first_name: bool = False) -> str:
     return proper_case_name(surname)
 
 
+@functools.lru_cache(maxsize=_NAMES)
 def _surname_key(actor_naam: str) -> str:
     return "".join(ch for ch in split_actor_name(actor_naam)[1].casefold() if ch.isalnum())
 
@@ -183,8 +194,13 @@ _NON_PERSON = re.compile(
 
 def _is_person(actor: RawEntity) -> bool:
     """False for commissions and the Kamer itself (``TK``), which sign no motion."""
-    name = " ".join(str(actor.fields.get("ActorNaam") or "").split())
-    if not name or _NON_PERSON.search(name) or "Commissie" in actor.links:
+    return "Commissie" not in actor.links and _person_name(str(actor.fields.get("ActorNaam") or ""))
+
+
+@functools.lru_cache(maxsize=_NAMES)
+def _person_name(actor_naam: str) -> bool:
+    name = " ".join(actor_naam.split())
+    if not name or _NON_PERSON.search(name):
         return False
     # A person's name has a lower-case letter ("Van Laar"); "TK" and "GL-PvdA" do not
     # all, but fractions are no signers either.
@@ -345,33 +361,57 @@ def _kamerstuk(
     return ref, _text(dossier.fields.get("Titel")) or _text(zaak.fields.get("Titel"))
 
 
-def _signer_actors(graph: EntityGraph, zaak: RawEntity) -> list[RawEntity]:
-    actors = [a for a in graph.related(zaak, "ZaakActor") if _is_person(a)]
+def _signer_actors(related: list[RawEntity]) -> list[RawEntity]:
+    actors = [a for a in related if _is_person(a)]
     ordered = [a for a in actors if str(a.fields.get("Relatie") or "").lower() == "indiener"]
     ordered += [a for a in actors if str(a.fields.get("Relatie") or "").lower() == "medeindiener"]
     return ordered
 
 
+class Members:
+    """Who signs in the files, to tell members apart who share a surname (``Van Dijk``).
+
+    Fed every ``ZaakActor`` read (also of other Zaken than motions): a surname that two
+    different members have is written with the first name where the Kamer gives one. An
+    import feeds it every copy of an actor as read (a copy that names the member
+    differently counts too), not only the newest.
+    """
+
+    def __init__(self) -> None:
+        self._people: dict[str, set[str]] = {}
+
+    def add(self, actor: RawEntity) -> None:
+        """Count one actor (non-persons, such as a commission, are left out)."""
+        if _is_person(actor):
+            surname, who = _member(str(actor.fields.get("ActorNaam") or ""))
+            self._people.setdefault(surname, set()).add(who)
+
+    def shared_surnames(self) -> set[str]:
+        """Surnames that two different members share."""
+        return {surname for surname, who in self._people.items() if len(who) > 1}
+
+
+@functools.lru_cache(maxsize=_NAMES)
+def _member(naam: str) -> tuple[str, str]:
+    """A member's surname key and who they are (first name and initials)."""
+    first, _ = split_actor_name(naam)
+    initials = _INITIALS.match(" ".join(naam.split()))
+    who = (first or "") + "|" + (initials.group(0).replace(" ", "") if initials else "")
+    return _surname_key(naam), who
+
+
 def _shared_surnames(graph: EntityGraph) -> set[str]:
     """Surnames that two different members in the files share (``Van Dijk``)."""
-    people: dict[str, set[str]] = {}
+    members = Members()
     for actor in graph.of_type("ZaakActor"):
-        naam = str(actor.fields.get("ActorNaam") or "")
-        if not _is_person(actor):
-            continue
-        first, _ = split_actor_name(naam)
-        initials = _INITIALS.match(" ".join(naam.split()))
-        who = (first or "") + "|" + (initials.group(0).replace(" ", "") if initials else "")
-        people.setdefault(_surname_key(naam), set()).add(who)
-    return {surname for surname, who in people.items() if len(who) > 1}
+        members.add(actor)
+    return members.shared_surnames()
 
 
-def _signers(
-    graph: EntityGraph, zaak: RawEntity, onderwerp: str | None, shared: set[str]
-) -> list[str]:
+def _signers(actors: list[RawEntity], onderwerp: str | None, shared: set[str]) -> list[str]:
     subject = " ".join((onderwerp or "").casefold().split())
     names: list[str] = []
-    for actor in _signer_actors(graph, zaak):
+    for actor in _signer_actors(actors):
         naam = str(actor.fields.get("ActorNaam") or "")
         first, surname = split_actor_name(naam)
         written = f"{first} {surname}".casefold() if first else None
@@ -412,8 +452,9 @@ def _motion(graph: EntityGraph, zaak: RawEntity, shared: set[str]) -> TKMotion |
     onderwerp_text = _text(zaak.fields.get("Onderwerp"))
     subject_names, over = _subject_parts(onderwerp_text)
     besluiten = graph.related(zaak, "Besluit")
+    actors = graph.related(zaak, "ZaakActor")
     # The dossier is left out: it changes with every new paper in it, not with the motion.
-    related = [zaak, *besluiten, *graph.related(zaak, "ZaakActor"), *documents]
+    related = [zaak, *besluiten, *actors, *documents]
     appreciatie = _text(zaak.fields.get("Kabinetsappreciatie"))
     return TKMotion(
         tk_id=zaak.id,
@@ -424,7 +465,7 @@ def _motion(graph: EntityGraph, zaak: RawEntity, shared: set[str]) -> TKMotion |
         wijziging=_wijziging(onderwerp_text, documents),
         kamer_afgedaan=_bool(zaak.fields.get("Afgedaan")),
         kamer_besluit=_latest_besluit({**b.fields} for b in besluiten),
-        indieners=_signers(graph, zaak, onderwerp_text, shared) or subject_names,
+        indieners=_signers(actors, onderwerp_text, shared) or subject_names,
         voorgesteld=_date(zaak.fields.get("GestartOp"))
         or (_date(document.fields.get("Datum")) if document else None),
         onderwerp=over,
@@ -496,12 +537,33 @@ def _implied_soort(graph: EntityGraph, zaak: RawEntity) -> str | None:
     return None
 
 
-def build_records(graph: EntityGraph) -> tuple[list[TKMotion], list[TKCommitment], list[Skip]]:
-    """Turn the merged entities into motion and commitment records, and what was skipped."""
+def record_order(motion: TKMotion) -> tuple[bool, tuple[int, str, str], str, str]:
+    """The order motions are stored and reported in: register order, unnumbered ones last."""
+    return (
+        motion.kamerstuk is None,
+        motion.kamerstuk.key if motion.kamerstuk else (0, "", ""),
+        motion.zaaknummer or "",
+        motion.tk_id,
+    )
+
+
+def build_records(
+    graph: EntityGraph, shared: set[str] | None = None, *, deleted_dossiers: bool = True
+) -> tuple[list[TKMotion], list[TKCommitment], list[Skip]]:
+    """Turn the merged entities into motion and commitment records, and what was skipped.
+
+    Args:
+        graph: The entities.
+        shared: Surnames two members share (:class:`Members`); by default those of the
+            actors in ``graph``. A graph holding part of the files is given those of all.
+        deleted_dossiers: Whether deleted Kamerstukdossiers are reported as skipped; a
+            caller that builds the files part by part reports them once itself.
+    """
     motions: dict[str, TKMotion] = {}
     commitments: list[TKCommitment] = []
     skipped: list[Skip] = []
-    shared = _shared_surnames(graph)
+    if shared is None:
+        shared = _shared_surnames(graph)
     for zaak in graph.of_type("Zaak"):
         soort = _text(zaak.fields.get("Soort"))
         if zaak.deleted:
@@ -540,19 +602,12 @@ def build_records(graph: EntityGraph) -> tuple[list[TKMotion], list[TKCommitment
             skipped.append(outcome)
         else:
             commitments.append(outcome)
-    for kind in ("Besluit", "ZaakActor", "Document", "Kamerstukdossier"):
-        for entity in graph.of_type(kind):
-            if entity.deleted:
-                skipped.append(
-                    Skip("overig", f"verwijderd bij de Tweede Kamer ({kind})", entity.id)
-                )
-    ordered = sorted(
-        motions.values(),
-        key=lambda m: (
-            m.kamerstuk is None,
-            m.kamerstuk.key if m.kamerstuk else (0, "", ""),
-            m.zaaknummer or "",
-            m.tk_id,
-        ),
-    )
-    return ordered, commitments, skipped
+    kinds = ("Besluit", "ZaakActor", "Document", "Kamerstukdossier")
+    for kind in kinds if deleted_dossiers else kinds[:-1]:
+        skipped += [deleted_skip(entity) for entity in graph.of_type(kind) if entity.deleted]
+    return sorted(motions.values(), key=record_order), commitments, skipped
+
+
+def deleted_skip(entity: RawEntity) -> Skip:
+    """How a deleted related record (a Besluit, a dossier) is reported."""
+    return Skip("overig", f"verwijderd bij de Tweede Kamer ({entity.type})", entity.id)

@@ -26,6 +26,9 @@ from desktop.core.store.rows import insert_rows_returning, query, to_iso, update
 # limit of 32 766 variables (and PostgreSQL's 65 535).
 CHUNK = 2000
 
+# Kamerstukken a NumberCache keeps between the parts of an import, at most.
+CACHE_LIMIT = 50_000
+
 T = TypeVar("T")
 
 #: A motion's identity by number: dossier, toevoeging, ondernummer, kamer.
@@ -174,6 +177,18 @@ class NumberCache:
                     )
         self._loaded.update(wanted)
 
+    def trim(self, limit: int = CACHE_LIMIT) -> None:
+        """Forget everything once more than ``limit`` Kamerstukken are known (read again later).
+
+        An import of many parts keeps what it read of the registry between them, up to a
+        limit: memory stays bounded however many records the files hold.
+        """
+        assert not self.pending, "write() first"
+        if len(self._kamerstukken) > limit:
+            self._dossiers.clear()
+            self._kamerstukken.clear()
+            self._loaded.clear()
+
     def forget(self, dossier_numbers: Iterable[int]) -> None:
         """Drop what is known of these dossiers (someone else wrote to them); read again later."""
         numbers = set(dossier_numbers)
@@ -186,7 +201,8 @@ class NumberCache:
 
     def ensure_dossier(self, nummer: int, toevoeging: str | None, titel: str | None) -> None:
         """Get or create a dossier; fills in a missing title (see ``ensure_dossier``)."""
-        self.load([nummer])
+        if nummer not in self._loaded:
+            self.load([nummer])
         key = (nummer, toevoeging or "")
         dossier = self._dossiers.get(key)
         if dossier is None:
@@ -282,8 +298,7 @@ def add_motions(db: Database, items: Sequence[tuple[Motion, int | None, int | No
     """
     records = []
     for motion, kamerstuk_id, vervangt_id in items:
-        columns = motions._columns(db, dataclasses.replace(motion, vervangt=None))
-        columns["vervangt_kamerstuk_id"] = vervangt_id
+        columns = motions.column_values(motion, vervangt_id)
         records.append(
             {
                 "kamerstuk_id": kamerstuk_id,

@@ -166,6 +166,11 @@ def _columns(db: Database, motion: Motion) -> dict[str, Any]:
         vervangt_id = kamerstukken.ensure_kamerstuk(
             db, motion.vervangt, soort="Motie", dossier_titel=motion.dossier_titel
         )
+    return column_values(motion, vervangt_id)
+
+
+def column_values(motion: Motion, vervangt_id: int | None) -> dict[str, Any]:
+    """A motion's columns (without its Kamerstuk and order), given the replaced one's id."""
     return {
         "indieners": to_json(motion.indieners),
         "voorgesteld": to_iso(motion.voorgesteld),

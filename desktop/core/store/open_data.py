@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection as Database
 
-from desktop.core.store.rows import execute, execute_many, insert_rows, now_text, query
+from desktop.core.store.rows import execute, insert_rows, now_text, query, update_rows
 
 
 @dataclass(slots=True)
@@ -126,10 +126,4 @@ def refresh_many(db: Database, links: list[OpenDataLink]) -> None:
     is then no other row to remove).
     """
     imported = now_text()
-    execute_many(
-        db,
-        "UPDATE open_data_links SET entity = :entity, entity_id = :entity_id, nummer = :nummer,"
-        " gewijzigd_op = :gewijzigd_op, status = :status, geimporteerd = :geimporteerd"
-        " WHERE tk_id = :tk_id",
-        [_record(link, imported) for link in links],
-    )
+    update_rows(db, "open_data_links", "tk_id", [_record(link, imported) for link in links])

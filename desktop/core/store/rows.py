@@ -32,7 +32,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, InvalidRequestError, Oper
 # Who signs a change on a SQLite registry (re-exported for the store's modules).
 from desktop.core.domain.user import current_user as current_user
 from desktop.core.errors import StoreError
-from desktop.core.store.engine import POSTGRESQL, SQLITE
+from desktop.core.store.engine import POSTGRESQL, SQLITE, raw_sqlite
 
 Params = Mapping[str, Any]
 
@@ -149,7 +149,9 @@ def forget_connection(db: Connection) -> None:
 
 def query(db: Connection, sql: str, params: Params | None = None) -> list[dict[str, Any]]:
     """Run a query and return rows as dicts."""
-    return [dict(row) for row in execute(db, sql, params).mappings()]
+    result = execute(db, sql, params)
+    names = list(result.keys())
+    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
 
 def scalar(db: Connection, sql: str, params: Params | None = None) -> Any:
@@ -363,15 +365,22 @@ def insert_rows(db: Connection, table_name: str, records: list[dict[str, Any]]) 
     if not records:
         return
     target = table(table_name, *(column(name) for name in records[0]))
-    if not is_server(db) or len(records) == 1:
+    if len(records) == 1:
         db.execute(insert(target), records)
+        return
+    if not is_server(db):
+        _insert_values(db, table_name, records)
         return
     # psycopg runs an executemany row by row (pipelined); COPY sends all rows in one
     # stream, on the same connection and in the same transaction (constraints and
     # triggers apply as to any insert). Column names come from our own code, never input.
+    _copy(db, table_name, list(records[0]), records)
+
+
+def _copy(db: Connection, table_name: str, keys: list[str], records: list[dict[str, Any]]) -> None:
+    """PostgreSQL: ``COPY`` the rows into a table."""
     import psycopg  # only a team registry needs it
 
-    keys = list(records[0])
     raw = db.connection.driver_connection
     assert isinstance(raw, psycopg.Connection)
     try:
@@ -385,6 +394,66 @@ def insert_rows(db: Connection, table_name: str, records: list[dict[str, Any]]) 
         # As SQLAlchemy raises it (IntegrityError, OperationalError, ...), so that
         # transaction() explains it and rolls back as for any statement.
         raise DBAPIError.instance(f"COPY {table_name}", None, exc, psycopg.Error) from exc
+
+
+def update_rows(db: Connection, table_name: str, key: str, records: list[dict[str, Any]]) -> None:
+    """Set the other columns of many rows, each found by its ``key`` column (unique).
+
+    SQLite: one ``executemany``. PostgreSQL, where that is a statement per row: one
+    ``UPDATE … FROM json_populate_recordset(…)``, the rows sent as one JSON parameter and
+    typed by the table's own row type (no temporary table, so no extra privilege).
+    """
+    if not records:
+        return
+    columns = [name for name in records[0] if name != key]
+    if not is_server(db):
+        assignments = ", ".join(f"{name} = :{name}" for name in columns)
+        execute_many(db, f"UPDATE {table_name} SET {assignments} WHERE {key} = :{key}", records)
+        return
+    assignments = ", ".join(f"{name} = s.{name}" for name in columns)
+    execute(
+        db,
+        f"UPDATE {table_name} AS t SET {assignments}"
+        f" FROM json_populate_recordset(NULL::{table_name}, CAST(:rows AS json)) AS s"
+        f" WHERE t.{key} = s.{key}",
+        {"rows": json.dumps(records, ensure_ascii=False)},
+    )
+
+
+# Rows per SQLite INSERT at most (a power of two, see _insert_values).
+_ROWS_PER_INSERT = 256
+
+
+def _insert_values(db: Connection, table_name: str, records: list[dict[str, Any]]) -> None:
+    """SQLite: many rows per ``INSERT … VALUES (…), (…)`` statement.
+
+    Far fewer statements than an ``executemany`` (one per row), which matters most for
+    the tables with a full-text index: SQLite's FTS5 writes its pending index at every
+    statement, so a trigger that indexes row by row costs three times the insert itself.
+    The rows go in parts of 256, 128, … 1 rows: the driver keeps every statement it ran
+    prepared (about 2 kB per row of a statement), and so only a few differ.
+    """
+    keys = list(records[0])
+    raw = raw_sqlite(db)
+    assert raw is not None
+    most = _ROWS_PER_INSERT
+    while most > 1 and most * len(keys) > raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER):
+        most //= 2
+    row = "(" + ", ".join("?" * len(keys)) + ")"
+    head = f"INSERT INTO {table_name} ({', '.join(keys)}) VALUES "
+    start = 0
+    while start < len(records):
+        size = most
+        while size > len(records) - start:
+            size //= 2
+        part = records[start : start + size]
+        start += size
+        try:
+            raw.execute(head + ", ".join([row] * size), [r[key] for r in part for key in keys])
+        except sqlite3.Error as exc:
+            # As SQLAlchemy raises it (IntegrityError, OperationalError, ...), so that
+            # transaction() explains it and rolls back as for any statement.
+            raise DBAPIError.instance(head, None, exc, sqlite3.Error) from exc
 
 
 def insert_rows_returning(
