@@ -174,19 +174,22 @@ class FoundCitation:
     end: int
     href: str
     target: CitationTarget | None  # None: a target that cannot be read
-    source: str  # the link text as written (Markdown)
+    source: str  # the link as written (Markdown)
+
+    def _run(self) -> Span:
+        """The citation as the editor reads it: one run (its text, bold or italic)."""
+        runs = [span for span in parse_inline(self.source) if span.link == self.href]
+        return runs[0] if runs else Span("")
 
     @property
     def text(self) -> str:
         """The fallback text as plain text."""
-        return "".join(span.text for span in parse_inline(self.source) if span.note is None)
+        return self._run().text
 
     def written(self, text: str, *, link: bool) -> str:
         """``text`` in this citation's place, with its bold or italic; a link again if asked."""
-        runs = [span for span in parse_inline(self.source) if span.note is None]
-        first = runs[0] if runs else Span("")
-        span = Span(text, first.bold, first.italic, link=self.href if link else None)
-        return inline_markdown([span])
+        run = self._run()
+        return inline_markdown([Span(text, run.bold, run.italic, link=self.href if link else None)])
 
 
 def find_citations(markdown: str) -> list[FoundCitation]:
@@ -199,7 +202,7 @@ def find_citations(markdown: str) -> list[FoundCitation]:
             continue  # "\[" is a bracket typed as text
         href = match.group("target")
         found.append(
-            FoundCitation(start, match.end(), href, CitationTarget.parse(href), match["text"])
+            FoundCitation(start, match.end(), href, CitationTarget.parse(href), match.group())
         )
     return found
 

@@ -512,6 +512,15 @@ class NotePane(QWidget):
             return
         self.show_note(position)
 
+    def showing_note_at_cursor(self) -> bool:
+        """True when the pane shows the footnote at the main editor's cursor."""
+        position = self.position
+        return (
+            self.isVisible()
+            and position is not None
+            and self.main.note_at(self.main.textCursor().position()) == position
+        )
+
     def show_note(self, position: int) -> None:
         """Edit the footnote at ``position`` of the main editor."""
         self.position = position

@@ -291,7 +291,7 @@ def insert_citation(composer: ComposerHost) -> None:
     editor = sections.active_editor()
     if composer.document.read_only or editor is None:
         return
-    if sections.note_pane.isVisible() and sections.note_text.hasFocus():
+    if sections.note_pane.showing_note_at_cursor() and sections.note_text.hasFocus():
         editor = sections.note_text
     citation = CitationPickerDialog.ask(
         composer.widget, lambda text, done: search_citations(composer, text, done)

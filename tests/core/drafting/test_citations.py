@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given, settings
+from markdown_it import MarkdownIt
 
 from desktop import paths
 from desktop.core.domain.kamerstuk import KamerstukRef
@@ -21,8 +23,9 @@ from desktop.core.drafting.citations import (
     starts_sentence,
 )
 from desktop.core.drafting.compose import compose_letter, render_letter_markdown
+from desktop.core.drafting.markdown import parse_markdown
 from desktop.core.drafting.model import Paragraph, Text
-from desktop.core.drafting.richtext import parse_blocks, to_markdown
+from desktop.core.drafting.richtext import is_citation, parse_blocks, to_markdown
 from desktop.core.services.export_checks import (
     CLOSING,
     INTRODUCTION,
@@ -31,6 +34,7 @@ from desktop.core.services.export_checks import (
     export_warnings,
 )
 from desktop.core.store import letters, motions
+from tests.core.drafting.test_richtext import documents
 
 NBSP = "\u00a0"
 
@@ -230,3 +234,56 @@ def test_a_citation_of_what_left_the_registry_is_a_warning_before_export(demo_st
         "(meer) in het register: de brief houdt de tekst van toen de verwijzing werd ingevoegd."
     )
     assert MOTION not in [w.where for w in warnings]  # the response cites a known Kamerstuk
+
+
+def _inline_citations(markdown: str) -> list[tuple[str, str]]:
+    """The citations in a footnote's Markdown, read inline as the Word export reads it."""
+    found: list[tuple[str, str]] = []
+    for token in MarkdownIt("commonmark").parseInline(markdown):
+        href, parts = None, []
+        for child in token.children or []:
+            if child.type == "link_open":
+                href, parts = str(child.attrs.get("href", "")), []
+            elif child.type == "link_close" and href is not None:
+                if is_citation(href):
+                    found.append((href, "".join(parts)))
+                href = None
+            elif href is not None and child.type in ("text", "softbreak"):
+                parts.append(" " if child.type == "softbreak" else child.content)
+    return found
+
+
+def _cited(spans) -> list[tuple[str, str]]:
+    found = []
+    for span in spans:
+        if is_citation(span.link):
+            found.append((span.link, span.text))
+        if span.note is not None:
+            found += _inline_citations(span.note)
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents())
+def test_every_citation_the_editor_stores_is_found_and_written_out(blocks):
+    markdown = to_markdown(blocks)
+    stored = sorted(pair for block in parse_blocks(markdown) for pair in _cited(block.spans))
+    found = find_citations(markdown)
+    assert sorted((c.href, c.text) for c in found) == stored
+    # Written out, not one link to the registry is left; each says its registry text.
+    rendered = render_citations(markdown, lambda target: "Registertekst")
+    assert not find_citations(rendered)
+    assert rendered.count("Registertekst") + rendered.count("registertekst") == len(stored)
+
+
+def test_without_a_registry_a_citation_is_its_own_text():
+    # ``voortgang render`` reads a Markdown file without a registry: the text, never the link.
+    parsed = parse_markdown(
+        "Zie [de motie Van Laar](motie:1) en [Kamerstuk 1, nr. 2](kamerstuk:1-2)."
+    )
+    paragraph = parsed.body[0]
+    assert isinstance(paragraph, Paragraph)
+    assert [type(item) for item in paragraph.inlines] == [Text] * len(paragraph.inlines)
+    assert "".join(item.text for item in paragraph.inlines if isinstance(item, Text)) == (
+        "Zie de motie Van Laar en Kamerstuk 1, nr. 2."
+    )
