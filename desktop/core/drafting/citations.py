@@ -66,6 +66,8 @@ _ABBREVIATIONS = frozenset(
         "zgn",
     ]
 )
+# How much text before a citation says whether it begins a sentence.
+_CONTEXT = 400
 _MARKER_LINE = re.compile(r"(?:\A|\n)[ \t]*(?:#{1,6}|[-+]|\d{1,9}[.)]|>)\Z")
 
 
@@ -196,9 +198,10 @@ def find_citations(markdown: str) -> list[FoundCitation]:
     """Every citation in ``markdown``, in order."""
     found = []
     for match in _LINK.finditer(markdown):
-        start = match.start()
-        backslashes = len(markdown[:start]) - len(markdown[:start].rstrip("\\"))
-        if backslashes % 2:
+        start = before = match.start()
+        while before and markdown[before - 1] == "\\":
+            before -= 1
+        if (start - before) % 2:
             continue  # "\[" is a bracket typed as text
         href = match.group("target")
         found.append(
@@ -218,7 +221,7 @@ def _rewrite(markdown: str, house_style: HouseStyle, *, link: bool) -> str:
         text = found.text if current is None else current
         if found.target is not None and found.target.kind == MOTION:
             # "De motie Van Laar" begins a sentence; mid-sentence it is "de motie".
-            sentence = starts_sentence(markdown[: found.start])
+            sentence = starts_sentence(markdown[max(found.start - _CONTEXT, 0) : found.start])
             text = _capitalised(text) if sentence else text[:1].lower() + text[1:]
         parts += [markdown[last : found.start], found.written(text, link=link)]
         last = found.end
