@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from desktop.core.services.letters import Citation
 from desktop.ui.composer import flows as composer_flows
 from desktop.ui.composer.dialogs import (
     CitationPickerDialog,
@@ -42,7 +43,7 @@ class ComposerAnswers:
     opened_folders: list[Path] = field(default_factory=list)
     # Each pick chooses from (id, label, detail) choices; default: nothing.
     picks: list[Callable[[Sequence[tuple[int, str, str]]], list[int]]] = field(default_factory=list)
-    citations: list[str | None] = field(default_factory=list)
+    citations: list[Citation | None] = field(default_factory=list)
 
 
 @pytest.fixture(autouse=True)
@@ -75,7 +76,7 @@ def composer_dialogs(monkeypatch: pytest.MonkeyPatch) -> ComposerAnswers:
     ) -> list[int]:
         return answers.picks.pop(0)(choices) if answers.picks else []
 
-    def cite(cls: Any, parent: Any, search: Any) -> str | None:
+    def cite(cls: Any, parent: Any, search: Any) -> Citation | None:
         return answers.citations.pop(0) if answers.citations else None
 
     monkeypatch.setattr(UnsavedChangesDialog, "ask", classmethod(unsaved))

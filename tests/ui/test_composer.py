@@ -307,19 +307,6 @@ def test_footnotes_are_numbered_like_word_and_listed_at_the_end(qtbot, window):
     assert shown.rstrip().endswith("Kamerstuk 26 485, nr. 293.")
 
 
-def test_insert_citation_puts_house_style_text_at_the_cursor(qtbot, window, composer_dialogs):
-    composer = open_composer(qtbot, window)
-    composer.tabs.setCurrentWidget(composer.sections)
-    composer.sections.select(0)
-    qtbot.keyClicks(composer.sections.text, "Zie ")
-    composer_dialogs.citations.append("de motie Van Laar (Kamerstuk 26\u00a0485, nr.\u00a0224)")
-    composer.sections.cite_button.click()
-    assert widget_text(composer.sections.text) == (
-        "Zie de motie Van Laar (Kamerstuk 26\u00a0485, nr.\u00a0224)"
-    )
-    assert composer.document.content.sections[0].tekst.startswith("Zie de motie Van Laar")
-
-
 def test_the_sent_demo_letter_opens_read_only_and_can_go_back_to_concept(
     qtbot, window, message_boxes
 ):

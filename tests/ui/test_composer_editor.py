@@ -6,11 +6,11 @@ from hypothesis import HealthCheck, given, settings
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 
-from desktop.core.drafting.richtext import NOTE_CHAR, count_notes, to_markdown
+from desktop.core.drafting.richtext import NOTE_CHAR, count_notes, is_citation, to_markdown
 from desktop.ui.composer import editor as editor_module
 from desktop.ui.composer.editor import RichTextEdit
 from desktop.ui.composer.fields import widget_text
-from desktop.ui.composer.richdoc import NOTE_OBJECT, shown_text
+from desktop.ui.composer.richdoc import NOTE_OBJECT, citation_ranges, shown_text
 from desktop.ui.composer.window import DEFAULT_SIZE
 from tests.core.drafting.test_richtext import documents
 from tests.ui.helpers import assert_real_picture, screenshot_path, show_active
@@ -65,6 +65,9 @@ def test_generated_text_goes_through_the_editor_unchanged(qtbot, blocks):
     qtbot.addWidget(editor)
     editor.show_markdown(markdown)
     assert editor.markdown() == markdown
+    # Each citation is one object, also two side by side.
+    cited = [span for block in blocks for span in block.spans if is_citation(span.link)]
+    assert len(citation_ranges(editor.document())) == len(cited)
 
 
 def test_the_demo_section_shows_formats_not_markup(qtbot, window):
@@ -272,3 +275,16 @@ def test_screenshot_of_formatted_text_and_a_footnote_being_edited(qtbot, window,
     target = screenshot_path(tmp_path, "opsteller-opmaak.png")
     assert picture.save(str(target))
     assert_real_picture(target, DEFAULT_SIZE)
+
+
+def test_selecting_past_a_footnote_marker_changes_nothing(qtbot):
+    # The selection once took the plain format meant for what is typed after a marker:
+    # the bold and the footnote were gone.
+    editor = RichTextEdit()
+    qtbot.addWidget(editor)
+    editor.show_markdown("Een **vet** woord^[noot] en meer")
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    for _ in range(len("Een vet woord") + 2):
+        qtbot.keyClick(editor, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.textCursor().selectedText() == f"Een vet woord{NOTE_CHAR} "
+    assert editor.markdown() == "Een **vet** woord^[noot] en meer"

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from desktop import paths
+from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import LetterMotion, LetterSection
 from desktop.core.drafting.model import (
     Annex,
@@ -176,8 +177,12 @@ def test_to_letter_is_strict_for_saving_and_lenient_for_the_preview(demo_store):
 def test_citation_search_finds_motions_and_kamerstukken_in_house_style(demo_store):
     found = ops.citation_search(demo_store, "Van Laar")
     assert found[0].text == "de motie Van Laar (Kamerstuk 26\u00a0485, nr.\u00a0224)"
+    laar = motions.find(demo_store.db, KamerstukRef.of(26485, 224))
+    assert laar is not None and found[0].target == f"motie:{laar.id}"  # linked, by identity
     by_number = ops.citation_search(demo_store, "26 485, nr. 293")
-    assert [c.text for c in by_number] == ["Kamerstuk 26\u00a0485, nr.\u00a0293"]
+    assert [(c.text, c.target) for c in by_number] == [
+        ("Kamerstuk 26\u00a0485, nr.\u00a0293", "kamerstuk:26485-293")
+    ]
 
 
 def test_render_preview_uses_the_unsaved_letter(demo_store):

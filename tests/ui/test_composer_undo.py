@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
+from desktop.core.services.letters import Citation
 from desktop.ui.common.undo import action_text
 from desktop.ui.composer.commands import SetMetaCommand, edit_span, insert_range
 from desktop.ui.composer.document import ComposerDocument
@@ -32,10 +33,12 @@ def test_a_typed_sentence_and_a_footnote_are_separate_steps(qtbot, window, compo
     qtbot.keyClicks(composer.sections.note_text, "bron")  # the footnote's text, in its pane
     qtbot.keyClick(editor, Qt.Key.Key_End)
     qtbot.keyClicks(editor, " en ")
-    composer_dialogs.citations.append("de motie Van Laar (Kamerstuk 26\u00a0485, nr.\u00a0224)")
+    composer_dialogs.citations.append(
+        Citation("Van Laar", "de motie Van Laar (Kamerstuk 26\u00a0485, nr.\u00a0224)", "motie:1")
+    )
     composer.sections.cite_button.click()
     assert widget_text(editor) == (
-        "Het kabinet zegt^[bron] en de motie Van Laar (Kamerstuk 26\u00a0485, nr.\u00a0224)"
+        "Het kabinet zegt^[bron] en [de motie Van Laar (Kamerstuk 26\u00a0485, nr.\u00a0224)](motie:1)"
     )
     stack = composer.undo_stack
     labels = [stack.text(index) for index in range(stack.count())]

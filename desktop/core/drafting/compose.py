@@ -8,6 +8,7 @@ from sqlalchemy import Connection as Database
 
 from desktop.core.domain.dutch import format_date
 from desktop.core.domain.models import Convenant, Letter, SenderSettings
+from desktop.core.drafting.citations import RegistryCitations, render_citations
 from desktop.core.drafting.markdown import clean_text, parse_markdown
 from desktop.core.drafting.model import LetterDocument, LetterMeta
 from desktop.core.drafting.templates import TemplateLibrary
@@ -151,5 +152,9 @@ def compose_letter(db: Database, letter: Letter, library: TemplateLibrary) -> Le
 
 
 def render_letter_markdown(db: Database, letter: Letter, library: TemplateLibrary) -> str:
-    """The Markdown a letter's template produces (shown in the preview's source view)."""
-    return library.render(letter.template, build_context(db, letter))
+    """The Markdown a letter's template produces (shown in the preview's source view).
+
+    Citations of registry items are written out as the registry has them now.
+    """
+    markdown = library.render(letter.template, build_context(db, letter))
+    return render_citations(markdown, RegistryCitations(db))

@@ -20,6 +20,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 NOTE_CHAR = "\ufffc"  # where a footnote sits in the text (Qt's object replacement character)
+# A link to one of these is a citation of a registry item (desktop.core.drafting.citations).
+CITATION_SCHEMES = ("motie:", "kamerstuk:")
 LINE_BREAK = "\u2028"  # a line break inside a paragraph (Shift+Enter)
 PARAGRAPH, HEADING, RAW = "p", "h", "raw"
 
@@ -38,9 +40,11 @@ class Span:
     html: bool = False  # inline HTML, kept verbatim
 
     def same_format(self, other: Span) -> bool:
-        """True when two runs can be joined."""
+        """True when two runs can be joined (a citation never is: each is one object)."""
         return (
             self.note is None
+            and not is_citation(self.link)
+            and not is_citation(other.link)
             and other.note is None
             and not self.soft
             and not other.soft
@@ -48,6 +52,11 @@ class Span:
             and (self.bold, self.italic, self.code, self.link, self.html)
             == (other.bold, other.italic, other.code, other.link, other.html)
         )
+
+
+def is_citation(link: str | None) -> bool:
+    """True for the target of a citation (``motie:12``), not a web link."""
+    return link is not None and link.startswith(CITATION_SCHEMES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +168,7 @@ class _Reader:
         result: list[Span] = []
         bold = italic = False
         link: str | None = None
+        citation_from: int | None = None  # where the citation being read started
         for token in inline.children or []:
             kind = token.type
             if kind == "text":
@@ -181,7 +191,11 @@ class _Reader:
                 result.append(Span(LINE_BREAK, bold, italic, link=link))
             elif kind == "link_open":
                 link = str(token.attrs.get("href", ""))
+                citation_from = len(result) if is_citation(link) else None
             elif kind == "link_close":
+                if citation_from is not None and link is not None:
+                    result[citation_from:] = _one_citation(result[citation_from:], link)
+                citation_from = None
                 link = None
             elif kind == "image":
                 result.append(Span(token.content or "", bold, italic, link=link))
@@ -276,6 +290,17 @@ class _Reader:
         return result
 
 
+def _one_citation(parts: list[Span], link: str) -> list[Span]:
+    """A citation's text as one run, formatted as it starts (it is one object)."""
+    words = [span for span in parts if span.note is None and span.text]
+    notes = [span for span in parts if span.note is not None]
+    if not words:
+        return notes
+    text = "".join(span.text for span in words).replace(LINE_BREAK, " ")
+    first = next((span for span in words if span.text.strip()), words[0])  # spaces: unformatted
+    return [Span(text, first.bold, first.italic, link=link), *notes]
+
+
 def _skip(tokens: Sequence[Token], index: int) -> int:
     """The index after the token that closes ``tokens[index]``."""
     depth = 0
@@ -344,6 +369,11 @@ def _link_target(url: str) -> str:
     return url
 
 
+def _joined(span: Span, following: Span) -> bool:
+    """True when ``following`` goes on in the link of ``span`` (a citation never does)."""
+    return span.link == following.link and not is_citation(span.link)
+
+
 def _marks(span: Span) -> set[str]:
     return {m for m, on in (("**", span.bold), ("*", span.italic)) if on}
 
@@ -356,7 +386,7 @@ def inline_markdown(spans: Sequence[Span]) -> str:
     extent: list[dict[str, int]] = [{} for _ in runs]
     for index in range(len(runs) - 1, -1, -1):
         for mark in marks[index]:
-            same_link = index + 1 < len(runs) and runs[index + 1].link == runs[index].link
+            same_link = index + 1 < len(runs) and _joined(runs[index], runs[index + 1])
             later = extent[index + 1].get(mark, 0) if same_link else 0
             extent[index][mark] = 1 + later
     out: list[str] = []
@@ -370,7 +400,7 @@ def inline_markdown(spans: Sequence[Span]) -> str:
     for index, span in enumerate(runs):
         following = runs[index + 1] if index + 1 < len(runs) else None
         next_wanted = (
-            marks[index + 1] if following is not None and following.link == span.link else set()
+            marks[index + 1] if following is not None and _joined(span, following) else set()
         )
         wanted = set(marks[index])
         text = span.text
@@ -378,7 +408,7 @@ def inline_markdown(spans: Sequence[Span]) -> str:
         if blank:
             # Spaces only: they open no emphasis, and close what ends after them.
             wanted &= set(open_marks) & next_wanted
-        if span.link != link:
+        if span.link != link or is_citation(link):  # each citation is a link of its own
             close_until(set())
             if link is not None:
                 out.append(f"]({_link_target(link)})")

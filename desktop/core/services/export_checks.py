@@ -4,7 +4,9 @@
 * an introduction that names a motion the letter no longer reports on, or a date from
   before the previous letter (an introduction carried over unchanged: "Op 20 februari 2020
   heeft uw Kamer een AO gepland…"), or that is word for word the previous letter's;
-* a motion or commitment ticked to be settled without a response.
+* a motion or commitment ticked to be settled without a response;
+* a citation of a motion or Kamerstuk that is no longer in the registry (the letter keeps
+  the text it had when it was inserted).
 
 Each warning says where it is, so the composer can go there ("Ga naar").
 """
@@ -18,11 +20,13 @@ from dataclasses import dataclass
 
 from desktop.core.domain.dutch import DUTCH_DATE_PATTERN, format_date, parse_date
 from desktop.core.domain.models import Commitment, Letter, Motion
+from desktop.core.drafting.citations import HouseStyle, RegistryCitations, missing_citations
 from desktop.core.errors import InvalidInput
 from desktop.core.planning.changes import previous_letter
 from desktop.core.store import Store, commitments, motions
 
 SECTION, INTRODUCTION, MOTION, COMMITMENT = "sectie", "inleiding", "motie", "toezegging"
+CLOSING = "slot"
 _DATE = re.compile(DUTCH_DATE_PATTERN, re.IGNORECASE)
 # Without a previous letter: a date this long before the letter's own is suspect.
 STALE_DAYS = 180
@@ -165,13 +169,49 @@ def _without_response(
     return found
 
 
+def _missing_citations(
+    letter: Letter, house_style: HouseStyle, registry: dict[int, Motion]
+) -> list[ExportWarning]:
+    texts: list[tuple[str, int | None, str, str]] = [
+        (INTRODUCTION, None, "De inleiding", letter.inleiding)
+    ]
+    for index, section in enumerate(letter.sections):
+        title = section.titel or "zonder titel"
+        texts.append((SECTION, index, f"De sectie ‘{title}’", section.tekst))
+    for row, item in enumerate(letter.motions):
+        motion = registry.get(item.motion_id)
+        name = motion.name if motion is not None else "een motie"
+        texts.append((MOTION, row, f"De reactie op {name}", item.response))
+    for row, commitment in enumerate(letter.commitments):
+        texts.append((COMMITMENT, row, "De reactie op een toezegging", commitment.response))
+    texts.append((CLOSING, None, "Het slot", letter.slot))
+    found: list[ExportWarning] = []
+    for where, place, what, text in texts:
+        for citation in missing_citations(text, house_style):
+            shown = " ".join(citation.text.replace("\u00a0", " ").split())
+            found.append(
+                ExportWarning(
+                    where,
+                    place,
+                    f"{what} verwijst naar ‘{shown}’, maar dat staat niet (meer) in het "
+                    "register: de brief houdt de tekst van toen de verwijzing werd ingevoegd.",
+                    citation.text,
+                )
+            )
+    return found
+
+
 def letter_warnings(
     letter: Letter,
     registry: Sequence[Motion],
     known_commitments: Sequence[Commitment] = (),
     previous: Letter | None = None,
+    house_style: HouseStyle | None = None,
 ) -> list[ExportWarning]:
-    """Everything to check in ``letter`` before export, in the order of the letter."""
+    """Everything to check in ``letter`` before export, in the order of the letter.
+
+    ``house_style`` looks up cited registry items (without it citations are not checked).
+    """
     by_id = {motion.id: motion for motion in registry if motion.id is not None}
     commitments_by_id = {item.id: item for item in known_commitments if item.id is not None}
     introduction = [
@@ -183,6 +223,7 @@ def letter_warnings(
         *(introduction or _introduction_unchanged(letter, previous)),
         *_empty_sections(letter),
         *_without_response(letter, by_id, commitments_by_id),
+        *(_missing_citations(letter, house_style, by_id) if house_style is not None else []),
     ]
 
 
@@ -194,4 +235,5 @@ def export_warnings(store: Store, letter: Letter) -> list[ExportWarning]:
         motions.list_motions(db, status="all"),
         commitments.list_commitments(db),
         previous_letter(db, letter),
+        RegistryCitations(db),
     )

@@ -17,9 +17,17 @@ from desktop.core.domain.models import (
     Commitment,
     Convenant,
     Letter,
+    LetterCommitment,
+    LetterMotion,
     Motion,
     SenderSettings,
 )
+from desktop.core.drafting.citations import (
+    CitationTarget,
+    RegistryCitations,
+    refresh_citations,
+)
+from desktop.core.drafting.citations import motion_citation as _motion_citation
 from desktop.core.drafting.model import LetterDocument
 from desktop.core.errors import FileProblem, InvalidInput
 from desktop.core.services.drafts import new_letter
@@ -57,6 +65,7 @@ def composer_data(
     db = store.db
     sender = sender_settings.get_sender(db)
     letter = letters.get(db, letter_id) if letter_id is not None else new_letter(sender, today)
+    refresh_letter_citations(store, letter)
     return ComposerData(
         letter=letter,
         motions=motion_choices(store, letter),
@@ -65,6 +74,22 @@ def composer_data(
         templates=[info.name for info in library.names()],
         sender=sender,
     )
+
+
+def refresh_letter_citations(store: Store, letter: Letter) -> None:
+    """Show each citation in the letter with the text the registry gives it now.
+
+    The citations stay linked; only their fallback text (shown in the composer, kept for
+    an item that leaves the registry) changes, for instance once a motion has a number.
+    """
+    house_style = RegistryCitations(store.db)
+    letter.inleiding = refresh_citations(letter.inleiding, house_style)
+    letter.slot = refresh_citations(letter.slot, house_style)
+    for section in letter.sections:
+        section.tekst = refresh_citations(section.tekst, house_style)
+    items: list[LetterMotion | LetterCommitment] = [*letter.motions, *letter.commitments]
+    for item in items:
+        item.response = refresh_citations(item.response, house_style)
 
 
 def motion_choices(store: Store, letter: Letter) -> dict[int, Motion]:
@@ -345,17 +370,20 @@ def file_name(text: str) -> str:
 
 @dataclass(frozen=True)
 class Citation:
-    """A registry item the user can cite: what the list shows and what is inserted."""
+    """A registry item the user can cite: what the list shows, its text and its identity.
+
+    ``target`` is the link the composer stores (``motie:12``): the letter stays linked to
+    the item and always says what the registry says of it.
+    """
 
     label: str
     text: str
+    target: str
 
 
 def motion_citation(motion: Motion) -> str:
     """``de motie Van Laar (Kamerstuk 26 485, nr. 224)`` (with non-breaking spaces)."""
-    if motion.kamerstuk is None:
-        return f"{motion.name} ({motion.reference})"
-    return f"{motion.name} ({motion.kamerstuk.letter_style(nbsp=True)})"
+    return _motion_citation(motion)
 
 
 def citation_search(store: Store, text: str) -> list[Citation]:
@@ -371,8 +399,14 @@ def citation_search(store: Store, text: str) -> list[Citation]:
         if motion.kamerstuk is not None:
             motion_refs.add(motion.kamerstuk.key)
         subject = f" – {motion.onderwerp}" if motion.onderwerp else ""
+        if motion.id is None:
+            continue
         found.append(
-            Citation(f"{motion.name} ({motion.citation}){subject}", motion_citation(motion))
+            Citation(
+                f"{motion.name} ({motion.citation or motion.number_label()}){subject}",
+                motion_citation(motion),
+                CitationTarget.motion(motion.id).href,
+            )
         )
     words = text.casefold().split()
     refs = [ref for ref, _start, _end in KamerstukRef.find_all(text)]
@@ -389,5 +423,11 @@ def citation_search(store: Store, text: str) -> list[Citation]:
         if stuk.ref.key in motion_refs:
             continue
         title = f" – {stuk.titel}" if stuk.titel else ""
-        found.append(Citation(f"{stuk.citation}{title}", stuk.ref.letter_style(nbsp=True)))
+        found.append(
+            Citation(
+                f"{stuk.citation}{title}",
+                stuk.ref.letter_style(nbsp=True),
+                CitationTarget.kamerstuk(stuk.ref).href,
+            )
+        )
     return found

@@ -227,7 +227,7 @@ CitationSearch = Callable[[str, Callable[[list[Citation]], None]], None]
 
 
 class CitationPickerDialog(QDialog):
-    """Find a motion or Kamerstuk in the registry and insert its house-style citation."""
+    """Find a motion or Kamerstuk in the registry and insert a citation of it (search as you type)."""
 
     def __init__(self, parent: QWidget | None, search: CitationSearch) -> None:
         super().__init__(parent)
@@ -268,18 +268,20 @@ class CitationPickerDialog(QDialog):
         self.list.clear()
         for citation in found:
             item = QListWidgetItem(citation.label, self.list)
-            item.setData(Qt.ItemDataRole.UserRole, citation.text)
+            item.setData(Qt.ItemDataRole.UserRole, citation)
+            item.setToolTip(citation.text.replace("\u00a0", " "))
         if found:
             self.list.setCurrentRow(0)
 
-    def citation(self) -> str | None:
-        """The text to insert for the selected item."""
+    def citation(self) -> Citation | None:
+        """The citation of the selected item (its text and the registry item it names)."""
         item = self.list.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+        found = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return found if isinstance(found, Citation) else None
 
     @classmethod
-    def ask(cls, parent: QWidget | None, search: CitationSearch) -> str | None:
-        """Returns the citation text to insert, or None."""
+    def ask(cls, parent: QWidget | None, search: CitationSearch) -> Citation | None:
+        """Returns the citation to insert, or None."""
         dialog = cls(parent, search)
         try:
             return dialog.citation() if dialog.exec() == QDialog.DialogCode.Accepted else None

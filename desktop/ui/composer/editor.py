@@ -1,13 +1,15 @@
 """The formatted section editor: what Word users expect, stored as our Markdown.
 
 :class:`RichTextEdit` shows bold, italic, links, lists and headings as formatting and
-footnotes as numbered markers; :meth:`RichTextEdit.markdown` is what is stored. Its
+footnotes as numbered markers; a citation of a registry item is one shaded unit that the
+cursor steps over and Backspace removes whole. :meth:`RichTextEdit.markdown` is what is stored. Its
 own undo is off (the window's stack has it), and pasting from Word or a web page keeps
 only the formats the letter knows. :class:`NotePane` edits the footnote at the cursor.
 """
 
 from __future__ import annotations
 
+import re
 from contextlib import nullcontext
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
@@ -22,35 +24,43 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QInputDialog, QLabel, QTextEdit, QVBoxLayout, QWidget
 
+from desktop.core.drafting.citations import starts_sentence
 from desktop.core.drafting.richtext import (
-    LINE_BREAK,
     NOTE_CHAR,
     RichBlock,
     Span,
     inline_markdown,
+    is_citation,
     merge_spans,
     parse_blocks,
-    parse_inline,
 )
 from desktop.ui.composer.fields import SpellingEditing, _is_undo_key, first_difference
 from desktop.ui.composer.richdoc import (
+    CITATION_PROPERTY,
     MARKDOWN_MIME,
     NOTE_OBJECT,
     NOTE_PROPERTY,
     NoteMarkers,
     block_spans,
+    citation_format,
+    citation_range,
+    citation_ranges,
     document_markdown,
-    fill_document,
     foreign_blocks,
+    inline_document_markdown,
     insert_rich,
     note_format,
     plain_format,
     selection_markdown,
+    set_inline_markdown,
     set_markdown,
     shown_text,
+    without_citation,
 )
 
 BULLETS, NUMBERS = "opsomming", "nummering"
+# The link of a citation in the clipboard's HTML (Word would make it a broken hyperlink).
+_CITATION_ANCHOR = re.compile(r'<a href="(?:motie|kamerstuk):[^"]*">(.*?)</a>', re.DOTALL)
 
 
 def ask_link(parent: QWidget, current: str) -> str | None:
@@ -71,7 +81,10 @@ class RichTextEdit(SpellingEditing, QTextEdit):
         self.setTabChangesFocus(inline)
         self.setAcceptRichText(True)
         self.notes = NoteMarkers(self.document(), self)
+        self._last_position = 0  # where the cursor was (to step over a citation)
+        self._snapping = False
         self.currentCharFormatChanged.connect(self._on_current_char_format_changed)
+        self.cursorPositionChanged.connect(self._keep_out_of_citations)
         self.cursorPositionChanged.connect(self.format_changed.emit)
 
     # -- storage ------------------------------------------------------------------------
@@ -80,21 +93,14 @@ class RichTextEdit(SpellingEditing, QTextEdit):
         """What the editor shows, as our Markdown."""
         if not self.inline:
             return document_markdown(self.document())
-        spans: list[Span] = []
-        block = self.document().begin()
-        while block.isValid():
-            if spans:
-                spans.append(Span(LINE_BREAK))
-            spans.extend(block_spans(block))
-            block = block.next()
-        return inline_markdown(spans)
+        return inline_document_markdown(self.document())
 
     def show_markdown(self, markdown: str) -> None:
         """Show stored Markdown, the cursor where the text changed (after an undo)."""
         before = shown_text(self.document())
         position = self.textCursor().position()
         if self.inline:
-            fill_document(self.document(), [RichBlock(spans=parse_inline(markdown))])
+            set_inline_markdown(self.document(), markdown)
         else:
             set_markdown(self.document(), markdown)
         after = shown_text(self.document())
@@ -107,9 +113,14 @@ class RichTextEdit(SpellingEditing, QTextEdit):
     # -- formats ------------------------------------------------------------------------
 
     def _on_current_char_format_changed(self, fmt: QTextCharFormat) -> None:
-        # Typing right after a footnote marker must not type more footnote.
-        if fmt.objectType() == NOTE_OBJECT:
+        # Typing right after a footnote marker or a citation types plain text. (With a
+        # selection, setCurrentCharFormat would format the selection instead.)
+        if self.textCursor().hasSelection():
+            pass
+        elif fmt.objectType() == NOTE_OBJECT:
             self.setCurrentCharFormat(plain_format(fmt))
+        elif fmt.property(CITATION_PROPERTY) is not None:
+            self.setCurrentCharFormat(without_citation(fmt))
         self.format_changed.emit()
 
     def _apply(self, fmt: QTextCharFormat, label: str) -> None:
@@ -205,7 +216,8 @@ class RichTextEdit(SpellingEditing, QTextEdit):
     def link(self) -> str:
         """The web address of the link at the cursor ("" when none)."""
         fmt = self.currentCharFormat()
-        return fmt.anchorHref() if fmt.isAnchor() else ""
+        href = fmt.anchorHref() if fmt.isAnchor() else ""
+        return "" if is_citation(href) else href
 
     def set_link(self, url: str) -> None:
         """Make the selection a link to ``url`` ("" takes the link away)."""
@@ -271,11 +283,118 @@ class RichTextEdit(SpellingEditing, QTextEdit):
         fmt.setProperty(NOTE_PROPERTY, markdown)
         cursor.mergeCharFormat(fmt)
 
+    # -- citations ----------------------------------------------------------------------
+
+    def insert_citation(self, text: str, href: str) -> None:
+        """Insert a citation of a registry item at the cursor, as one undo step.
+
+        ``href`` names the item (``motie:12``); a motion that begins a sentence is
+        ``De motie …``.
+        """
+        if self.isReadOnly():
+            return
+        cursor = self.textCursor()
+        start = cursor.selectionStart()
+        block = self.document().findBlock(start)
+        if href.startswith("motie:") and starts_sentence(block.text()[: start - block.position()]):
+            text = text[:1].upper() + text[1:]
+        with self.change("Verwijzing invoegen"):
+            cursor.beginEditBlock()
+            if cursor.hasSelection():
+                cursor.removeSelectedText()
+            cursor.insertText(text, citation_format(text, href, plain_format(cursor.charFormat())))
+            cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    def select_shown(self, text: str) -> bool:
+        """Select the first place that shows ``text`` (spaces aside); False when none does."""
+        shown = shown_text(self.document()).replace("\u00a0", " ")
+        start = shown.find(text.replace("\u00a0", " "))
+        if start < 0:
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
+    def citation_at(self, position: int) -> tuple[int, int] | None:
+        """The citation (start, end) the character at ``position`` belongs to, if any."""
+        return citation_range(self.document(), position)
+
+    def _keep_out_of_citations(self) -> None:
+        """The cursor never stands inside a citation: it steps over it, a selection takes it all."""
+        if self._snapping:
+            return
+        cursor = self.textCursor()
+        previous, position, anchor = self._last_position, cursor.position(), cursor.anchor()
+        inside = self.citation_at(position)
+        if inside is not None and inside[0] < position:
+            start, end = inside
+            if anchor != position and not start < anchor < end:  # selecting: take it all
+                position = end if anchor <= start else start
+            elif previous <= start:
+                position = end
+            elif previous >= end:
+                position = start
+            else:  # a click inside: the nearer edge
+                position = start if position - start <= end - position else end
+        around = self.citation_at(anchor)
+        if not cursor.hasSelection():
+            anchor = position
+        elif around is not None and around[0] < anchor:
+            anchor = around[0] if position >= anchor else around[1]
+            if around[0] <= position <= around[1]:  # all of it, in the direction selected
+                position = around[1] if anchor == around[0] else around[0]
+        self._last_position = position
+        if (position, anchor) == (cursor.position(), cursor.anchor()):
+            return
+        cursor.setPosition(anchor)
+        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        self._snapping = True
+        try:
+            self.setTextCursor(cursor)
+        finally:
+            self._snapping = False
+
+    def _delete_citation(self, event: QKeyEvent) -> bool:
+        """Backspace or Delete next to a citation removes all of it; True when it did."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            start, end = cursor.selectionStart(), cursor.selectionEnd()
+            if self.citation_at(start) != (start, end):
+                return False  # a selection of more: deleted as usual (it holds whole ones)
+        else:
+            backwards = event.key() == Qt.Key.Key_Backspace
+            word = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            move = QTextCursor.MoveOperation
+            if backwards:
+                step = move.PreviousWord if word else move.PreviousCharacter
+            else:
+                step = move.NextWord if word else move.NextCharacter
+            probe = QTextCursor(cursor)
+            probe.movePosition(step, QTextCursor.MoveMode.KeepAnchor)
+            start, end = probe.selectionStart(), probe.selectionEnd()
+            found = citation_ranges(self.document(), start, end)
+            if not found:
+                return False
+            start, end = min(start, found[0][0]), max(end, found[-1][1])
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        with self.change("Verwijzing verwijderen"):
+            cursor.removeSelectedText()
+        self._last_position = cursor.position()
+        self.setTextCursor(cursor)
+        return True
+
     # -- clipboard ----------------------------------------------------------------------
 
     def createMimeDataFromSelection(self) -> QMimeData:
         data = super().createMimeDataFromSelection()
         data.setData(MARKDOWN_MIME, selection_markdown(self.textCursor()).encode("utf-8"))
+        if data.hasHtml():  # elsewhere (Word) a citation is its text
+            data.setHtml(_CITATION_ANCHOR.sub(r"\1", data.html()))
         return data
 
     def insertFromMimeData(self, source: QMimeData) -> None:
@@ -297,6 +416,9 @@ class RichTextEdit(SpellingEditing, QTextEdit):
                 spans.extend(s for s in block.spans if s.note is None)
             blocks = [RichBlock(spans=merge_spans(spans))]
         cursor = self.textCursor()
+        inside = self.citation_at(cursor.position())
+        if not cursor.hasSelection() and inside is not None and inside[0] < cursor.position():
+            cursor.setPosition(inside[1])  # a drop inside a citation lands after it
         with self.change("Plakken"):
             cursor.beginEditBlock()
             insert_rich(cursor, blocks)
@@ -330,6 +452,12 @@ class RichTextEdit(SpellingEditing, QTextEdit):
             return
         if self.inline and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return  # a footnote is one paragraph
+        if (
+            event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+            and not self.isReadOnly()
+            and self._delete_citation(event)
+        ):
+            return
         word_key = self._before_key(event)
         super().keyPressEvent(event)
         self._after_key(event, word_key)
@@ -383,6 +511,15 @@ class NotePane(QWidget):
                 self.hide()
             return
         self.show_note(position)
+
+    def showing_note_at_cursor(self) -> bool:
+        """True when the pane shows the footnote at the main editor's cursor."""
+        position = self.position
+        return (
+            self.isVisible()
+            and position is not None
+            and self.main.note_at(self.main.textCursor().position()) == position
+        )
 
     def show_note(self, position: int) -> None:
         """Edit the footnote at ``position`` of the main editor."""

@@ -292,9 +292,9 @@ class FindReplaceDialog(QDialog):
             old = part_text(self.document.content, part)
             editor = self.sections.editor_for(part)
             if editor is not None:  # the editor's own document: its formats exactly as shown
-                new = replace_in_document(editor.document().clone(), hits, replacement)
+                new = replace_in_document(editor.document().clone(), hits, replacement).markdown
             else:
-                new = replace_in_markdown(old, hits, replacement)
+                new = replace_in_markdown(old, hits, replacement).markdown
             if new != old:
                 changes.append((part, old, new))
             total += len(hits)

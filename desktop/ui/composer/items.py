@@ -33,7 +33,6 @@ from desktop.ui.composer.fields import (
     Push,
     TextBinding,
     TextEdit,
-    insert_text,
 )
 from desktop.ui.composer.models import (
     CLOSING_SECTION,
@@ -282,12 +281,21 @@ def search_citations(
 
 
 def insert_citation(composer: ComposerHost) -> None:
-    """Insert a house-style reference to a motion or Kamerstuk at the cursor."""
-    editor = composer.sections.active_editor()  # the section text, a response, the introduction
+    """Insert a citation of a motion or Kamerstuk at the cursor (in a footnote when it is there).
+
+    The citation stays linked to the registry item: the letter always says what the
+    registry says of it (a motion numbered later gets its number).
+    """
+    sections = composer.sections
+    # the section text, a response, the introduction or the slot
+    editor = sections.active_editor()
     if composer.document.read_only or editor is None:
         return
-    text = CitationPickerDialog.ask(
+    if sections.note_pane.showing_note_at_cursor() and sections.note_text.hasFocus():
+        editor = sections.note_text
+    citation = CitationPickerDialog.ask(
         composer.widget, lambda text, done: search_citations(composer, text, done)
     )
-    if text:
-        insert_text(editor, text, "Verwijzing invoegen")
+    if citation is not None:
+        editor.insert_citation(citation.text, citation.target)
+        editor.setFocus()

@@ -4,13 +4,18 @@
 into blocks and character formats with a QTextCursor (not ``setMarkdown``, whose dialect
 differs); :func:`read_document` reads them back, so :func:`document_markdown` is the
 section's Markdown. A footnote is one object character (U+FFFC) whose format carries the
-note's Markdown and is drawn as a superscript number (:class:`NoteMarkers`).
+note's Markdown and is drawn as a superscript number (:class:`NoteMarkers`). A citation of
+a registry item is its text with a shaded link format; every citation has a number of its
+own (``CITATION_PROPERTY``), so two side by side stay two, and the editor treats it as one
+unit (:func:`citation_range`).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QPointF, QSizeF
 from PySide6.QtGui import (
@@ -39,8 +44,11 @@ from desktop.core.drafting.richtext import (
     ListInfo,
     RichBlock,
     Span,
+    inline_markdown,
+    is_citation,
     merge_spans,
     parse_blocks,
+    parse_inline,
     to_markdown,
 )
 
@@ -51,7 +59,9 @@ HTML_PROPERTY = QTextFormat.Property.UserProperty + 3  # inline HTML, verbatim
 CODE_PROPERTY = QTextFormat.Property.UserProperty + 4
 RAW_PROPERTY = QTextFormat.Property.UserProperty + 5  # a block kept as raw Markdown
 TIGHT_PROPERTY = QTextFormat.Property.UserProperty + 6  # a list without blank lines
+CITATION_PROPERTY = QTextFormat.Property.UserProperty + 7  # which citation (a number)
 LINK_COLOUR = QColor("#154273")  # Rijkshuisstijl dark blue
+CITATION_SHADE = QColor("#e3ebf5")  # a light shade of the dark blue
 RAW_COLOUR = QColor("#5f6368")
 HEADING_SIZES = {1: 1.5, 2: 1.3, 3: 1.15}
 MARKDOWN_MIME = "application/x-voortgang-markdown"
@@ -135,9 +145,91 @@ def note_format(note: str, base: QTextCharFormat | None = None) -> QTextCharForm
     return fmt
 
 
-def plain_format(fmt: QTextCharFormat) -> QTextCharFormat:
-    """``fmt`` without what belongs to a single footnote or line break."""
+# -- citations ----------------------------------------------------------------------------
+
+_citation_numbers = itertools.count(1)
+
+
+def citation_format(text: str, href: str, base: QTextCharFormat | None = None) -> QTextCharFormat:
+    """The format of one citation: shaded, linked to its registry item, its own number."""
+    fmt = QTextCharFormat(base) if base is not None else QTextCharFormat()
+    fmt.setAnchor(True)
+    fmt.setAnchorHref(href)
+    fmt.setForeground(LINK_COLOUR)
+    fmt.setBackground(CITATION_SHADE)
+    fmt.setProperty(CITATION_PROPERTY, next(_citation_numbers))
+    what = "een motie" if href.startswith("motie:") else "een Kamerstuk"
+    fmt.setToolTip(
+        f"Verwijzing naar {what} in het register: {text.replace(chr(0xA0), ' ')}\n"
+        "De brief noemt altijd wat het register nu zegt (bijvoorbeeld een nieuw nummer). "
+        "Backspace of Delete verwijdert de hele verwijzing."
+    )
+    return fmt
+
+
+def without_citation(fmt: QTextCharFormat) -> QTextCharFormat:
+    """``fmt`` as plain text again (bold and italic kept): what is typed beside a citation."""
+    if fmt.property(CITATION_PROPERTY) is None:
+        return fmt
     clean = QTextCharFormat(fmt)
+    for prop in (
+        CITATION_PROPERTY,
+        QTextFormat.Property.IsAnchor,
+        QTextFormat.Property.AnchorHref,
+        QTextFormat.Property.ForegroundBrush,
+        QTextFormat.Property.BackgroundBrush,
+    ):
+        clean.clearProperty(prop)
+    clean.setToolTip("")
+    return clean
+
+
+def _citation_number(fmt: QTextCharFormat) -> object:
+    """The number of the citation a fragment belongs to (None: not a citation)."""
+    number = fmt.property(CITATION_PROPERTY)
+    return number if number is not None and is_citation(fmt.anchorHref()) else None
+
+
+def citation_ranges(
+    document: QTextDocument, start: int = 0, end: int | None = None
+) -> list[tuple[int, int]]:
+    """Where the citations are (start, end) that overlap ``start`` to ``end``, in order."""
+    found: list[tuple[int, int]] = []
+    last: object = None
+    block = document.findBlock(start)
+    while block.isValid() and (end is None or block.position() <= end):
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            iterator += 1
+            if not fragment.isValid():
+                continue
+            number = _citation_number(fragment.charFormat())
+            low, high = fragment.position(), fragment.position() + fragment.length()
+            if number is None:
+                last = None
+                continue
+            if found and number == last and found[-1][1] == low:
+                found[-1] = (found[-1][0], high)
+            else:
+                found.append((low, high))
+            last = number
+        last = None
+        block = block.next()
+    return [(low, high) for low, high in found if high > start and (end is None or low < end)]
+
+
+def citation_range(document: QTextDocument, position: int) -> tuple[int, int] | None:
+    """The citation the character at ``position`` belongs to (start, end), if any."""
+    for low, high in citation_ranges(document, position, position + 1):
+        if low <= position < high:
+            return low, high
+    return None
+
+
+def plain_format(fmt: QTextCharFormat) -> QTextCharFormat:
+    """``fmt`` without what belongs to a single footnote, citation or line break."""
+    clean = QTextCharFormat(without_citation(fmt))
     for prop in (NOTE_PROPERTY, SOFT_PROPERTY, QTextFormat.Property.ObjectType):
         clean.clearProperty(prop)
     clean.setToolTip("")
@@ -172,6 +264,9 @@ def span_format(span: Span, heading: int = 0) -> QTextCharFormat:
         fmt.setProperty(SOFT_PROPERTY, True)
     if span.note is not None:
         fmt = note_format(span.note, fmt)
+    elif is_citation(span.link):
+        fmt.setFontUnderline(False)
+        fmt = citation_format(span.text, str(span.link), fmt)
     return fmt
 
 
@@ -265,6 +360,7 @@ def block_spans(block: QTextBlock, start: int = 0, end: int | None = None) -> li
     """The runs of one block (optionally only from ``start`` to ``end`` in the document)."""
     heading = block.blockFormat().headingLevel() > 0
     spans: list[Span] = []
+    citation: object = None  # the number of the citation the last run belongs to
     iterator = block.begin()
     while not iterator.atEnd():
         fragment = iterator.fragment()
@@ -277,6 +373,16 @@ def block_spans(block: QTextBlock, start: int = 0, end: int | None = None) -> li
         if high <= low:
             continue
         text = text[low:high]
+        number = _citation_number(fmt)
+        if number is not None:
+            # One citation is one run, even where part of it got another format.
+            if citation == number and spans:
+                spans[-1].text += text
+            else:
+                spans.append(_span(text.replace(NOTE_CHAR, ""), fmt, heading))
+            citation = number
+            continue
+        citation = None
         for piece in re.split(f"([{NOTE_CHAR}{LINE_BREAK}])", text):
             if not piece:
                 continue
@@ -399,23 +505,99 @@ def insert_rich(cursor: QTextCursor, blocks: Sequence[RichBlock]) -> None:
     cursor.insertFragment(QTextDocumentFragment(scratch))
 
 
-def replace_in_markdown(markdown: str, hits: Sequence[tuple[int, int]], replacement: str) -> str:
-    """The Markdown after replacing the shown text from ``start`` to ``end`` at each hit."""
-    scratch = QTextDocument()
-    set_markdown(scratch, markdown)
-    return replace_in_document(scratch, hits, replacement)
+@dataclass(frozen=True, slots=True)
+class Replaced:
+    """What a replacement made: the new Markdown, how many hits went, how many were kept.
+
+    A hit in a citation is kept: its text is the registry's, not the letter's.
+    """
+
+    markdown: str
+    count: int
+    kept: int
 
 
-def replace_in_document(
-    document: QTextDocument, hits: Sequence[tuple[int, int]], replacement: str
-) -> str:
-    """Replace the hits in ``document`` (a scratch copy) and give its Markdown."""
+Hits = Sequence[tuple[int, int]]
+
+
+def _replace(document: QTextDocument, hits: Hits, replacement: str) -> tuple[int, int]:
     cursor = QTextCursor(document)
+    count = kept = 0
     for start, end in sorted(hits, reverse=True):
+        if citation_ranges(document, start, end):
+            kept += 1
+            continue
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(replacement)
-    return document_markdown(document)
+        count += 1
+    return count, kept
+
+
+def replace_in_markdown(
+    markdown: str,
+    hits: Hits,
+    replacement: str,
+    note_hits: Mapping[int, Hits] | None = None,
+) -> Replaced:
+    """Replace the shown text from ``start`` to ``end`` at each hit of a section's Markdown.
+
+    ``note_hits`` holds the hits in the text of each footnote (by its place in the section).
+    """
+    scratch = QTextDocument()
+    set_markdown(scratch, markdown)
+    return replace_in_document(scratch, hits, replacement, note_hits)
+
+
+def replace_in_document(
+    document: QTextDocument,
+    hits: Hits,
+    replacement: str,
+    note_hits: Mapping[int, Hits] | None = None,
+) -> Replaced:
+    """Replace the hits in ``document`` (a scratch copy) and in its footnotes."""
+    count = kept = 0
+    for index, position in enumerate(note_positions(document)):
+        wanted = (note_hits or {}).get(index)
+        if not wanted:
+            continue
+        marker = QTextCursor(document)
+        marker.setPosition(position)
+        marker.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+        note = QTextDocument()
+        set_inline_markdown(note, str(marker.charFormat().property(NOTE_PROPERTY) or ""))
+        done, left = _replace(note, wanted, replacement)
+        count, kept = count + done, kept + left
+        fmt = QTextCharFormat()
+        fmt.setProperty(NOTE_PROPERTY, inline_document_markdown(note))
+        marker.mergeCharFormat(fmt)
+    done, left = _replace(document, hits, replacement)
+    return Replaced(document_markdown(document), count + done, kept + left)
+
+
+# -- footnote text ------------------------------------------------------------------------
+
+
+def set_inline_markdown(document: QTextDocument, markdown: str) -> None:
+    """Show a footnote's Markdown in ``document`` (one paragraph)."""
+    fill_document(document, [RichBlock(spans=parse_inline(markdown))])
+
+
+def inline_document_markdown(document: QTextDocument) -> str:
+    """A footnote's document as the note's Markdown (paragraphs joined by line breaks)."""
+    spans: list[Span] = []
+    block = document.begin()
+    while block.isValid():
+        if spans:
+            spans.append(Span(LINE_BREAK))
+        spans.extend(block_spans(block))
+        block = block.next()
+    return inline_markdown(spans)
+
+
+def note_shown_text(markdown: str) -> str:
+    """A footnote's text as its pane shows it, one character per position."""
+    return "".join(span.text for span in parse_inline(markdown))
 
 
 def shown_text(document: QTextDocument) -> str:

@@ -4,7 +4,8 @@ One :class:`SpellCheck` per composer holds the speller (the Dutch dictionary, th
 list, the registry's names) and tells every highlighter to redraw when a word is ignored
 or added. Hunspell answers a known word in microseconds and the answers are cached, so
 the check runs as the text is drawn; suggestions (slower for Dutch compounds) are asked
-only when the user right-clicks a flagged word. The word being typed is not underlined.
+only when the user right-clicks a flagged word. The word being typed is not underlined, nor
+is a citation of a registry item (its text is the registry's).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 from desktop.core.errors import UserError
 from desktop.core.services.spelling import Misspelling, Speller
+from desktop.ui.composer.richdoc import citation_ranges
 
 UNDERLINE = QColor("#d0021b")
 PERSONAL_LIST = "woordenlijst.txt"
@@ -88,16 +90,28 @@ class SpellHighlighter(QSyntaxHighlighter):
 
     def misspellings(self, text: str) -> list[Misspelling]:
         """The flagged words of one paragraph (without the word being typed)."""
-        found = self.check.speller.misspellings(text)
+        block = self.currentBlock()
+        found = _outside_citations(
+            self.check.speller.misspellings(text), block.document(), block.position()
+        )
         typing = self._typing_at()
         if typing is None:
             return found
-        offset = typing - self.currentBlock().position()
+        offset = typing - block.position()
         return [m for m in found if not m.start <= offset <= m.end]
 
     def highlightBlock(self, text: str) -> None:
         for misspelling in self.misspellings(text):
             self.setFormat(misspelling.start, len(misspelling.word), self.underline)
+
+
+def _outside_citations(
+    found: list[Misspelling], document: QTextDocument | None, offset: int
+) -> list[Misspelling]:
+    """The misspellings that are not in a citation (positions from ``offset`` on)."""
+    if document is None or not found:
+        return found
+    return [m for m in found if not citation_ranges(document, offset + m.start, offset + m.end)]
 
 
 def word_at(
@@ -108,7 +122,10 @@ def word_at(
     if not block.isValid():
         return None
     offset = position - block.position()
-    for misspelling in speller.misspellings(block.text()):
+    found = _outside_citations(
+        speller.misspellings(block.text()), block.document(), block.position()
+    )
+    for misspelling in found:
         if misspelling.start <= offset <= misspelling.end:
             return Misspelling(block.position() + misspelling.start, misspelling.word)
     return None

@@ -271,14 +271,16 @@ class ComposerWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.sections)
             self.sections.select(index)
             self.sections.text.setFocus()
+            if warning.found:
+                self.sections.text.select_shown(warning.found)
         elif where in (export_checks.MOTION, export_checks.COMMITMENT) and index is not None:
             panel = self.motions if where == export_checks.MOTION else self.commitments
             self.tabs.setCurrentWidget(panel)
             panel.select(index)
             panel.response.setFocus()
-        elif where == export_checks.INTRODUCTION:
+        elif where in (export_checks.INTRODUCTION, export_checks.CLOSING):
             self.tabs.setCurrentWidget(self.metadata)
-            field = self.metadata.fields["inleiding"]
+            field = self.metadata.fields[where]
             field.setFocus()
             if isinstance(field, TextEdit) and warning.found:
                 select_text(field, warning.found)

@@ -85,28 +85,47 @@ WORD = st.text(
 ).filter(lambda w: w.strip(" \u00a0"))
 
 
+CITATIONS = st.sampled_from(
+    [
+        "motie:1",
+        "motie:23",
+        "kamerstuk:26485-317",
+        "kamerstuk:35000-XVII-34",
+        "kamerstuk:I-31700-VI-D",
+    ]
+)
+
+
 @st.composite
 def spans(draw, notes: bool = True) -> list[Span]:
     result = []
+    kinds = ["plain", "bold", "italic", "both", "link", "note", "citation", "bold citation"]
     for _ in range(draw(st.integers(1, 5))):
         words = draw(st.lists(WORD, min_size=1, max_size=4))
-        kind = draw(st.sampled_from(["plain", "bold", "italic", "both", "link", "note"]))
+        kind = draw(st.sampled_from(kinds))
         if kind == "note" and notes:
             inner = draw(spans(notes=False))
             result.append(Span(NOTE_CHAR, note=_inline(inner)))
             continue
         # Formats start and end at word edges, as Word users select them.
         text = " ".join(words)
-        result.append(
-            Span(
-                text,
-                bold=kind in ("bold", "both"),
-                italic=kind in ("italic", "both"),
-                link="https://www.rijksoverheid.nl/" + draw(st.sampled_from(["a", "b/c", "d?e=1"]))
-                if kind == "link"
-                else None,
+        if kind.endswith("citation"):
+            # A citation of a registry item: one run, formatted as a whole.
+            result.append(Span(text, bold=kind == "bold citation", link=draw(CITATIONS)))
+            if draw(st.booleans()):
+                continue  # two citations (or a citation and a word) side by side
+        else:
+            result.append(
+                Span(
+                    text,
+                    bold=kind in ("bold", "both"),
+                    italic=kind in ("italic", "both"),
+                    link="https://www.rijksoverheid.nl/"
+                    + draw(st.sampled_from(["a", "b/c", "d?e=1"]))
+                    if kind == "link"
+                    else None,
+                )
             )
-        )
         result.append(Span(" "))
     return result
 
