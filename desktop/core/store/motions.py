@@ -92,7 +92,8 @@ def _in_register_order(db: Database) -> str:
 STATUS_FILTERS = MOTION_STATUS_FILTERS
 
 
-def _from_row(row: dict[str, Any]) -> Motion:
+def _numbers(row: dict[str, Any]) -> tuple[KamerstukRef | None, KamerstukRef | None]:
+    """A motion row's own Kamerstuk and the one it replaces (each None when there is none)."""
     ref = None
     if row["ondernummer"] is not None:
         ref = KamerstukRef(
@@ -107,6 +108,11 @@ def _from_row(row: dict[str, Any]) -> Motion:
         vervangt = KamerstukRef(
             row["vervangt_dossier"], row["vervangt_toevoeging"] or None, row["vervangt_nummer"]
         )
+    return ref, vervangt
+
+
+def _from_row(row: dict[str, Any]) -> Motion:
+    ref, vervangt = _numbers(row)
     vervangen_door = None
     if ref is not None and row["vervangen_door_nummer"] is not None:
         vervangen_door = KamerstukRef(ref.dossier, ref.toevoeging, row["vervangen_door_nummer"])
@@ -461,20 +467,7 @@ def open_motions_due(db: Database, before: dt.date, *, undated: bool = False) ->
     sql = _DUE_SELECT.format(undated=" OR m.deadline IS NULL" if undated else "") + _ORDER
     found: list[Motion] = []
     for row in query(db, sql, {"open": list(OPEN_MOTION_STATUSES), "before": before.isoformat()}):
-        ref = None
-        if row["ondernummer"] is not None:
-            ref = KamerstukRef(
-                dossier=row["dossier"],
-                toevoeging=row["toevoeging"] or None,
-                ondernummer=row["ondernummer"],
-                kamer=row["kamer"],
-                vergaderjaar=row["vergaderjaar"],
-            )
-        vervangt = None
-        if row["vervangt_nummer"] is not None:
-            vervangt = KamerstukRef(
-                row["vervangt_dossier"], row["vervangt_toevoeging"] or None, row["vervangt_nummer"]
-            )
+        ref, vervangt = _numbers(row)
         found.append(
             Motion(
                 kamerstuk=ref,
