@@ -36,6 +36,16 @@ def settle(qtbot: Any, window: MainWindow, composer: ComposerWindow) -> None:
     qtbot.waitUntil(lambda: not composer.busy and not window.tasks.busy, timeout=WAIT_MS)
 
 
+def editable_demo(qtbot: Any, window: MainWindow) -> ComposerWindow:
+    """The demo letter in the composer, back to a concept (it was sent), on the Secties tab."""
+    composer = open_composer(qtbot, window, DEMO_LETTER)
+    composer.flows.reopen()
+    settle(qtbot, window, composer)
+    composer.undo_stack.clear()
+    composer.tabs.setCurrentWidget(composer.sections)
+    return composer
+
+
 def preview_text(composer: ComposerWindow) -> str:
     return composer.preview.plain_text().replace("\u00a0", " ")
 

@@ -14,16 +14,7 @@ from desktop.ui.composer.richdoc import NOTE_OBJECT, citation_ranges, shown_text
 from desktop.ui.composer.window import DEFAULT_SIZE
 from tests.core.drafting.test_richtext import documents
 from tests.ui.helpers import assert_real_picture, screenshot_path, show_active
-from tests.ui.test_composer import DEMO_LETTER, open_composer, settle
-
-
-def editable_demo(qtbot, window):
-    composer = open_composer(qtbot, window, DEMO_LETTER)
-    composer.flows.reopen()  # the demo letter was sent; as a concept it can be edited
-    settle(qtbot, window, composer)
-    composer.undo_stack.clear()
-    composer.tabs.setCurrentWidget(composer.sections)
-    return composer
+from tests.ui.test_composer import DEMO_LETTER, editable_demo, open_composer, settle
 
 
 def new_section(qtbot, window):

@@ -15,19 +15,17 @@ from desktop.ui.composer.parts import CLOSING, INTRO, INTRO_PART, Part, page_par
 from desktop.ui.composer.richdoc import shown_text
 from desktop.ui.composer.window import DEFAULT_SIZE
 from tests.ui.helpers import assert_real_picture, screenshot_path, show_active
-from tests.ui.test_composer import DEMO_LETTER, open_composer, preview_text, settle, type_into
+from tests.ui.test_composer import (
+    DEMO_LETTER,
+    editable_demo,
+    open_composer,
+    preview_text,
+    settle,
+    type_into,
+)
 
 AMBASSADES = 8  # the demo section with a motion paragraph and then text of its own
 DIKS = Part(MOTIONS, 2)  # that motion: de motie Diks/Van den Hul
-
-
-def editable_demo(qtbot, window):
-    composer = open_composer(qtbot, window, DEMO_LETTER)
-    composer.flows.reopen()  # the demo letter was sent; as a concept it can be edited
-    settle(qtbot, window, composer)
-    composer.undo_stack.clear()
-    composer.tabs.setCurrentWidget(composer.sections)
-    return composer
 
 
 def active_composer(qtbot, window):
