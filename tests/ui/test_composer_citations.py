@@ -23,7 +23,7 @@ from desktop.ui.composer.fields import widget_text
 from desktop.ui.composer.richdoc import citation_ranges, shown_text
 from tests.ui.composer_doubles import WAIT_MS
 from tests.ui.helpers import screenshot_path
-from tests.ui.test_composer import open_composer, preview_text, settle, type_into
+from tests.ui.test_composer import DEMO_LETTER, open_composer, preview_text, settle, type_into
 
 # The real dialog's ask (the autouse stand-in replaces it for every other test).
 REAL_ASK = CitationPickerDialog.__dict__["ask"]
@@ -321,3 +321,44 @@ def test_the_spelling_checker_leaves_a_citation_alone(qtbot, window, composer_di
     assert flagged == ["Xqzwvbrt"]  # the typed one, not the one in the citation
     text = shown_text(editor.document())
     assert text.index("Xqzwvbrt.") > text.index(")")
+
+
+def test_a_citation_goes_into_the_text_with_the_cursor_a_motion_response_too(
+    qtbot, window, composer_dialogs
+):
+    from tests.ui.test_composer_pages import AMBASSADES, DIKS, editable_demo
+
+    composer = editable_demo(qtbot, window)
+    panel = composer.sections
+    panel.select(AMBASSADES)
+    response = panel.editor_for(DIKS)
+    assert response is not None
+    response.setFocus()
+    response.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(response, " Zo vroeg ")
+    assert panel.active_editor() is response
+    content = composer.document.content
+    section_before = content.sections[AMBASSADES].tekst
+    composer_dialogs.citations.append(Citation("Van Laar", VAN_LAAR, "motie:1"))
+    panel.cite_button.click()
+    assert content.motions[2].response.endswith(f"posten. Zo vroeg [{VAN_LAAR}](motie:1)")
+    assert content.sections[AMBASSADES].tekst == section_before
+    assert composer.undo_stack.undoText() == "Verwijzing invoegen"
+    composer.act_undo.trigger()
+    assert "motie:1" not in content.motions[2].response
+
+
+def test_a_read_only_letter_gets_no_citation(qtbot, window, composer_dialogs):
+    from tests.ui.test_composer_pages import AMBASSADES, DIKS
+
+    composer = open_composer(qtbot, window, DEMO_LETTER)
+    composer.tabs.setCurrentWidget(composer.sections)
+    panel = composer.sections
+    panel.select(AMBASSADES)
+    assert composer.document.read_only and panel.editor_for(DIKS) is not None
+    before = composer.document.content
+    composer_dialogs.citations.append(Citation("Van Laar", VAN_LAAR, "motie:1"))
+    composer.insert_citation()
+    assert composer_dialogs.citations  # not even asked
+    assert composer.document.content == before
+    assert composer.undo_stack.count() == 0

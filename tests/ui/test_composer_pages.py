@@ -197,22 +197,69 @@ def test_find_and_replace_reaches_responses_and_the_introduction(qtbot, window):
     dialog.replace()
     assert "door de ruimere IMVO-richtlijnen" in composer.document.content.motions[2].response
     assert composer.undo_stack.undoText() == "Vervangen"
-    # Alles vervangen: the introduction, responses and sections together, one step.
+    # Alles vervangen: the introduction, responses, sections and their footnotes, one step.
     content = composer.document.content
     dialog.find_box.setText("IMVO-convenanten")
-    assert dialog.result_label.text().startswith("5 keer gevonden in de inleiding en 3 secties.")
-    assert "Ook 2 keer in voetnoten" in dialog.result_label.text()  # a response's, a section's
+    assert dialog.result_label.text() == (
+        "7 keer gevonden in de inleiding en 3 secties, waarvan 2 in voetnoten."
+    )  # a response's footnote, a section's
     dialog.replace_box.setText("IMVO-afspraken")
     count = composer.undo_stack.count()
-    assert dialog.replace_all() == 5
+    assert dialog.replace_all() == 7
     assert composer.undo_stack.count() == count + 1
+    assert composer.undo_stack.undoText() == "Alles vervangen (7×)"
     assert "IMVO-convenanten" not in content.meta["inleiding"]
-    assert content.motions[0].response.count("IMVO-afspraken") == 1
-    assert "^[SER IMVO-convenanten" in content.motions[0].response  # the note stays
+    assert content.motions[0].response.count("IMVO-afspraken") == 2
+    assert "^[SER IMVO-afspraken, " in content.motions[0].response  # in its footnote too
     assert "IMVO-convenanten" not in content.sections[1].tekst + content.sections[2].tekst
     composer.act_undo.trigger()
     assert content.meta["inleiding"].count("IMVO-convenanten") == 1
     assert content.motions[0].response.count("IMVO-convenanten") == 2
+    assert "^[SER IMVO-convenanten, " in content.motions[0].response
+
+
+def test_a_hit_in_a_footnote_of_a_motion_response_opens_it_in_the_note_pane(qtbot, window):
+    composer = editable_demo(qtbot, window)
+    composer.show()
+    panel = composer.sections
+    panel.select_page(INTRO)
+    response = Part(MOTIONS, 0)  # on the first section's page, with a footnote
+    composer.show_find()
+    dialog = composer.find_dialog
+    dialog.find_box.setText("SER IMVO-convenanten")
+    assert dialog.result_label.text() == "1 keer gevonden in 1 sectie, in een voetnoot."
+    found = dialog.find_next()
+    assert found is not None and (found.row, found.note) == (0, 0)
+    assert panel.current_page() == 0 and panel.active_part() == response
+    editor = panel.editor_for(response)
+    pane = panel.note_pane
+    assert pane.main is editor  # the one note pane, attached to the response's editor
+    assert pane.isVisible() and pane.label.text() == "Voetnoot 1:"
+    assert panel.note_text.textCursor().selectedText() == "SER IMVO-convenanten"
+    # Replaced there: one step, in that footnote only.
+    dialog.replace_box.setText("SER-overzicht")
+    dialog.replace()
+    content = composer.document.content
+    assert composer.undo_stack.undoText() == "Vervangen"
+    assert "^[SER-overzicht, [www.imvoconvenanten.nl]" in content.motions[0].response
+    assert "de website van de Sociaal Economische Raad (SER) over de IMVO-convenanten^[" in (
+        content.motions[0].response
+    )
+    assert dialog.result_label.text() == "Niet gevonden in de brief."
+    composer.act_undo.trigger()
+    assert "^[SER IMVO-convenanten, " in content.motions[0].response
+    # From the response's own text, find goes on into its footnote, then to what follows.
+    dialog.find_box.setText("IMVO-convenanten")
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    panel.note_text.clearFocus()
+    hits = [dialog.find_next() for _ in range(3)]
+    assert [(h.index, h.row, h.note) for h in hits if h] == [
+        (found.index, 0, None),
+        (found.index, 0, 0),
+        (found.index + 2, 1, None),  # on to the next text with a hit: the second section
+    ]
+    assert panel.active_part() == Part("sectie", 1) and not panel.note_text.hasFocus()
 
 
 def test_a_motion_in_no_section_is_edited_on_the_closing_page_and_the_preview_follows(

@@ -100,17 +100,6 @@ def visible_text(blocks: Sequence[RichBlock]) -> str:
     return "\n".join(block.text for block in blocks)
 
 
-def note_texts(markdown: str) -> list[str]:
-    """The text of every footnote in a section, as its pane shows it (notes inside included)."""
-    found: list[str] = []
-    for block in parse_blocks(markdown):
-        for span in block.spans:
-            if span.note is not None:
-                found.append(visible_text(parse_blocks(span.note)))
-                found.extend(note_texts(span.note))
-    return found
-
-
 def merge_spans(spans: list[Span]) -> list[Span]:
     """Join neighbouring runs with the same format; drop empty ones."""
     merged: list[Span] = []

@@ -286,8 +286,10 @@ class ComposerWindow(QMainWindow):
                 select_text(field, warning.found)
 
     def show_find(self) -> None:
-        """Ctrl+H: Zoeken en vervangen in alle secties (the selection as the search)."""
+        """Ctrl+H: Zoeken en vervangen in de hele brief (the selection as the search)."""
         editor = self.sections.active_editor() or self.sections.text
+        if self.sections.note_text.hasFocus():
+            editor = self.sections.note_text  # a footnote being edited: its selection
         self.find_dialog.open_with(editor.textCursor().selectedText())
 
     def show_help(self) -> None:
