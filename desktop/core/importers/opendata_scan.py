@@ -60,7 +60,7 @@ _SPILL_CHUNK = 256
 # in memory, merged) and links.
 _Item = tuple[str, str, dict[str, Any] | None, dict[str, list[str]]]
 # One record: the file it came from, its entities, and the hashes of its own entities and
-# of those it refers to (see _keys).
+# of those it refers to outside the record (see OpenDataScan._take).
 _Record = tuple[int, tuple[_Item, ...], tuple[int, ...], tuple[int, ...]]
 
 
@@ -71,23 +71,6 @@ class RecordBatch:
     motions: list[TKMotion]
     commitments: list[TKCommitment]
     skipped: list[Skip] = field(default_factory=list)
-
-
-def _keys(items: Iterable[tuple[str, str, dict[str, list[str]]]]) -> tuple[set[int], set[int]]:
-    """Hashes of one record's own entities, and of what they refer to outside the record.
-
-    Dossiers are left out of both: they are kept whole and given to every part.
-    """
-    own: set[int] = set()
-    targets: set[int] = set()
-    for kind, identifier, links in items:
-        if kind != _DOSSIER:
-            own.add(hash((kind, identifier)))
-        for name, ids in links.items():
-            target = NAVIGATION.get(name)
-            if target is not None and target != _DOSSIER:
-                targets.update(hash((target, i)) for i in ids)
-    return own, targets - own
 
 
 class _Spill:
@@ -178,31 +161,45 @@ class OpenDataScan:
     # -- pass 1 -------------------------------------------------------------------------
 
     def _take(self, file_index: int, unit: list[RawEntity]) -> None:
+        """One record as read: slim it, note its keys, keep it in the temporary file."""
         items: list[_Item] = []
+        # The hashes of the record's own entities and of those they refer to (dossiers
+        # left out of both: they are kept whole and given to every part).
+        own: set[int] = set()
+        targets: set[int] = set()
+        seen = self._seen  # the records before this one
         for entity in unit:
             slim(entity)
-            if entity.type == _DOSSIER:
+            kind = entity.type
+            for name, ids in entity.links.items():
+                target = NAVIGATION.get(name)
+                if target is not None and target != _DOSSIER:
+                    targets.update(hash((target, i)) for i in ids)
+            if kind == _DOSSIER:
                 known = self._dossiers.get(entity.id)
                 if known is None:
                     self._dossiers[entity.id] = entity
                 else:
                     merge_into(known, entity)
-                items.append((entity.type, entity.id, None, entity.links))
+                items.append((kind, entity.id, None, entity.links))
                 continue
-            if entity.type == "ZaakActor":
+            key = hash((kind, entity.id))
+            first = key not in own
+            if key in seen:
+                self._repeated.add(key)
+                first = False
+            own.add(key)
+            if kind == "ZaakActor":
                 self._members.add(entity)
-            items.append((entity.type, entity.id, entity.fields, entity.links))
-        own, targets = _keys((e.type, e.id, e.links) for e in unit)
-        again = own & self._seen
-        self._repeated |= again
-        self._seen |= own
-        self._referenced |= targets
-        for entity in unit:
-            if entity.type in _RECORD_KINDS:
+            elif kind in _RECORD_KINDS:
                 self._records += 1
-                if not entity.deleted and hash((entity.type, entity.id)) not in again:
+                if first and not entity.deleted:
                     soort = str(entity.fields.get("Soort") or "").lower()
-                    self.expected += entity.type == "Toezegging" or soort in ("motie", "")
+                    self.expected += kind == "Toezegging" or soort in ("motie", "")
+            items.append((kind, entity.id, entity.fields, entity.links))
+        targets -= own
+        seen |= own
+        self._referenced |= targets
         self._spill.write((file_index, tuple(items), tuple(own), tuple(targets)))
 
     def _finish(self) -> None:

@@ -20,7 +20,7 @@ from sqlalchemy import Connection as Database
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.models import Motion
 from desktop.core.store import motions
-from desktop.core.store.rows import insert_rows_returning, query, to_iso, update_row
+from desktop.core.store.rows import insert_rows_returning, one_of, query, to_iso, update_row
 
 # Expanding IN lists become one bound parameter per value: keep them well below SQLite's
 # limit of 32 766 variables (and PostgreSQL's 65 535).
@@ -60,7 +60,7 @@ LEFT JOIN kamerstukken k ON k.id = m.kamerstuk_id
 LEFT JOIN dossiers d ON d.id = k.dossier_id
 LEFT JOIN kamerstukken vk ON vk.id = m.vervangt_kamerstuk_id
 LEFT JOIN dossiers vd ON vd.id = vk.dossier_id
-WHERE m.id IN :ids
+WHERE {ids}
 """
 
 
@@ -72,7 +72,7 @@ def motions_by_id(db: Database, ids: Iterable[int]) -> dict[int, Motion]:
     """
     found: dict[int, Motion] = {}
     for part in chunks(sorted(set(ids))):
-        for row in query(db, _MOTION_SELECT, {"ids": part}):
+        for row in query(db, _MOTION_SELECT.format(ids=one_of(db, "m.id", "ids")), {"ids": part}):
             found[row["id"]] = motions._from_row(row)
     return found
 
@@ -81,7 +81,9 @@ def taken_zaaknummers(db: Database, zaaknummers: Iterable[str]) -> set[str]:
     """Which of these Zaak numbers a registered motion has."""
     taken: set[str] = set()
     for part in chunks(sorted(set(zaaknummers))):
-        rows = query(db, "SELECT zaaknummer FROM motions WHERE zaaknummer IN :z", {"z": part})
+        rows = query(
+            db, f"SELECT zaaknummer FROM motions WHERE {one_of(db, 'zaaknummer', 'z')}", {"z": part}
+        )
         taken.update(row["zaaknummer"] for row in rows)
     return taken
 
@@ -94,7 +96,7 @@ def taken_numbers(db: Database, dossiers: Iterable[int]) -> set[NumberKey]:
             db,
             "SELECT d.nummer, d.toevoeging, k.ondernummer, k.kamer FROM motions m"
             " JOIN kamerstukken k ON k.id = m.kamerstuk_id"
-            " JOIN dossiers d ON d.id = k.dossier_id WHERE d.nummer IN :dossiers",
+            f" JOIN dossiers d ON d.id = k.dossier_id WHERE {one_of(db, 'd.nummer', 'dossiers')}",
             {"dossiers": part},
         )
         taken.update(
@@ -157,7 +159,8 @@ class NumberCache:
             by_id: dict[int, tuple[int, str]] = {}
             for row in query(
                 self.db,
-                "SELECT id, nummer, toevoeging, titel FROM dossiers WHERE nummer IN :n",
+                "SELECT id, nummer, toevoeging, titel FROM dossiers WHERE "
+                + one_of(self.db, "nummer", "n"),
                 {"n": part},
             ):
                 key = (row["nummer"], row["toevoeging"] or "")
@@ -165,7 +168,9 @@ class NumberCache:
                 by_id[row["id"]] = key
             for ids in chunks(sorted(by_id)):
                 for row in query(
-                    self.db, "SELECT * FROM kamerstukken WHERE dossier_id IN :ids", {"ids": ids}
+                    self.db,
+                    f"SELECT * FROM kamerstukken WHERE {one_of(self.db, 'dossier_id', 'ids')}",
+                    {"ids": ids},
                 ):
                     dossier = by_id[row["dossier_id"]]
                     self._kamerstukken[(dossier, row["ondernummer"], row["kamer"])] = _Kamerstuk(

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection as Database
 
-from desktop.core.store.rows import execute, insert_rows, now_text, query, update_rows
+from desktop.core.store.rows import execute, insert_rows, now_text, one_of, query, update_rows
 
 
 @dataclass(slots=True)
@@ -94,7 +94,7 @@ def get_many(db: Database, tk_ids: list[str]) -> dict[str, OpenDataLink]:
     for start in range(0, len(wanted), _CHUNK):
         rows = query(
             db,
-            "SELECT * FROM open_data_links WHERE tk_id IN :ids",
+            f"SELECT * FROM open_data_links WHERE {one_of(db, 'tk_id', 'ids')}",
             {"ids": wanted[start : start + _CHUNK]},
         )
         found.update((row["tk_id"], _from_row(row)) for row in rows)
