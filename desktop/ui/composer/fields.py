@@ -1,4 +1,4 @@
-"""Text fields whose edits become undo commands, and Markdown helpers for the editors.
+"""Text fields whose edits become undo commands, with spelling and autocorrect.
 
 The text widgets' own undo is switched off: Ctrl+Z goes to the main window's stack, so
 one shortcut undoes typing, a moved section and a ticked box alike.
@@ -300,45 +300,3 @@ class TextBinding:
                 widget.setTextCursor(cursor)
         finally:
             self._updating = False
-
-
-# -- Markdown editing -------------------------------------------------------------------------
-
-
-def wrap_selection(editor: TextEdit, before: str, after: str, label: str) -> None:
-    """Put markup around the selection (or an empty pair, cursor inside): ``**…**``."""
-    cursor = editor.textCursor()
-    selected = cursor.selectedText().replace("\u2029", "\n")
-    with editor.change(label):
-        cursor.beginEditBlock()
-        cursor.insertText(f"{before}{selected}{after}")
-        cursor.endEditBlock()
-    if not selected:
-        cursor.movePosition(QTextCursor.MoveOperation.Left, n=len(after))
-    editor.setTextCursor(cursor)
-    editor.setFocus()
-
-
-def insert_text(editor: SpellingEditing, text: str, label: str) -> None:
-    """Insert text at the cursor (replacing a selection), as one undo step called ``label``."""
-    qt = editor._qt()
-    cursor = qt.textCursor()
-    with editor.change(label):
-        cursor.insertText(text)
-    qt.setTextCursor(cursor)
-    qt.setFocus()
-
-
-def select_text(editor: TextEdit, text: str) -> bool:
-    """Select the first occurrence of ``text`` (spaces and case aside); False when absent."""
-    shown = widget_text(editor)
-    plain = "".join(" " if ch in "\u00a0\n" else ch for ch in shown).lower()
-    start = plain.find(" ".join(text.split()).lower())
-    if start < 0:
-        return False
-    cursor = editor.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
-    editor.setTextCursor(cursor)
-    editor.ensureCursorVisible()
-    return True

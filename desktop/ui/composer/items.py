@@ -27,13 +27,14 @@ from desktop.ui.common.formatting import capitalised, one_line
 from desktop.ui.composer import commands
 from desktop.ui.composer.dialogs import CitationPickerDialog, ItemPickerDialog
 from desktop.ui.composer.document import ComposerDocument
+from desktop.ui.composer.editor import RichTextEdit
 from desktop.ui.composer.fields import (
     HINT_STYLE,
     Edit,
     Push,
     TextBinding,
-    TextEdit,
 )
+from desktop.ui.composer.formatted import FormattedField
 from desktop.ui.composer.models import (
     CLOSING_SECTION,
     ITEM_COL_AFDOEN,
@@ -83,14 +84,14 @@ class SettleItemsPanel(QWidget):
         buttons.addStretch(1)
         self.section = QComboBox(self)
         self.section.setObjectName(f"{kind}_sectie")
-        self.response = TextEdit(self)
+        # Formatted, as on the Secties page where the same response also stands.
+        self.response_field = FormattedField(self)
+        self.response = self.response_field.editor
         self.response.setObjectName(f"{kind}_reactie")
-        self.response.setPlaceholderText(
-            f"De reactie op deze {noun} in de brief (Markdown, ^[voetnoot] mag)."
-        )
+        self.response.setPlaceholderText(f"De reactie op deze {noun} in de brief.")
         form = QFormLayout()
         form.addRow("In &sectie", self.section)
-        form.addRow("&Reactie", self.response)
+        form.addRow("&Reactie", self.response_field)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 3)
@@ -173,7 +174,7 @@ class SettleItemsPanel(QWidget):
 
     def _show_current(self) -> None:
         has = self.current_row() >= 0
-        self.response.setEnabled(has)
+        self.response_field.setEnabled(has)
         self.section.setEnabled(has and not self._read_only)
         self.remove_button.setEnabled(has and not self._read_only)
         self.add_button.setEnabled(not self._read_only)
@@ -191,7 +192,7 @@ class SettleItemsPanel(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         """A definitive letter is shown, not edited."""
         self._read_only = read_only
-        self.response.setReadOnly(read_only)
+        self.response_field.set_read_only(read_only)
         self._show_current()
 
     def remove_current(self) -> None:
@@ -280,18 +281,24 @@ def search_citations(
     composer.tasks.run(lambda store: ops.citation_search(store, text), done, interruptible=True)
 
 
-def insert_citation(composer: ComposerHost) -> None:
+def insert_citation(composer: ComposerHost, target: RichTextEdit | None = None) -> None:
     """Insert a citation of a motion or Kamerstuk at the cursor (in a footnote when it is there).
 
-    The citation stays linked to the registry item: the letter always says what the
-    registry says of it (a motion numbered later gets its number).
+    ``target`` is the editor that asked (a response in the Moties tab, the introduction in
+    the Brief tab); without it the Secties page's editor with the cursor. The citation
+    stays linked to the registry item: the letter always says what the registry says of
+    it (a motion numbered later gets its number).
     """
     sections = composer.sections
     # the section text, a response, the introduction or the slot
-    editor = sections.active_editor()
+    editor = target if target is not None else sections.active_editor()
     if composer.document.read_only or editor is None:
         return
-    if sections.note_pane.showing_note_at_cursor() and sections.note_text.hasFocus():
+    if (
+        target is None
+        and sections.note_pane.showing_note_at_cursor()
+        and sections.note_text.hasFocus()
+    ):
         editor = sections.note_text
     citation = CitationPickerDialog.ask(
         composer.widget, lambda text, done: search_citations(composer, text, done)

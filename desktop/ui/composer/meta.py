@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -19,6 +20,7 @@ from desktop.core.services.drafts import check_field
 from desktop.ui.common.widgets import ErrorLabel, add_error_row
 from desktop.ui.composer import commands
 from desktop.ui.composer.document import ComposerDocument
+from desktop.ui.composer.editor import RichTextEdit
 from desktop.ui.composer.fields import (
     HINT_STYLE,
     Edit,
@@ -28,6 +30,7 @@ from desktop.ui.composer.fields import (
     TextEdit,
     Writer,
 )
+from desktop.ui.composer.formatted import FormattedField
 
 
 class MetadataPanel(QWidget):
@@ -37,12 +40,17 @@ class MetadataPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self._push = push
-        self.fields: dict[str, LineEdit | TextEdit] = {}
+        self.fields: dict[str, LineEdit | TextEdit | RichTextEdit] = {}
+        # The introduction and the closing, formatted (the Secties tab shows them too).
+        self.formatted: dict[str, FormattedField] = {}
         self.bindings: dict[str, TextBinding] = {}
         self.errors: dict[str, ErrorLabel] = {}
         self.template = QComboBox(self)
         self.template.setObjectName("brief_sjabloon")
-        form = QFormLayout(self)
+        form = QFormLayout()
+        outer = QVBoxLayout(self)
+        outer.addLayout(form)
+        outer.addStretch(1)  # spare height below the form, not between its rows
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         rows = (
             ("kenmerk", "&Kenmerk", "bijvoorbeeld Min-BuZa.2020.396", 0),
@@ -51,14 +59,21 @@ class MetadataPanel(QWidget):
             ("kamerstuk", "Kamer&stuk", "nummer van de brief zelf, als die er al is", 0),
             ("geadresseerde", "&Geadresseerde", "", 4),
             ("aanhef", "&Aanhef", "", 0),
-            ("inleiding", "&Inleiding", "eerste alinea's, vóór de secties (Markdown)", 4),
-            ("slot", "S&lot", "laatste alinea's, na de secties (Markdown)", 3),
+            ("inleiding", "&Inleiding", "eerste alinea's, vóór de secties", 4),
+            ("slot", "S&lot", "laatste alinea's, na de secties", 3),
             ("ondertekenaar_functie", "&Functie ondertekenaar", "", 0),
             ("ondertekenaar_naam", "&Naam ondertekenaar", "", 0),
         )
         for key, label, hint, lines in rows:
-            field: LineEdit | TextEdit
-            if lines:
+            field: LineEdit | TextEdit | RichTextEdit
+            shown: QWidget | None = None
+            if key in ("inleiding", "slot"):
+                formatted = FormattedField(self, lines=lines)
+                self.formatted[key] = formatted
+                field = formatted.editor
+                field.setPlaceholderText(hint)
+                shown = formatted
+            elif lines:
                 field = TextEdit(self)
                 field.setPlaceholderText(hint)
                 field.setFixedHeight(field.fontMetrics().lineSpacing() * lines + 14)
@@ -68,7 +83,7 @@ class MetadataPanel(QWidget):
             field.setObjectName(f"brief_{key}")
             self.fields[key] = field
             self.bindings[key] = TextBinding(field, self._reader(key), self._writer(key))
-            form.addRow(label, field)
+            form.addRow(label, shown or field)
             if key in ("kenmerk", "datum", "betreft", "kamerstuk"):
                 error = ErrorLabel(self)
                 error.setObjectName(f"fout_{key}")
@@ -127,6 +142,8 @@ class MetadataPanel(QWidget):
         """A definitive letter is shown, not edited."""
         for field in self.fields.values():
             field.setReadOnly(read_only)
+        for formatted in self.formatted.values():
+            formatted.set_read_only(read_only)
         self.template.setEnabled(not read_only)
 
     def _check(self, key: str, *, quiet_when_empty: bool = False) -> bool:

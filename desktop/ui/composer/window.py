@@ -45,8 +45,10 @@ from desktop.ui.composer.dialogs import (
     UnsavedChangesDialog,
 )
 from desktop.ui.composer.document import ComposerDocument
-from desktop.ui.composer.fields import SpellingEditing, TextEdit, select_text
+from desktop.ui.composer.editor import RichTextEdit
+from desktop.ui.composer.fields import SpellingEditing, TextEdit
 from desktop.ui.composer.find import FindReplaceDialog, WordCount
+from desktop.ui.composer.formatted import FormattedField
 from desktop.ui.composer.items import AnnexPanel, SettleItemsPanel, add_items, insert_citation
 from desktop.ui.composer.meta import MetadataPanel
 from desktop.ui.composer.models import MOTIONS
@@ -166,6 +168,8 @@ class ComposerWindow(QMainWindow):
         self.sections.editor_added.connect(self.word_count.watch)
         self._create_actions()
         self.sections.citation_requested.connect(self.insert_citation)
+        for field in self.formatted_fields():
+            field.citation_requested.connect(self.insert_citation_into)
         # The preview keeps the section (and the paragraph) being edited in view.
         self.preview.follow = self._followed_section
         self.preview.follow_paragraph = self._followed_paragraph
@@ -200,9 +204,11 @@ class ComposerWindow(QMainWindow):
         """The letter's multi-line text fields (section text, footnote, responses...)."""
         editors: list[SpellingEditing] = [
             *self.sections.editors(),
-            self.motions.response,
-            self.commitments.response,
+            *self.motions.response_field.editors(),
+            *self.commitments.response_field.editors(),
         ]
+        for formatted in self.metadata.formatted.values():
+            editors += formatted.editors()
         editors += [f for f in self.metadata.fields.values() if isinstance(f, TextEdit)]
         return editors
 
@@ -282,8 +288,8 @@ class ComposerWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.metadata)
             field = self.metadata.fields[where]
             field.setFocus()
-            if isinstance(field, TextEdit) and warning.found:
-                select_text(field, warning.found)
+            if isinstance(field, RichTextEdit) and warning.found:
+                field.select_shown(warning.found)
 
     def show_find(self) -> None:
         """Ctrl+H: Zoeken en vervangen in de hele brief (the selection as the search)."""
@@ -480,6 +486,18 @@ class ComposerWindow(QMainWindow):
     def insert_citation(self) -> None:
         """Insert a house-style reference to a motion or Kamerstuk at the cursor."""
         insert_citation(self)
+
+    def insert_citation_into(self, editor: RichTextEdit) -> None:
+        """The same, in a response or the introduction outside the Secties tab."""
+        insert_citation(self, editor)
+
+    def formatted_fields(self) -> list[FormattedField]:
+        """The formatted texts outside the Secties tab (responses, introduction, closing)."""
+        return [
+            self.motions.response_field,
+            self.commitments.response_field,
+            *self.metadata.formatted.values(),
+        ]
 
     # -- window state ----------------------------------------------------------------------------
 
