@@ -254,6 +254,82 @@ def missing_citations(markdown: str, house_style: HouseStyle) -> list[FoundCitat
     ]
 
 
+# -- back from Word ------------------------------------------------------------------------
+
+# An existing link or footnote opening that a citation found again must not cut into.
+_ANY_LINK = re.compile(r"\[(?:\\.|[^\\\[\]])*\]\([^()\s]*\)")
+
+
+def _written_pattern(text: str) -> str:
+    """A pattern for ``text`` as a Word letter read back writes it: escaped as Markdown,
+    any space (also a non-breaking one) as any space, the first letter in either case."""
+    from desktop.core.drafting.templates import escape_markdown
+
+    words = escape_markdown(text.replace("\u00a0", " ")).split()
+    if not words:
+        return ""
+    first = words[0]
+    head = f"[{re.escape(first[0].lower())}{re.escape(first[0].upper())}]" if first else ""
+    words[0] = head + re.escape(first[1:])
+    return (
+        r"(?<!\w)"
+        + r"[ \u00a0]+".join(re.escape(word) if index else word for index, word in enumerate(words))
+        + r"(?!\w)"
+    )
+
+
+def relink_citations(markdown: str, cited: dict[str, str]) -> str:
+    """Text read back from Word with each citation the letter had made a citation again.
+
+    Word holds a citation as the house-style text the export wrote (``de motie Van Laar
+    (Kamerstuk 26 485, nr. 224)``); ``cited`` maps each such text to the citation's target
+    (``motie:1``). Every occurrence of one of these texts outside an existing link becomes
+    that citation again, the longest text first (a motion's citation contains its
+    Kamerstuk). At the start of a sentence a motion's text is capitalised again by the
+    export, so either case of the first letter is recognised.
+    """
+    taken: list[tuple[int, int]] = [m.span() for m in _ANY_LINK.finditer(markdown)]
+    found: list[tuple[int, int, str, str]] = []
+    for text in sorted(cited, key=len, reverse=True):
+        pattern = _written_pattern(text)
+        if not pattern:
+            continue
+        for match in re.finditer(pattern, markdown):
+            start, end = match.span()
+            if any(start < other_end and other_start < end for other_start, other_end in taken):
+                continue
+            taken.append((start, end))
+            # The case of the first letter as found; the rest (its non-breaking spaces) as
+            # the registry writes it.
+            shown = match.group()[0] + text[1:]
+            found.append((start, end, shown, cited[text]))
+    if not found:
+        return markdown
+    parts: list[str] = []
+    last = 0
+    for start, end, shown, href in sorted(found):
+        parts += [markdown[last:start], inline_markdown([Span(shown, link=href)])]
+        last = end
+    parts.append(markdown[last:])
+    return "".join(parts)
+
+
+def letter_citations(texts: list[str], house_style: HouseStyle) -> dict[str, str]:
+    """The texts under which the citations in ``texts`` appear in an exported letter.
+
+    Each citation maps from its house-style text now and from its stored text (what an
+    export before a registry change wrote) to its target.
+    """
+    cited: dict[str, str] = {}
+    for markdown in texts:
+        for found in find_citations(markdown):
+            current = house_style(found.target) if found.target is not None else None
+            for text in (current, found.text):
+                if text and text.strip():
+                    cited.setdefault(text, found.href)
+    return cited
+
+
 class RegistryCitations:
     """House-style texts of the items a letter cites, each looked up once."""
 

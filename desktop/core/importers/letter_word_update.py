@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.core.drafting.citations import RegistryCitations, letter_citations, relink_citations
 from desktop.core.errors import InvalidInput
 from desktop.core.importers.letter_word import (
     SectionChange,
@@ -171,6 +172,17 @@ def _commitment_items(db: Database, letter: Letter) -> list[ItemText]:
             )
         )
     return items
+
+
+def _letter_texts(letter: Letter) -> list[str]:
+    """Every text of the letter that may hold a citation."""
+    return [
+        letter.inleiding,
+        letter.slot,
+        *(section.tekst for section in letter.sections),
+        *(entry.response for entry in letter.motions),
+        *(entry.response for entry in letter.commitments),
+    ]
 
 
 def _changed_response(old: str, new: str | None) -> bool:
@@ -358,11 +370,18 @@ def update_letter_from_word(
         [*word.intro, *(p for section in word.sections for p in section.paragraphs)]
     )
 
+    # Citations the letter made (motie:…, kamerstuk:…) come back from Word as plain text;
+    # where that text is what the export wrote, they become citations again.
+    cited = letter_citations(_letter_texts(letter), RegistryCitations(db))
+
+    def relinked(markdown: str) -> str:
+        return relink_citations(markdown, cited) if cited else markdown
+
     intro = items.take(list(word.intro))
     if intro:
         intro[-1] = _SETTLED_SENTENCE.sub("", intro[-1]).rstrip()
         intro = [p for p in intro if p]
-    new_intro = "\n\n".join(intro)
+    new_intro = relinked("\n\n".join(intro))
     _record(changes, "Inleiding", letter.inleiding, new_intro)
     if _plain_markdown(new_intro) != _plain_markdown(letter.inleiding):
         letter.inleiding = new_intro
@@ -378,7 +397,7 @@ def update_letter_from_word(
         if not old_text.strip() and section.eu_file_id is not None:
             development = eu.get(db, section.eu_file_id).latest_development(cutoff)
             old_text = development.tekst if development else ""
-        new_text = "\n\n".join(rest)
+        new_text = relinked("\n\n".join(rest))
         status = _record(changes, section.titel, old_text, new_text)
         if status == "gewijzigd":
             section.tekst = new_text
@@ -393,10 +412,13 @@ def update_letter_from_word(
                 f"de brief hoort; die wordt niet ingelezen: “{paragraph[:80]}”"
             )
     if closing is not None:
-        new_slot = "\n\n".join(closing)
+        new_slot = relinked("\n\n".join(closing))
         if _record(changes, "Slot", letter.slot, new_slot) == "gewijzigd":
             letter.slot = new_slot
 
+    for item in items.items:  # found only now: some while taking paragraphs above
+        if item.new_response is not None:
+            item.new_response = relinked(item.new_response)
     motions_updated = []
     for item, motion_entry in zip(motion_items, letter.motions, strict=True):
         if _changed_response(motion_entry.response, item.new_response):
