@@ -1,6 +1,6 @@
 """The motions view on 100 000 motions: search keystroke to updated view, and scrolling.
 
-Usage: .venv/bin/python bench/motions_100k.py [--db PAD] [--out bench/motions_100k.json]
+Usage: .venv/bin/python bench/motions_100k.py [--db PAD] [--postgresql] [--out bench/motions_100k.json]
 
 Makes (once; ``--db`` keeps it for the next run) a registry of 100 000 motions through the
 core (``motions.add``, one transaction), then drives the real main window under Qt's
@@ -11,6 +11,10 @@ offscreen platform:
   (end to end, the search pause included), and the work alone (from the end of the pause);
 * **scrolling**: scrolls to the end of the list ten times and counts the rows the view has
   (it fetches 200 at a time as you scroll) against the rows in the result.
+
+With ``--postgresql`` the same registry is copied (``copy-registry``) to a throw-away
+PostgreSQL server on this machine (Debian's ``initdb``/``pg_ctl``, as the tests start one)
+and the window is measured on it too, in the same run: figures under ``postgresql``.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -53,7 +58,8 @@ WORDS = [
 ]
 NAMES = ("Van Laar", "Diks", "Van den Hul", "Amhaouch", "Karabulut", "Voordewind", "Jan Vos")
 TYPED = ("klimaat", "van laar", "26 485")
-TARGET_MS = 50.0
+TARGET_MS = 30.0
+TARGET_P95_MS = 60.0
 
 
 def make_registry(path: Path, count: int) -> None:
@@ -80,7 +86,7 @@ def make_registry(path: Path, count: int) -> None:
             )
 
 
-def measure(path: Path) -> dict[str, object]:
+def measure(path: Path | str) -> dict[str, object]:
     from PySide6.QtCore import QEventLoop, QSettings
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -168,6 +174,7 @@ def measure(path: Path) -> dict[str, object]:
         "search_delay_ms": view._search_timer.interval(),
         "keystroke_to_view_ms_median": round(statistics.median(end_to_end), 1),
         "keystroke_to_view_ms_p90": round(sorted(end_to_end)[int(len(end_to_end) * 0.9)], 1),
+        "keystroke_to_view_ms_p95": round(statistics.quantiles(end_to_end, n=20)[-1], 1),
         "keystroke_to_view_ms_max": round(max(end_to_end), 1),
         "work_ms_median": round(statistics.median(work_ms), 1),
         "work_ms_max": round(max(work_ms), 1),
@@ -177,10 +184,11 @@ def measure(path: Path) -> dict[str, object]:
         "rows_in_view_after_10_scrolls": after,
         "scroll_step_ms_max": round(max(steps), 1),
         "target_ms": TARGET_MS,
+        "target_p95_ms": TARGET_P95_MS,
     }
 
 
-def query_floor(path: Path) -> dict[str, float]:
+def query_floor(path: Path | str) -> dict[str, float]:
     """The first-page query alone, without Qt: what a keystroke cannot get below."""
     from desktop.core.store import Store, motions
 
@@ -201,10 +209,33 @@ def query_floor(path: Path) -> dict[str, float]:
     }
 
 
+def on_server(path: Path) -> dict[str, object]:
+    """The same measurements on a copy of the registry on a throw-away PostgreSQL server."""
+    from desktop.core.services import team
+    from tests import postgres
+
+    # Its own folder (the server runs as the postgres user, which cannot enter ours).
+    server = postgres.start(Path(tempfile.mkdtemp(prefix="voortgang-pg-")))
+    try:
+        address = server.url(server.create_database("zoeken", template=None))
+        started = time.perf_counter()
+        team.copy_registry(path, address)
+        print(f"copied to PostgreSQL in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        figures = measure(address)
+        figures.update(query_floor(address))
+        return figures
+    finally:
+        server.stop()
+        shutil.rmtree(server.root, ignore_errors=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, help="registry to use (made when missing, then kept)")
     parser.add_argument("--out", type=Path, help="write the figures as JSON")
+    parser.add_argument(
+        "--postgresql", action="store_true", help="also on a throw-away PostgreSQL server"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         path = args.db or Path(work) / "motions-100k.db"
@@ -214,6 +245,8 @@ def main() -> int:
             print(f"registry made in {time.perf_counter() - made:.0f} s", file=sys.stderr)
         results = measure(path)
         results.update(query_floor(path))
+        if args.postgresql:
+            results["postgresql"] = on_server(path)
     print(json.dumps(results, indent=2))
     if args.out:
         args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

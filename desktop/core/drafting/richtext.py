@@ -11,13 +11,15 @@ a list item with two paragraphs) is kept as a raw block, verbatim. No Qt here.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.footnote import footnote_plugin
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 NOTE_CHAR = "\ufffc"  # where a footnote sits in the text (Qt's object replacement character)
 # A link to one of these is a citation of a registry item (desktop.core.drafting.citations).
@@ -85,14 +87,16 @@ class RichBlock:
         return "".join(span.text for span in self.spans)
 
 
+@functools.cache
 def _parser() -> MarkdownIt:
+    """The parser, made on first use: the main window starts without loading markdown-it."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
     md.use(footnote_plugin)
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     return md
-
-
-_MD = _parser()
 
 
 def visible_text(blocks: Sequence[RichBlock]) -> str:
@@ -121,7 +125,7 @@ class _Reader:
         self.source = markdown
         self.lines = markdown.split("\n")
         self.env: dict[str, object] = {}
-        self.tokens = _MD.parse(markdown, self.env)
+        self.tokens = _parser().parse(markdown, self.env)
         self.next_key = 0
 
     def raw(self, token: Token, end_token: Token | None = None) -> RichBlock:

@@ -25,6 +25,7 @@ from desktop.core.errors import AlreadyExists, ConflictError, InvalidInput, NotF
 from desktop.core.store import history, kamerstukken
 from desktop.core.store.rows import (
     execute,
+    following_index_order,
     from_iso,
     from_json,
     insert_row,
@@ -38,7 +39,7 @@ from desktop.core.store.rows import (
     update_checked,
     upsert,
 )
-from desktop.core.store.search import match_condition
+from desktop.core.store.search import match_condition, tests_each_row
 
 
 def _select(db: Database) -> str:
@@ -425,15 +426,15 @@ def list_motions(
         rows = query(db, _select(db) + condition + _ORDER, params)
         return [_from_row(row) for row in rows]
     page_size = int(limit) if limit is not None else -1
-    ids = [
-        row["id"]
-        for row in query(
-            db,
-            f"SELECT m.id FROM {_in_register_order(db)}{condition}{_ORDER}"
-            + _page(db, page_size, max(int(offset), 0)),
-            params,
-        )
-    ]
+    page_sql = (
+        f"SELECT m.id FROM {_in_register_order(db)}{condition}{_ORDER}"
+        + _page(db, page_size, max(int(offset), 0))
+    )
+    if tests_each_row(condition):
+        with following_index_order(db):
+            ids = [row["id"] for row in query(db, page_sql, params)]
+    else:
+        ids = [row["id"] for row in query(db, page_sql, params)]
     if not ids:
         return []
     rows = query(db, _select(db) + " WHERE m.id IN :ids", {"ids": ids})

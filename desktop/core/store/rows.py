@@ -26,7 +26,6 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError, InvalidRequestError, OperationalError
 
 # Who signs a change on a SQLite registry (re-exported for the store's modules).
@@ -279,6 +278,26 @@ _DEPTH = "voortgang_transaction_depth"
 
 
 @contextmanager
+def following_index_order(db: Connection) -> Iterator[None]:
+    """Around one query whose ``ORDER BY`` an index gives: the server must walk that index.
+
+    PostgreSQL only (``enable_sort`` off for this connection, reset afterwards; SQLite's
+    statements name their index). For a page of rows matching a condition the planner
+    cannot estimate, which it would otherwise read in full and sort.
+    """
+    if not is_server(db):
+        yield
+        return
+    execute(db, "SET enable_sort = off")
+    try:
+        yield
+    finally:
+        # A lost connection takes the setting with it; the next one starts without it.
+        with contextlib.suppress(DBAPIError, ConnectionLost):
+            execute(db, "RESET enable_sort")
+
+
+@contextmanager
 def transaction(db: Connection) -> Iterator[Connection]:
     """One atomic unit of work; known failures become clear Dutch messages.
 
@@ -520,10 +539,22 @@ def execute_many(db: Connection, sql: str, params: list[dict[str, Any]]) -> None
         raise
 
 
+def _dialect_insert(db: Connection) -> Any:
+    """The engine's ``INSERT`` with ``ON CONFLICT`` (the PostgreSQL dialect is loaded only
+    for a team registry: importing it costs every start of the program ~20 ms)."""
+    if is_server(db):
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert
+
+
 def upsert(db: Connection, table_name: str, record: dict[str, Any], keys: tuple[str, ...]) -> None:
     """Insert a row, or replace the non-key columns of the row with the same ``keys``."""
     target = table(table_name, *(column(name) for name in record))
-    dialect_insert = postgresql.insert if is_server(db) else sqlite.insert
+    dialect_insert = _dialect_insert(db)
     statement = dialect_insert(target).values(record)
     rest = {name: statement.excluded[name] for name in record if name not in keys}
     if rest:
@@ -542,7 +573,7 @@ def insert_if_absent(
     and then does nothing, where a read-then-insert would fail on the unique key.
     """
     target = table(table_name, *(column(name) for name in record))
-    dialect_insert = postgresql.insert if is_server(db) else sqlite.insert
+    dialect_insert = _dialect_insert(db)
     db.execute(
         dialect_insert(target).values(record).on_conflict_do_nothing(index_elements=list(keys))
     )

@@ -49,6 +49,21 @@ FEW_MATCHES = 5_000
 STORED_VECTORS = {"motions": ("motion_id", "motions_fts")}
 
 
+# How the per-row test of a search with many matches begins (see tests_each_row).
+_PER_ROW_TEST = "(SELECT f.document FROM "
+
+
+def tests_each_row(condition: str) -> bool:
+    """True for a server condition that tests each row's stored vector (many matches).
+
+    A page of such a search must walk the register-order index and stop when it is full.
+    PostgreSQL's planner cannot estimate how many rows the test passes (it guesses a few
+    dozen for ``'van':* & 'l':*``, which matches 22 000 of 100 000 motions) and then reads
+    and tests every motion to sort the few it expects: 95 ms instead of 1 ms.
+    """
+    return _PER_ROW_TEST in condition
+
+
 def _few_matches(db: Connection, matches: str, params: dict[str, Any]) -> bool:
     """True when a server search matches fewer than FEW_MATCHES rows (stops counting there)."""
     found = execute(
@@ -99,7 +114,7 @@ def match_condition(
             # collects every match), and stops when the page is full.
             key, vectors = STORED_VECTORS[table]
             return (
-                f"(SELECT f.document FROM {vectors} f WHERE f.{key} = {row_id})"
+                f"{_PER_ROW_TEST}{vectors} f WHERE f.{key} = {row_id})"
                 f" @@ to_tsquery('{SEARCH_CONFIG}', :{name})"
             ), {name: query}
         # Many, counted (or no stored vectors): a semi-join.

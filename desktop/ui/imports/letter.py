@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,10 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.domain.dutch import join_list
-from desktop.core.importers.letter_import import LetterImport
 from desktop.core.services.imports import LetterRecorded, LetterReview
 from desktop.ui.common.formatting import long_date
 from desktop.ui.common.widgets import dutch_buttons
+
+if TYPE_CHECKING:  # types only: the window starts without loading the importers
+    from desktop.core.importers.letter_import import LetterImport
 
 _MUTED = "color:#5f6368"
 _NEW = "<span style='color:#1e6b2f'>nieuw</span>"

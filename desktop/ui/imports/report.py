@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.domain.dutch import dutch_count, join_list
-from desktop.core.importers.opendata_report import Change, Counts, ImportReport
+
+if TYPE_CHECKING:  # types only: the window starts without loading the importers
+    from desktop.core.importers.opendata_report import Change, Counts, ImportReport
 
 # More changes than this are counted, not listed (an import of a whole dossier).
 CHANGES_SHOWN = 200

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,7 +27,6 @@ from desktop import paths
 from desktop.core.domain.dutch import counted, join_list
 from desktop.core.domain.models import Letter
 from desktop.core.errors import UserError
-from desktop.core.importers.letter_word import WordUpdate
 from desktop.core.planning.due import DueItem
 from desktop.core.services import letters as letter_operations
 from desktop.core.services import planning as planning_operations
@@ -41,6 +41,9 @@ from desktop.ui.planning.versions import VersionsDialog
 from desktop.ui.registry.motion_view import MotionsView
 from desktop.ui.registry.view import RegistryView
 from desktop.ui.registry.views import RegistryViews
+
+if TYPE_CHECKING:  # types only: the window starts without loading the importers
+    from desktop.core.importers.letter_word import WordUpdate
 
 START_HEIGHT = 250
 RECENT_KEY = "start/recente_brieven"
