@@ -58,7 +58,7 @@ from desktop.core.importers.opendata_scan import (
 )
 from desktop.core.store import commitments, history, kamerstukken, motions, open_data
 from desktop.core.store.open_data import OpenDataLink
-from desktop.core.store.rows import serialize
+from desktop.core.store.rows import refresh_statistics, serialize
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection as Database
@@ -150,6 +150,10 @@ def read_open_data(paths: Sequence[Path], progress: ProgressCallback | None = No
 # -- storing -------------------------------------------------------------------------------
 
 
+# An import that writes this many records refreshes the team registry's statistics.
+BULK_WRITE = 1_000
+
+
 def import_open_data(
     store: Store,
     paths: Sequence[Path],
@@ -174,7 +178,11 @@ def import_open_data(
         scan_open_data(paths, progress) as data,
         store.transaction() as db,
     ):
-        return apply_open_data(db, data, saving)
+        report = apply_open_data(db, data, saving)
+    written = sum(c.new + c.updated for c in (report.motions, report.commitments))
+    if written >= BULK_WRITE:
+        refresh_statistics(store.db)
+    return report
 
 
 @contextlib.contextmanager

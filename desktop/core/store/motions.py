@@ -426,9 +426,8 @@ def list_motions(
         rows = query(db, _select(db) + condition + _ORDER, params)
         return [_from_row(row) for row in rows]
     page_size = int(limit) if limit is not None else -1
-    page_sql = (
-        f"SELECT m.id FROM {_in_register_order(db)}{condition}{_ORDER}"
-        + _page(db, page_size, max(int(offset), 0))
+    page_sql = f"SELECT m.id FROM {_in_register_order(db)}{condition}{_ORDER}" + _page(
+        db, page_size, max(int(offset), 0)
     )
     if tests_each_row(condition):
         with following_index_order(db):

@@ -569,3 +569,28 @@ def test_many_records_go_in_batches_and_a_clash_within_the_file_is_skipped(store
     assert {k: v for k, v in after.items() if k != "open_data_links"} == {
         k: v for k, v in snapshot.items() if k != "open_data_links"
     }
+
+
+def test_a_bulk_import_on_a_team_registry_refreshes_the_planner_statistics(pg_url, monkeypatch):
+    """Without it the planner takes the new rows for an empty table until autovacuum.
+
+    After a first import of 100 000 motions (``bench/import_100k.py``) the full motion
+    list then read every motion once per motion: minutes instead of a second.
+    """
+    from desktop.core.importers import opendata
+    from desktop.core.store import Store
+
+    def planned_rows(store) -> float:
+        return float(
+            execute(store.db, "SELECT reltuples FROM pg_class WHERE relname = 'motions'").scalar()
+        )
+
+    with Store.open(pg_url) as store:
+        assert planned_rows(store) <= 0  # statistics of the empty registry
+        monkeypatch.setattr(opendata, "BULK_WRITE", 6)
+        small = import_open_data(store, [TOEZEGGING])  # two records: below the mark
+        assert small.commitments.new == 2
+        assert planned_rows(store) <= 0
+        report = import_open_data(store, ALL)
+        assert report.motions.new == 6
+        assert planned_rows(store) == 6
