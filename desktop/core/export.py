@@ -16,6 +16,7 @@ from desktop.core.domain.models import Letter
 from desktop.core.drafting.frontmatter import compose_markdown
 from desktop.core.drafting.model import LetterDocument
 from desktop.core.errors import FileProblem
+from desktop.core.memory import without_cycle_collection
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection as Database
@@ -146,14 +147,15 @@ def export_letter(
     from desktop.core.store.rows import transaction
     from desktop.core.store.versions import record_version
 
-    markdown, document = compose_registry_letter(db, letter, library, appendix)
     if isinstance(letterhead, Path):
         letterhead = read_letterhead_file(letterhead)
     elif letterhead is None:
         letterhead = stored_letterhead(db)
-    result = write_letter(
-        document, target, emblem=emblem, annexes_dir=annexes_dir, pdf=pdf, letterhead=letterhead
-    )
+    with without_cycle_collection():
+        markdown, document = compose_registry_letter(db, letter, library, appendix)
+        result = write_letter(
+            document, target, emblem=emblem, annexes_dir=annexes_dir, pdf=pdf, letterhead=letterhead
+        )
     if letter.id is not None:
         with transaction(db):
             result.version = record_version(db, letter, markdown, result.docx)
@@ -162,6 +164,11 @@ def export_letter(
 
 def render_markdown_file(source: Path, target: Path, *, emblem: Path | None) -> ExportResult:
     """``voortgang render``: a Markdown file (with optional YAML front matter) to .docx."""
+    with without_cycle_collection():
+        return write_letter(compose_markdown(_read_markdown(source)), target, emblem=emblem)
+
+
+def _read_markdown(source: Path) -> str:
     try:
         raw = source.read_bytes()
     except OSError as error:
@@ -169,9 +176,8 @@ def render_markdown_file(source: Path, target: Path, *, emblem: Path | None) -> 
             f"{source} kan niet worden gelezen: {error.strerror or error}."
         ) from error
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise FileProblem(
             f"{source.name} is geen UTF-8-tekst (byte {error.start}). Sla het bestand op als UTF-8."
         ) from error
-    return write_letter(compose_markdown(text), target, emblem=emblem)

@@ -38,17 +38,39 @@ META_LABELS = {
 ID_META, ID_SECTION, ID_ITEM = 1001, 1002, 1003
 
 
+def _common_prefix(a: str, b: str) -> int:
+    """How many leading characters two texts share.
+
+    Halving with slice comparisons (done in C): a section holds thousands of characters
+    and this runs for every keystroke, where a loop over characters cost milliseconds.
+    """
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    """How many trailing characters two texts share, at most ``limit``."""
+    low, high = 0, min(len(a), len(b), limit)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[len(a) - middle : len(a) - low] == b[len(b) - middle : len(b) - low]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def edit_span(old: str, new: str) -> tuple[int, str, str]:
     """Where two texts differ: the position, the text removed there and the text inserted."""
-    limit = min(len(old), len(new))
-    start = 0
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end_old, end_new = len(old), len(new)
-    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
-        end_old -= 1
-        end_new -= 1
-    return start, old[start:end_old], new[start:end_new]
+    start = _common_prefix(old, new)
+    same_end = _common_suffix(old, new, min(len(old), len(new)) - start)
+    return start, old[start : len(old) - same_end], new[start : len(new) - same_end]
 
 
 def insert_range(old: str, new: str) -> tuple[int, int] | None:
@@ -57,12 +79,8 @@ def insert_range(old: str, new: str) -> tuple[int, int] | None:
     added = len(new) - len(old)
     if added <= 0:
         return None
-    prefix = 0
-    while prefix < len(old) and old[prefix] == new[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < len(old) and old[-1 - suffix] == new[-1 - suffix]:
-        suffix += 1
+    prefix = _common_prefix(old, new)
+    suffix = _common_suffix(old, new, len(old))
     first = len(old) - suffix
     return (first, prefix) if first <= prefix else None
 

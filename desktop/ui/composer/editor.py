@@ -78,6 +78,10 @@ class RichTextEdit(SpellingEditing, QTextEdit):
         super().__init__(parent)
         self.inline = inline
         self.setUndoRedoEnabled(False)
+        # The Markdown of what is shown, until the document changes (formats included): a
+        # keystroke asks for it twice (to push the edit, then to compare after it).
+        self._markdown: str | None = None
+        self.document().contentsChange.connect(self._forget_markdown)
         self.setTabChangesFocus(inline)
         self.setAcceptRichText(True)
         self.notes = NoteMarkers(self.document(), self)
@@ -91,9 +95,15 @@ class RichTextEdit(SpellingEditing, QTextEdit):
 
     def markdown(self) -> str:
         """What the editor shows, as our Markdown."""
-        if not self.inline:
-            return document_markdown(self.document())
-        return inline_document_markdown(self.document())
+        if self._markdown is None:
+            document = self.document()
+            self._markdown = (
+                inline_document_markdown(document) if self.inline else document_markdown(document)
+            )
+        return self._markdown
+
+    def _forget_markdown(self, _position: int = 0, _removed: int = 0, _added: int = 0) -> None:
+        self._markdown = None
 
     def show_markdown(self, markdown: str) -> None:
         """Show stored Markdown, the cursor where the text changed (after an undo)."""

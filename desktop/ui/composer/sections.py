@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QObject,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel, QTextCursor
@@ -254,7 +255,13 @@ class SectionsPanel(QWidget):
         document.section_changed.connect(self._on_document_section_changed)
         document.meta_changed.connect(self._on_document_meta_changed)
         document.item_changed.connect(self._on_document_item_changed)
-        document.changed.connect(self._renumber)
+        # Typing changes one text: the numbers after it follow once the key is painted (a
+        # footnote count parses the whole text; ~4 ms a key in the demo's longest section).
+        self._renumber_timer = QTimer(self)
+        self._renumber_timer.setSingleShot(True)
+        self._renumber_timer.setInterval(0)
+        self._renumber_timer.timeout.connect(self._renumber)
+        document.changed.connect(self._renumber_timer.start)
         document.sections.rowsInserted.connect(lambda *_args: self._show_current())
         document.sections.rowsRemoved.connect(lambda *_args: self._show_current())
         document.sections.rowsMoved.connect(lambda *_args: self._show_current())
@@ -577,6 +584,7 @@ class SectionsPanel(QWidget):
 
     def _renumber(self) -> None:
         """Footnote markers count on from the notes before each text (as in Word)."""
+        self._renumber_timer.stop()
         before = notes_before(self.document.content)
         for block in self._blocks():
             offset = before.get(block.part, 0) if block.part is not None else 0
