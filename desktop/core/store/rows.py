@@ -294,20 +294,19 @@ def refresh_statistics(db: Connection) -> None:
 def following_index_order(db: Connection) -> Iterator[None]:
     """Around one query whose ``ORDER BY`` an index gives: the server must walk that index.
 
-    PostgreSQL only (``enable_sort`` off for this connection, reset afterwards; SQLite's
-    statements name their index). For a page of rows matching a condition the planner
-    cannot estimate, which it would otherwise read in full and sort.
+    PostgreSQL only (SQLite's statements name their index): ``enable_sort`` off for a
+    transaction (or savepoint) of its own, so the setting cannot outlive the query, also
+    when the query fails or is cancelled. For a page of rows matching a condition the
+    planner cannot estimate, which it would otherwise read in full and sort.
     """
     if not is_server(db):
         yield
         return
-    execute(db, "SET enable_sort = off")
-    try:
+    with transaction(db):
+        execute(db, "SET LOCAL enable_sort = off")
         yield
-    finally:
-        # A lost connection takes the setting with it; the next one starts without it.
-        with contextlib.suppress(DBAPIError, ConnectionLost):
-            execute(db, "RESET enable_sort")
+        # Inside a caller's transaction a savepoint's SET LOCAL lasts until that one ends.
+        execute(db, "SET LOCAL enable_sort = on")
 
 
 @contextmanager

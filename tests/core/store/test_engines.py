@@ -585,12 +585,18 @@ def test_a_server_page_of_many_matches_walks_the_register_order_index(pg_url, mo
         assert [m.kamerstuk.ondernummer for m in page] == ["1", "2", "3"]
         statements = [s for s, _ in ran]
         walk = next(i for i, s in enumerate(statements) if s.startswith("SELECT m.id FROM"))
-        assert statements[walk - 1] == "SET enable_sort = off"
-        assert statements[walk + 1] == "RESET enable_sort"
+        assert statements[walk - 2 : walk] == ["BEGIN", "SET LOCAL enable_sort = off"]
+        assert statements[walk + 1 : walk + 3] == ["SET LOCAL enable_sort = on", "COMMIT"]
         store.db.exec_driver_sql("SET enable_sort = off")
         try:
             plan = _plan(store.db, *ran[walk])
         finally:
             store.db.exec_driver_sql("RESET enable_sort")
         assert "idx_motions_volgorde" in plan and "Sort" not in plan
+        assert store.db.exec_driver_sql("SHOW enable_sort").scalar() == "on"
+        # Inside a transaction of the caller, and when the page fails: nothing stays behind.
+        with pytest.raises(RuntimeError), store.transaction() as db:
+            motions.list_motions(db, search="van l", limit=3)
+            assert db.exec_driver_sql("SHOW enable_sort").scalar() == "on"
+            raise RuntimeError("afgebroken")
         assert store.db.exec_driver_sql("SHOW enable_sort").scalar() == "on"
