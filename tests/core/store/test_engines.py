@@ -517,33 +517,46 @@ def test_the_server_keeps_each_motions_text_vector_current(pg_url):
         assert execute(store.db, "SELECT count(*) FROM motions_fts").scalar() == 4
 
 
+def _add_numbered(store, numbers, indiener: str, onderwerp) -> None:
+    """Motions 21 501-20, nr. N for each number, one signer, ``onderwerp(N)`` as subject."""
+    with store.transaction() as db:
+        for n in numbers:
+            motions.add(
+                db,
+                Motion(
+                    kamerstuk=KamerstukRef.parse(f"21 501-20, nr. {n}"),
+                    indieners=[indiener],
+                    onderwerp=onderwerp(n),
+                ),
+            )
+
+
+def _statements_of(store, call):
+    """What ``call()`` returns, and the statements (with parameters) it sent."""
+    from sqlalchemy import event
+
+    ran: list[tuple[str, dict]] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        ran.append((statement, parameters))
+
+    event.listen(store.db, "before_cursor_execute", record)
+    try:
+        return call(), ran
+    finally:
+        event.remove(store.db, "before_cursor_execute", record)
+
+
 def test_a_server_page_of_a_common_word_tests_stored_vectors(pg_url, monkeypatch):
     """Walking the register order reads each motion's stored vector, computes none."""
     from desktop.core.store import search
 
     monkeypatch.setattr(search, "FEW_MATCHES", 2)  # these five motions are "many"
     with Store.open(pg_url) as store:
-        with store.transaction() as db:
-            for n in range(1, 6):
-                motions.add(
-                    db,
-                    Motion(
-                        kamerstuk=KamerstukRef.parse(f"21 501-20, nr. {n}"),
-                        indieners=["Asscher"],
-                        onderwerp="visserij",
-                    ),
-                )
-        ran: list[tuple[str, dict]] = []
-        from sqlalchemy import event
-
-        def record(conn, cursor, statement, parameters, context, executemany):
-            ran.append((statement, parameters))
-
-        event.listen(store.db, "before_cursor_execute", record)
-        try:
-            page = motions.list_motions(store.db, search="visserij", limit=3)
-        finally:
-            event.remove(store.db, "before_cursor_execute", record)
+        _add_numbered(store, range(1, 6), "Asscher", lambda n: "visserij")
+        page, ran = _statements_of(
+            store, lambda: motions.list_motions(store.db, search="visserij", limit=3)
+        )
         assert len(page) == 3
         (walk,) = [(s, p) for s, p in ran if s.startswith("SELECT m.id FROM motions m")]
         plan = _plan(store.db, *walk)
@@ -556,32 +569,15 @@ def test_a_server_page_of_many_matches_walks_the_register_order_index(pg_url, mo
     Left to itself PostgreSQL guessed a few dozen matches for ``van l`` (22 000 of 100 000
     motions in ``bench/motions_100k.py``), read every motion and sorted: 95 ms, not 1 ms.
     """
-    from sqlalchemy import event
-
     from desktop.core.store import search
 
     monkeypatch.setattr(search, "FEW_MATCHES", 2)  # these motions are "many"
     with Store.open(pg_url) as store:
-        with store.transaction() as db:
-            for n in (6, 2, 5, 1, 4, 3):  # registered out of register order
-                motions.add(
-                    db,
-                    Motion(
-                        kamerstuk=KamerstukRef.parse(f"21 501-20, nr. {n}"),
-                        indieners=["Van Laar"],
-                        onderwerp=f"landbouw {n}",
-                    ),
-                )
-        ran: list[tuple[str, dict]] = []
-
-        def record(conn, cursor, statement, parameters, context, executemany):
-            ran.append((statement, parameters))
-
-        event.listen(store.db, "before_cursor_execute", record)
-        try:
-            page = motions.list_motions(store.db, search="van l", limit=3)
-        finally:
-            event.remove(store.db, "before_cursor_execute", record)
+        # Registered out of register order.
+        _add_numbered(store, (6, 2, 5, 1, 4, 3), "Van Laar", lambda n: f"landbouw {n}")
+        page, ran = _statements_of(
+            store, lambda: motions.list_motions(store.db, search="van l", limit=3)
+        )
         assert [m.kamerstuk.ondernummer for m in page] == ["1", "2", "3"]
         statements = [s for s, _ in ran]
         walk = next(i for i, s in enumerate(statements) if s.startswith("SELECT m.id FROM"))
