@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from typing import Any
@@ -429,10 +430,8 @@ def list_motions(
     page_sql = f"SELECT m.id FROM {_in_register_order(db)}{condition}{_ORDER}" + _page(
         db, page_size, max(int(offset), 0)
     )
-    if tests_each_row(condition):
-        with following_index_order(db):
-            ids = [row["id"] for row in query(db, page_sql, params)]
-    else:
+    walk = following_index_order(db) if tests_each_row(condition) else contextlib.nullcontext()
+    with walk:
         ids = [row["id"] for row in query(db, page_sql, params)]
     if not ids:
         return []

@@ -234,12 +234,20 @@ def widget_text(widget: QLineEdit | QPlainTextEdit | QTextEdit) -> str:
 
 
 def first_difference(old: str, new: str) -> int:
-    """Where two texts start to differ (the cursor goes there after an undo)."""
-    limit = min(len(old), len(new))
-    index = 0
-    while index < limit and old[index] == new[index]:
-        index += 1
-    return index
+    """Where two texts start to differ: how many leading characters they share.
+
+    The cursor goes there after an undo, and typing merges by it on every keystroke. By
+    halving with slice comparisons (done in C): a section holds thousands of characters,
+    where a loop over them cost milliseconds a key.
+    """
+    low, high = 0, min(len(old), len(new))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if old[low:middle] == new[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 class TextBinding:
