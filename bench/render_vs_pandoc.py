@@ -8,7 +8,8 @@ process's maximum resident set (``wait4``). Also measured, in the same run:
 
 * the import floor: a Python process that only imports python-docx and markdown-it-py;
 * the serialise floor: our own output's XML, already parsed, serialised again with lxml and
-  zipped (what writing the file costs at least, whatever builds the XML);
+  zipped at the app's Deflate level (what writing the file costs at least, whatever builds
+  the XML);
 * the parse floor: markdown-it-py alone parsing the input with our parser's settings;
 * in-process (a child process that imports once, then repeats): the seed letter exported to
   a file as the app does it (``render_markdown_file``: parse, build, save atomically with
@@ -62,8 +63,11 @@ def _median_of(function: object, runs: int) -> float:
 
 
 def serialise_floor(docx: Path, runs: int) -> float:
-    """Seconds to serialise the parts of ``docx`` (parsed beforehand) with lxml and zip them."""
+    """Seconds to serialise the parts of ``docx`` (parsed beforehand) with lxml and zip them
+    at the Deflate level the app writes with."""
     from lxml import etree
+
+    from desktop.core.docx.package import DEFLATE_LEVEL
 
     with zipfile.ZipFile(docx) as package:
         parts: list[tuple[str, object]] = []
@@ -73,7 +77,9 @@ def serialise_floor(docx: Path, runs: int) -> float:
             parts.append((info.filename, etree.fromstring(data) if xml else data))
 
     def write() -> None:
-        with zipfile.ZipFile(io.BytesIO(), "w", zipfile.ZIP_DEFLATED) as out:
+        with zipfile.ZipFile(
+            io.BytesIO(), "w", zipfile.ZIP_DEFLATED, compresslevel=DEFLATE_LEVEL
+        ) as out:
             for name, content in parts:
                 if isinstance(content, bytes):
                     out.writestr(name, content)
@@ -86,6 +92,7 @@ def serialise_floor(docx: Path, runs: int) -> float:
 
 def _inputs_figures(label: str, source: Path, target: Path, repeats: int) -> dict[str, float]:
     """Parse, build, save and floors of one input, each timed on its own (median)."""
+    from desktop.core.docx.package import write_docx
     from desktop.core.docx.writer import build_document
     from desktop.core.drafting.frontmatter import compose_markdown
     from desktop.core.drafting.markdown import _MD, parse_markdown
@@ -103,9 +110,9 @@ def _inputs_figures(label: str, source: Path, target: Path, repeats: int) -> dic
     figures[f"parse_{label}_s"] = _median_of(lambda: parse_markdown(text), repeats)
     figures[f"markdown_it_{label}_s"] = _median_of(lambda: _MD.parse(text), repeats)
     figures[f"build_{label}_s"] = _median_of(lambda: build_document(letter), repeats)
-    figures[f"save_{label}_s"] = _median_of(lambda: document.save(io.BytesIO()), repeats)
+    figures[f"save_{label}_s"] = _median_of(lambda: write_docx(document, io.BytesIO()), repeats)
     figures[f"in_memory_{label}_s"] = _median_of(
-        lambda: build_document(compose_markdown(text)).save(io.BytesIO()), repeats
+        lambda: write_docx(build_document(compose_markdown(text)), io.BytesIO()), repeats
     )
     figures[f"serialise_floor_{label}_s"] = serialise_floor(target, repeats)
     return figures

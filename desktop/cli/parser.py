@@ -9,7 +9,7 @@ from importlib import import_module
 
 from desktop import __version__
 from desktop.cli.codes import EXIT_USAGE
-from desktop.core.domain.models import MOTION_STATUS_FILTERS
+from desktop.core.domain.statuses import MOTION_STATUS_FILTERS
 
 _DUTCH = {
     "usage: ": "gebruik: ",

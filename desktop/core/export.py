@@ -6,13 +6,14 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.docx.letterhead import Letterhead, emblem_stream, read_letterhead_file
+from desktop.core.docx.package import write_docx
 from desktop.core.docx.save import atomic_write, convert_to_pdf
 from desktop.core.docx.writer import build_annex_document, build_document, split_annex
-from desktop.core.domain.models import Letter
 from desktop.core.drafting.frontmatter import compose_markdown
 from desktop.core.drafting.model import LetterDocument
 from desktop.core.errors import FileProblem
@@ -21,6 +22,7 @@ from desktop.core.memory import without_cycle_collection
 if TYPE_CHECKING:
     from sqlalchemy import Connection as Database
 
+    from desktop.core.domain.models import Letter
     from desktop.core.drafting.templates import TemplateLibrary
 
 
@@ -58,7 +60,9 @@ def write_letter(
         emblem_bytes = emblem_stream(letterhead)
     else:
         emblem_bytes = None
-    result = ExportResult(docx=atomic_write(target, word.save), footnotes=document.footnote_count())
+    result = ExportResult(
+        docx=atomic_write(target, partial(write_docx, word)), footnotes=document.footnote_count()
+    )
     if annexes_dir is not None:
         annexes_dir.mkdir(parents=True, exist_ok=True)
         prefix = slug(document.meta.kenmerk or target.stem)
@@ -66,7 +70,7 @@ def write_letter(
             for number, part in enumerate(split_annex(annex), start=1):
                 annex_doc = build_annex_document(document, part, emblem=emblem_bytes or emblem)
                 path = annexes_dir / f"{prefix}-bijlage-{number:02d}-{slug(part.title)}.docx"
-                result.annexes.append(atomic_write(path, annex_doc.save))
+                result.annexes.append(atomic_write(path, partial(write_docx, annex_doc)))
     if pdf:
         result.pdf = convert_to_pdf(result.docx, result.docx.with_suffix(".pdf"))
     return result

@@ -9,7 +9,7 @@ metadata with it, so all of that is rewritten at export time.
 from __future__ import annotations
 
 import datetime as dt
-from xml.sax.saxutils import escape
+from html import escape
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -47,7 +47,7 @@ def _custom_xml(values: dict[str, str]) -> bytes:
     items = []
     for pid, (name, value) in enumerate(values.items(), start=2):  # pid 0 and 1 are reserved
         items.append(
-            f'<property fmtid="{_CUSTOM_FMTID}" pid="{pid}" name="{escape(name, {chr(34): "&quot;"})}">'
+            f'<property fmtid="{_CUSTOM_FMTID}" pid="{pid}" name="{escape(name)}">'
             f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
         )
     return (

@@ -28,6 +28,9 @@ _B = f"{{{_W}}}b"
 _I = f"{{{_W}}}i"
 _BR = f"{{{_W}}}br"
 _HYPERLINK = f"{{{_W}}}hyperlink"
+_NUMPR = f"{{{_W}}}numPr"
+_ILVL = f"{{{_W}}}ilvl"
+_NUMID = f"{{{_W}}}numId"
 _VAL = qn("w:val")
 _R_ID = qn("r:id")
 _XML_SPACE = qn("xml:space")
@@ -61,12 +64,24 @@ def paragraph_in(parent: _Element, style_id: str | None = None) -> CT_P:
     return _styled(SubElement(parent, P), style_id)
 
 
+def numbered(p: _Element, num_id: int) -> None:
+    """List numbering ``num_id`` (level 0) for ``p``, a paragraph just made by
+    :func:`paragraph_before` with a style: its ``w:pPr`` holds only ``w:pStyle``, which
+    ``w:numPr`` follows (ECMA-376 order), as python-docx's ``get_or_add_numPr`` puts it."""
+    properties = p[0]
+    assert properties.tag == _PPR and len(properties) == 1, "a fresh, styled paragraph"
+    numbering = SubElement(properties, _NUMPR)
+    SubElement(numbering, _ILVL, {_VAL: "0"})
+    SubElement(numbering, _NUMID, {_VAL: str(num_id)})
+
+
 def _fill(r: _Element, text: str) -> None:
     if _plain(text):
         t = SubElement(r, _T)
         t.text = text
-        # -- python-docx's CT_R.add_t rule --
-        if len(text.strip()) < len(text):
+        # -- python-docx's CT_R.add_t rule (``len(text.strip()) < len(text)``), without
+        # -- copying the text --
+        if text and (text[0].isspace() or text[-1].isspace()):
             t.set(_XML_SPACE, "preserve")
     else:
         # -- tabs and line breaks: python-docx's own run-content appender --

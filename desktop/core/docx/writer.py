@@ -12,6 +12,7 @@ import docx
 from docx.document import Document
 from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.numbering import CT_Num
 from docx.oxml.parser import OxmlElement
 from docx.oxml.text.paragraph import CT_P
 from docx.parts.document import DocumentPart
@@ -50,16 +51,18 @@ NBSP = "\u00a0"
 # -- Word must not break a line inside it. Every match starts with K, n or a digit; the
 # -- leading lookahead says so, which halves the time the scan takes on long paragraphs --
 _CITATION = re.compile(
-    r"(?=[Kn\d])(?:(?:\bKamerstuk(?:ken)?[ \u00a0]+)?\b\d{2}[ \u00a0]\d{3}\b"
-    r"(?:[ \u00a0]+[A-Z]{1,5}(?:-[A-Z0-9]+)?\b)?(?:,[ \u00a0]+nr\.[ \u00a0]*\d+)?"
-    r"|\bnr\.[ \u00a0]+\d+)"
+    r"(?=[Kn0-9])(?:(?:\bKamerstuk(?:ken)?[ \u00a0]+)?\b[0-9]{2}[ \u00a0][0-9]{3}\b"
+    r"(?:[ \u00a0]+[A-Z]{1,5}(?:-[A-Z0-9]+)?\b)?(?:,[ \u00a0]+nr\.[ \u00a0]*[0-9]+)?"
+    r"|\bnr\.[ \u00a0]+[0-9]+)"
 )
-_DIGIT = re.compile(r"\d")
+# -- every citation holds "nr." or two digits, a space and a digit; both are found several
+# -- times faster than the citation itself, and most runs of text hold neither --
+_NUMBER_PAIR = re.compile(r"[0-9][0-9][ \u00a0][0-9]")
 
 
 def keep_citations_together(text: str) -> str:
     """Non-breaking spaces inside Kamerstuk citations (``26 485, nr. 224`` never splits)."""
-    if _DIGIT.search(text) is None:  # -- most runs: no citation can match --
+    if "nr." not in text and _NUMBER_PAIR.search(text) is None:
         return text
     return _CITATION.sub(lambda m: m.group(0).replace(" ", NBSP), text)
 
@@ -92,6 +95,7 @@ class _Writer:
         self._part = document.part
         self._numbering = document.part.numbering_part.element
         self._abstract_for: dict[str, int] = {}
+        self._next_num_id = 0  # -- found on the first numbered list --
         self._style_ids: dict[str, str] = {}
         self._body = document._body
         self._sect_pr = document.element.body.get_or_add_sectPr()
@@ -210,6 +214,20 @@ class _Writer:
             self._abstract_for[style_name] = int(num.abstractNumId.val)
         return self._abstract_for[style_name]
 
+    def _new_num(self, abstract_id: int) -> Any:
+        """A new ``w:num`` of ``abstract_id``, numbered after the highest numId there is.
+
+        python-docx's ``add_num`` looks for the first free numId among all of them on
+        every call, which grows with the square of the number of lists in a letter.
+        """
+        if self._next_num_id == 0:
+            used = self._numbering.xpath("./w:num/@w:numId")
+            self._next_num_id = max((int(value) for value in used), default=0) + 1
+        # -- python-docx's numbering API is untyped; Any as its add_num returns --
+        num = CT_Num.new(self._next_num_id, abstract_id)  # type: ignore[no-untyped-call]
+        self._next_num_id += 1
+        return self._numbering._insert_num(num)
+
     def list(self, block: ListBlock, depth: int) -> None:
         level = min(depth, _MAX_LIST_DEPTH - 1)
         kind = "List Number" if block.ordered else "List Bullet"
@@ -217,7 +235,7 @@ class _Writer:
         num_id = None
         if block.ordered:
             # A fresh w:num per list, so every numbered list restarts at its own start.
-            num = self._numbering.add_num(self._abstract_num(style_name))
+            num = self._new_num(self._abstract_num(style_name))
             override = num.add_lvlOverride(ilvl=0)
             override.add_startOverride(block.start)
             num_id = num.numId
@@ -228,9 +246,7 @@ class _Writer:
                 if isinstance(inner, ParagraphBlock) and first_in_item:
                     p = self.paragraph(style_name)
                     if num_id is not None:
-                        num_pr = p.get_or_add_pPr().get_or_add_numPr()
-                        num_pr.get_or_add_ilvl().val = 0
-                        num_pr.get_or_add_numId().val = num_id
+                        runs.numbered(p, num_id)
                     self.inlines(p, inner.inlines)
                     last = p
                     self._last = p

@@ -9,13 +9,15 @@ from dataclasses import dataclass, field
 from desktop.core.domain.dutch import format_date
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.naming import motion_name
+
+# -- the sender and the motion statuses live in modules of their own, which rendering a
+# -- letter and the command line's parser load without the rest of the domain --
+from desktop.core.domain.sender import SenderSettings as SenderSettings
+from desktop.core.domain.statuses import MOTION_STATUS_FILTERS as MOTION_STATUS_FILTERS
+from desktop.core.domain.statuses import MOTION_STATUSES as MOTION_STATUSES
+from desktop.core.domain.statuses import OPEN_MOTION_STATUSES as OPEN_MOTION_STATUSES
 from desktop.core.errors import InvalidInput
 
-# The ministry's own implementation status of a motion (not the Kamer's procedure).
-MOTION_STATUSES = ("openstaand", "in uitvoering", "deels afgedaan", "afgedaan")
-OPEN_MOTION_STATUSES = ("openstaand", "in uitvoering", "deels afgedaan")
-# "afwijkend": the Kamer's Afgedaan and our status disagree (Motion.afwijkend_van_kamer).
-MOTION_STATUS_FILTERS = ("open", "afgedaan", "all", *MOTION_STATUSES, "afwijkend")
 # A gewijzigde motie replaces an earlier one; a nader gewijzigde replaces a gewijzigde.
 MOTION_WIJZIGINGEN = ("gewijzigd", "nader gewijzigd")
 # The procedural outcome in the Kamer.
@@ -380,18 +382,6 @@ class Letter:
     convenant_ids: list[int] = field(default_factory=list)
     id: int | None = None
     version: int = 1
-
-
-@dataclass(slots=True)
-class SenderSettings:
-    """The letterhead: ministry, directorate, address and default signatory."""
-
-    ministerie: str = ""
-    directie: str = ""
-    adres: list[str] = field(default_factory=list)
-    website: str | None = None
-    ondertekenaar_functie: str | None = None
-    ondertekenaar_naam: str | None = None
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from desktop.core.domain.dutch import format_date, parse_date
-from desktop.core.domain.models import SenderSettings
+from desktop.core.domain.sender import SenderSettings
 from desktop.core.drafting.markdown import clean_text, parse_markdown
 from desktop.core.drafting.model import LetterDocument, LetterMeta
 from desktop.core.errors import InvalidInput

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,6 +41,10 @@ _PAGE_BREAK = re.compile(
     r"^\s*(?:\\newpage|\\pagebreak|<!--\s*pagina(?:einde)?\s*-->)\s*$", re.IGNORECASE
 )
 _DEFINITION = re.compile(r"^\[\^[^\]]+\]:")
+# -- what a line starts with when it can open an annex or a nested container: lines that
+# -- start otherwise (nearly all) are passed over with one string test --
+_ANNEX_ANYWHERE = re.compile(r"<!--\s*bijlage", re.IGNORECASE)
+_MARKER_STARTS = frozenset(" \t>-*+0123456789")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _MAX_NESTING = 40
 # Leading container markers (quote, bullet, number) beyond this depth are dropped before
@@ -57,6 +62,10 @@ def clean_text(text: str) -> str:
     return _SURROGATES.sub("", _INVALID_XML.sub("", text))
 
 
+def _unchanged(text: str) -> str:
+    return text
+
+
 def safe_url(url: str) -> str | None:
     """The URL when it is http(s) or mailto; None for anything else (kept as text)."""
     stripped = url.strip()
@@ -68,8 +77,14 @@ def _parser() -> MarkdownIt:
     md.use(footnote_plugin).use(front_matter_plugin)
     # Parse every link; safe_url decides later, so an unsafe link keeps its text as text.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
+    # -- a letter cites the same few addresses again and again; normalising one (percent
+    # -- encoding, punycode) is a pure function of it, and costs ~12 µs --
+    md.normalizeLink = functools.lru_cache(maxsize=1024)(md.normalizeLink)  # type: ignore[method-assign]
     # Deeply nested input must stay a clear error, never a RecursionError.
     md.options["maxNesting"] = _MAX_NESTING
+    # -- parse_markdown hands over text with "\n" line ends and no NUL (clean_text): the
+    # -- core rule doing that again costs a regex substitution per line of the letter --
+    md.disable("normalize")
     return md
 
 
@@ -88,8 +103,11 @@ class ParsedMarkdown:
 class _Converter:
     """Walks markdown-it tokens and builds blocks; footnotes resolved by id."""
 
-    def __init__(self, tokens: Sequence[Token]) -> None:
+    def __init__(self, tokens: Sequence[Token], source: str) -> None:
         self.tokens = tokens
+        # -- the source is clean already (parse_markdown); only a numeric character
+        # -- reference (``&#12;``) can bring in a character Word cannot store --
+        self._clean = clean_text if "&#" in source else _unchanged
         self.notes: dict[int, list[Block]] = {}
         self.front_matter: dict[str, Any] = {}
         self._collect_footnotes()
@@ -147,7 +165,7 @@ class _Converter:
                 blocks.append(self._table(tokens[index:end]))
                 index = end
             elif kind in ("fence", "code_block"):
-                lines = clean_text(token.content.rstrip("\n")).split("\n")
+                lines = self._clean(token.content.rstrip("\n")).split("\n")
                 inlines: list[Inline] = []
                 for number, line in enumerate(lines):
                     if number:
@@ -159,7 +177,7 @@ class _Converter:
                 if _PAGE_BREAK.match(token.content):
                     blocks.append(PageBreak())
                 elif not token.content.strip().startswith("<!--"):
-                    blocks.append(Paragraph([Text(clean_text(token.content.strip()))]))
+                    blocks.append(Paragraph([Text(self._clean(token.content.strip()))]))
                 index += 1
             elif kind == "blockquote_open":
                 end = self._skip(tokens, index, "blockquote_open", "blockquote_close")
@@ -241,7 +259,7 @@ class _Converter:
             if kind in ("text", "code_inline", "html_inline"):
                 if kind == "html_inline" and token.content.startswith("<!--"):
                     continue
-                text = Text(clean_text(token.content), bold=bold, italic=italic)
+                text = Text(self._clean(token.content), bold=bold, italic=italic)
                 if not text.text:
                     continue
                 # Inside an unsafe link (link is None) the text stays plain text.
@@ -268,7 +286,7 @@ class _Converter:
                     result.append(link)
                 link = None
             elif kind == "image":
-                alt = clean_text(token.content or "")
+                alt = self._clean(token.content or "")
                 if alt:
                     result.append(Text(alt, bold=bold, italic=italic))
             elif kind == "footnote_ref":
@@ -296,6 +314,9 @@ def _merge(inlines: list[Inline]) -> list[Inline]:
 def _flatten_deep_nesting(markdown: str) -> str:
     lines = []
     for line in markdown.split("\n"):
+        if len(line) <= _MAX_LINE_DEPTH or line[0] not in _MARKER_STARTS:
+            lines.append(line)  # -- too short for, or not starting with, a container marker --
+            continue
         position = depth = 0
         while True:
             match = _MARKER.match(line, position)
@@ -318,6 +339,8 @@ def _flatten_deep_nesting(markdown: str) -> str:
 
 def _split_annexes(markdown: str) -> tuple[str, list[tuple[str, str | None, str]]]:
     """Split at ``<!-- bijlage: Titel -->`` lines: body text and (title, stem, text) parts."""
+    if _ANNEX_ANYWHERE.search(markdown) is None:
+        return markdown, []
     body_lines: list[str] = []
     parts: list[tuple[str, str | None, list[str]]] = []
     in_fence = False
@@ -354,16 +377,23 @@ def parse_markdown(markdown: str) -> ParsedMarkdown:
     Raises:
         InvalidInput: for invalid YAML front matter.
     """
-    text = clean_text(markdown.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _flatten_deep_nesting(text)
+    if "\r" in markdown:
+        markdown = markdown.replace("\r\n", "\n").replace("\r", "\n")
+    # -- markdown-it's own normalising (newlines, NUL) is switched off: this is it --
+    text = _flatten_deep_nesting(clean_text(markdown))
     body_text, annex_parts = _split_annexes(text)
-    definitions = [line for line in text.split("\n") if _DEFINITION.match(line)]
-    converter = _Converter(_MD.parse(_with_definitions(body_text, definitions)))
+    definitions = [
+        line for line in text.split("\n") if line.startswith("[^") and _DEFINITION.match(line)
+    ]
+    # -- without annexes the body is the whole text and holds every definition itself --
+    body_source = _with_definitions(body_text, definitions) if annex_parts else body_text
+    converter = _Converter(_MD.parse(body_source), body_source)
     body = converter._blocks(converter.tokens)
     annexes: list[Annex] = []
     for title, stem, part in annex_parts:
         # Footnote definitions may sit at the end of the whole text; give each part access.
-        part_converter = _Converter(_MD.parse(_with_definitions(part, definitions)))
+        part_source = _with_definitions(part, definitions)
+        part_converter = _Converter(_MD.parse(part_source), part_source)
         annexes.append(
             Annex(
                 title=clean_text(title),

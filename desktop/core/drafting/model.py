@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop.core.domain.models import SenderSettings
+from desktop.core.domain.sender import SenderSettings
 
 
 @dataclass(slots=True)

@@ -68,6 +68,7 @@ def write_tracked_changes(
 
     The author of the changes is whoever made the newer version; the date its time.
     """
+    from desktop.core.docx.package import write_docx
     from desktop.core.docx.save import atomic_write
     from desktop.core.docx.tracked import mark_changes
     from desktop.core.docx.writer import build_document
@@ -101,5 +102,5 @@ def write_tracked_changes(
     except ValueError:
         when = dt.datetime.now()
     count = mark_changes(documents[0], documents[1], author=who, date=when)
-    path = atomic_write(target, documents[1].save)
+    path = atomic_write(target, lambda stream: write_docx(documents[1], stream))
     return TrackedChanges(path=path, changes=count, author=who)

@@ -71,6 +71,7 @@ def preview_draft(
         TemplateProblem: the letter's template cannot be rendered.
     """
     from desktop.core.docx.letterhead import describe
+    from desktop.core.docx.package import write_docx
     from desktop.core.docx.writer import build_document
     from desktop.core.export import compose_registry_letter, stored_letterhead
 
@@ -79,7 +80,7 @@ def preview_draft(
     letterhead = stored_letterhead(store.db)
     word = build_document(document, letterhead=letterhead)
     buffer = io.BytesIO()
-    word.save(buffer)
+    write_docx(word, buffer)
     return PreviewDraft(buffer.getvalue(), label, describe(letterhead))
 
 

@@ -113,6 +113,13 @@ def test_citations_keep_their_spaces_together(exported_demo):
         keep_citations_together("35 000 XVII, nr. 34") == "35\u00a0000\u00a0XVII,\u00a0nr.\u00a034"
     )
     assert keep_citations_together("in 2019 en 2020") == "in 2019 en 2020"
+    # -- citations with no Kamerstuk number, or already half non-breaking, are found too --
+    assert keep_citations_together("zie nr. 7 en 12 euro") == "zie nr.\u00a07 en 12 euro"
+    assert keep_citations_together("bij\u00a0nr. 3") == "bij\u00a0nr.\u00a03"
+    assert keep_citations_together("Kamerstukken 35\u00a0925 XVII") == (
+        "Kamerstukken\u00a035\u00a0925\u00a0XVII"
+    )
+    assert keep_citations_together("op 1 januari, nr 5") == "op 1 januari, nr 5"
     body = _package_text(exported_demo["docx"])["word/document.xml"]
     assert "26\u00a0485,\u00a0nr.\u00a0224" in body
     assert "26 485, nr. 224" not in body

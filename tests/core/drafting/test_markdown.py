@@ -90,6 +90,14 @@ def test_control_characters_from_pdfs_are_cleaned():
     )
 
 
+def test_character_references_to_characters_word_cannot_store_are_cleaned():
+    # -- the source is cleaned before parsing; a reference like &#12; makes a form feed after --
+    (paragraph,) = parse_markdown("Een &#12;blad, &#x0C;nog een &amp; &#233;&#233;n").body
+    assert "".join(i.text for i in paragraph.inlines if isinstance(i, Text)) == (
+        "Een  blad,  nog een & \u00e9\u00e9n"
+    )
+
+
 def test_front_matter_is_read():
     parsed = parse_markdown("---\nkenmerk: BZ-1\nbetreft: Test\n---\n\nTekst")
     assert parsed.front_matter == {"kenmerk": "BZ-1", "betreft": "Test"}
