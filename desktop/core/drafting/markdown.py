@@ -311,12 +311,13 @@ def _merge(inlines: list[Inline]) -> list[Inline]:
     return merged
 
 
-def _flatten_deep_nesting(markdown: str) -> str:
-    lines = []
-    for line in markdown.split("\n"):
+def _flatten_deep_nesting(lines: list[str]) -> bool:
+    """Drop container markers nested past ``_MAX_LINE_DEPTH`` from ``lines`` (in place);
+    True when a line changed."""
+    changed = False
+    for number, line in enumerate(lines):
         if len(line) <= _MAX_LINE_DEPTH or line[0] not in _MARKER_STARTS:
-            lines.append(line)  # -- too short for, or not starting with, a container marker --
-            continue
+            continue  # -- too short for, or not starting with, that many container markers --
         position = depth = 0
         while True:
             match = _MARKER.match(line, position)
@@ -332,9 +333,9 @@ def _flatten_deep_nesting(markdown: str) -> str:
                 assert match is not None
                 position = match.end()
                 depth += 1
-            line = line[:position] + line[kept:]
-        lines.append(line)
-    return "\n".join(lines)
+            lines[number] = line[:position] + line[kept:]
+            changed = True
+    return changed
 
 
 def _split_annexes(markdown: str) -> tuple[str, list[tuple[str, str | None, str]]]:
@@ -380,11 +381,12 @@ def parse_markdown(markdown: str) -> ParsedMarkdown:
     if "\r" in markdown:
         markdown = markdown.replace("\r\n", "\n").replace("\r", "\n")
     # -- markdown-it's own normalising (newlines, NUL) is switched off: this is it --
-    text = _flatten_deep_nesting(clean_text(markdown))
+    text = clean_text(markdown)
+    lines = text.split("\n")
+    if _flatten_deep_nesting(lines):
+        text = "\n".join(lines)
     body_text, annex_parts = _split_annexes(text)
-    definitions = [
-        line for line in text.split("\n") if line.startswith("[^") and _DEFINITION.match(line)
-    ]
+    definitions = [line for line in lines if line.startswith("[^") and _DEFINITION.match(line)]
     # -- without annexes the body is the whole text and holds every definition itself --
     body_source = _with_definitions(body_text, definitions) if annex_parts else body_text
     converter = _Converter(_MD.parse(body_source), body_source)
