@@ -442,13 +442,20 @@ def inline_markdown(spans: Sequence[Span]) -> str:
     return "".join(out)
 
 
+_TRAILING_NBSP = re.compile("(\\\\*)\u00a0( *)$")
+
+
 def _keep_edges(markdown: str) -> str:
     """Keep what Markdown drops at a paragraph's ends: non-breaking spaces, an indent.
 
     Plain spaces at the ends are read back from the source (typing leaves them there).
     """
     markdown = re.sub("^( *)\u00a0", "\\1&#160;", markdown)
-    markdown = re.sub("\u00a0( *)$", "&#160;\\1", markdown)
+    # -- a backslash the text ends with stays unescaped before a space; before "&#160;" it
+    # -- would escape the "&", so an odd run of backslashes gets one more --
+    markdown = _TRAILING_NBSP.sub(
+        lambda m: m.group(1) + "\\" * (len(m.group(1)) % 2) + "&#160;" + m.group(2), markdown
+    )
     if markdown.startswith("    "):  # four spaces would make it code
         markdown = "&#32;" + markdown[1:]
     return markdown
