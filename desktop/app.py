@@ -13,7 +13,11 @@ def preload_core() -> None:
     PySide6 installs an import hook (its ``__feature__`` support) that looks at the source of
     every module imported after it; for the store, SQLAlchemy and sqlite-utils that costs
     about a tenth of a second at start (``bench/startup.py``). Imported first, they skip it.
+    So is what the store loads only when a registry opens (SQLAlchemy's SQLite dialect, the
+    back-up) and the program's folders (platformdirs).
     """
+    import sqlalchemy.dialects.sqlite  # noqa: F401
+
     import desktop.core.services.drafts
     import desktop.core.services.dropped
     import desktop.core.services.identity
@@ -21,7 +25,9 @@ def preload_core() -> None:
     import desktop.core.services.letters
     import desktop.core.services.planning
     import desktop.core.services.registry
-    import desktop.core.services.team  # noqa: F401
+    import desktop.core.services.team
+    import desktop.core.store.backup
+    import desktop.paths  # noqa: F401
 
 
 def run_gui(db: str | None) -> int:

@@ -41,9 +41,10 @@ _PAGE_BREAK = re.compile(
     r"^\s*(?:\\newpage|\\pagebreak|<!--\s*pagina(?:einde)?\s*-->)\s*$", re.IGNORECASE
 )
 _DEFINITION = re.compile(r"^\[\^[^\]]+\]:")
-# -- what a line starts with when it can open an annex or a nested container: lines that
-# -- start otherwise (nearly all) are passed over with one string test --
+# -- without this anywhere in the text there is no annex line, and the line walk is skipped --
 _ANNEX_ANYWHERE = re.compile(r"<!--\s*bijlage", re.IGNORECASE)
+# -- what a line starts with when it can open a nested container: lines that start
+# -- otherwise (nearly all) are passed over with one string test --
 _MARKER_STARTS = frozenset(" \t>-*+0123456789")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _MAX_NESTING = 40
