@@ -34,16 +34,17 @@ from desktop.core.services.planning import letter_label
 from desktop.ui.common.dialogs import MessageBox
 from desktop.ui.common.tasks import TaskManager
 from desktop.ui.common.widgets import make_action
-from desktop.ui.planning.changes import ChangesWindow
-from desktop.ui.planning.dialogs import NewLetterDialog
 from desktop.ui.planning.start import StartPage
-from desktop.ui.planning.versions import VersionsDialog
 from desktop.ui.registry.motion_view import MotionsView
 from desktop.ui.registry.view import RegistryView
 from desktop.ui.registry.views import RegistryViews
 
 if TYPE_CHECKING:  # types only: the window starts without loading the importers
     from desktop.core.importers.letter_word import WordUpdate
+
+    # -- and without the windows opened from a menu (loaded on first use) --
+    from desktop.ui.planning.changes import ChangesWindow
+    from desktop.ui.planning.versions import VersionsDialog
 
 START_HEIGHT = 250
 RECENT_KEY = "start/recente_brieven"
@@ -240,6 +241,8 @@ class LetterCycle(QObject):
 
     def _changes(self) -> ChangesWindow:
         if self.changes_window is None:
+            from desktop.ui.planning.changes import ChangesWindow
+
             self.changes_window = ChangesWindow(
                 self._tasks, self._window, settings=self._settings, today=self._today
             )
@@ -267,6 +270,8 @@ class LetterCycle(QObject):
 
     def new_letter(self) -> None:
         """Ask date and kenmerk, and draft the next letter from the selected one."""
+        from desktop.ui.planning.dialogs import NewLetterDialog
+
         previous = self.selected_letter()
         if previous is None or previous.id is None:
             return
@@ -309,6 +314,8 @@ class LetterCycle(QObject):
 
     def show_versions(self) -> None:
         """Open the versions of the selected letter."""
+        from desktop.ui.planning.versions import VersionsDialog
+
         letter = self.selected_letter()
         if letter is None:
             return

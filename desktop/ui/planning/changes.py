@@ -38,6 +38,7 @@ from desktop.core.errors import UserError
 from desktop.core.services import letters as letter_ops
 from desktop.core.services import planning as planning_operations
 from desktop.core.services.planning import ChangesRequest, ChangesResult, letter_label
+from desktop.ui.common.dates import DATE_FORMAT, pydate, qdate
 from desktop.ui.common.dialogs import MessageBox
 from desktop.ui.common.formatting import long_date
 from desktop.ui.common.tasks import TaskControl, TaskManager
@@ -51,19 +52,8 @@ if TYPE_CHECKING:
     from desktop.core.drafting.templates import TemplateLibrary
 
 PREVIOUS = "de vorige brief"
-DATE_FORMAT = "d MMMM yyyy"
 NO_TEXTS = "De tekst per sectie wordt vergeleken als u twee brieven kiest."
 LAST_FOLDER = "planning/report_folder"
-
-
-def qdate(value: dt.date) -> QDate:
-    """A Python date as a QDate."""
-    return QDate(value.year, value.month, value.day)
-
-
-def pydate(value: QDate) -> dt.date:
-    """A QDate as a Python date."""
-    return dt.date(value.year(), value.month(), value.day())
 
 
 def _date_edit(parent: QWidget, name: str) -> QDateEdit:

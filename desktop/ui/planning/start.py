@@ -24,9 +24,9 @@ from desktop.core.domain.dutch import counted
 from desktop.core.planning.due import DEFAULT_HORIZON_DAYS, DueItem
 from desktop.core.services import planning as planning_operations
 from desktop.core.services.planning import SinceLastLetter, letter_label
+from desktop.ui.common.dates import DATE_FORMAT, pydate, qdate
 from desktop.ui.common.table_model import RecordProxyModel
 from desktop.ui.common.tasks import TaskControl, TaskManager
-from desktop.ui.planning.changes import DATE_FORMAT, pydate, qdate
 from desktop.ui.planning.html import since_html
 from desktop.ui.planning.models import DUE_COL_DATUM, DueTableModel
 from desktop.ui.planning.sections import setup_table

@@ -20,8 +20,6 @@ from desktop.core.services import registry as operations
 from desktop.core.services.registry import Settled
 from desktop.ui.common.dialogs import MessageBox, SettleDialog
 from desktop.ui.common.tasks import TaskManager
-from desktop.ui.registry.motion_editor import MotionEditorDialog
-from desktop.ui.registry.motion_import import ImportMotionDialog
 
 CRASHED_WHILE_SAVING = (
     "Het opslaan is mislukt door een fout in het programma. Uw tekst staat hieronder nog; "
@@ -80,6 +78,8 @@ class MotionActions(QObject):
 
     def new(self, draft: Motion | None = None, error: str | None = None) -> None:
         """Ask for a new motion and register it."""
+        from desktop.ui.registry.motion_editor import MotionEditorDialog  # -- on first use --
+
         motion = MotionEditorDialog.ask(self._window, draft, error=error)
         if motion is None:
             return
@@ -92,6 +92,8 @@ class MotionActions(QObject):
 
     def edit(self, motion: Motion, error: str | None = None) -> None:
         """Ask for changes to a motion and save them."""
+        from desktop.ui.registry.motion_editor import MotionEditorDialog
+
         edited = MotionEditorDialog.ask(self._window, motion, error=error)
         if edited is None:
             return
@@ -104,6 +106,8 @@ class MotionActions(QObject):
 
     def import_text(self, text: str = "", error: str | None = None) -> None:
         """Ask for the official text of a motion, show what was recognised, register it."""
+        from desktop.ui.registry.motion_import import ImportMotionDialog  # -- on first use --
+
         imported = ImportMotionDialog.ask(self._window, text, error=error, lookup=self._look_up)
         if imported is None:
             return
