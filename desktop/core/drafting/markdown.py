@@ -40,7 +40,6 @@ _ANNEX = re.compile(
 _PAGE_BREAK = re.compile(
     r"^\s*(?:\\newpage|\\pagebreak|<!--\s*pagina(?:einde)?\s*-->)\s*$", re.IGNORECASE
 )
-_DEFINITION = re.compile(r"^\[\^[^\]]+\]:")
 # -- without this anywhere in the text there is no annex line, and the line walk is skipped --
 _ANNEX_ANYWHERE = re.compile(r"<!--\s*bijlage", re.IGNORECASE)
 # -- what a line starts with when it can open a nested container: lines that start
@@ -359,15 +358,29 @@ def _split_annexes(markdown: str) -> tuple[str, list[tuple[str, str | None, str]
     return "\n".join(body_lines), [(t, s, "\n".join(lines)) for t, s, lines in parts]
 
 
-def _with_definitions(part: str, definitions: list[str]) -> str:
-    """``part`` followed by the first lines of footnote definitions it does not hold itself.
+def _definition_blocks(text: str, lines: list[str]) -> list[str]:
+    """Each footnote definition that starts a line of ``text``, whole: its first line and
+    every further line and paragraph markdown-it reads as part of it."""
+    tokens: list[Token] = []
+    _MD.block.parse(text, _MD, {}, tokens)
+    blocks = []
+    for token in tokens:
+        if token.type == "footnote_reference_open" and token.map is not None:
+            start, end = token.map
+            if lines[start].startswith("[^"):
+                blocks.append("\n".join(lines[start:end]).rstrip("\n"))
+    return blocks
 
-    Definitions the part holds are not repeated: a repeated first line would replace the
-    whole definition (markdown-it keeps the last), dropping a note's further paragraphs,
-    and would be parsed twice.
+
+def _with_definitions(part: str, definitions: list[str]) -> str:
+    """``part`` followed by the footnote definitions (whole blocks) it does not hold itself.
+
+    Definitions the part holds are not repeated: a repeated definition would replace the
+    part's own (markdown-it keeps the last) and would be parsed twice.
     """
     own = set(part.split("\n"))
-    return part + "\n\n" + "\n".join(line for line in definitions if line not in own)
+    others = [block for block in definitions if block.split("\n", 1)[0] not in own]
+    return part + "\n\n" + "\n\n".join(others)
 
 
 def parse_markdown(markdown: str) -> ParsedMarkdown:
@@ -387,7 +400,9 @@ def parse_markdown(markdown: str) -> ParsedMarkdown:
     if _flatten_deep_nesting(lines):
         text = "\n".join(lines)
     body_text, annex_parts = _split_annexes(text)
-    definitions = [line for line in lines if line.startswith("[^") and _DEFINITION.match(line)]
+    # -- a note may be defined in another part than the one citing it (at the very end, after
+    # -- the annexes, as pandoc allows): each part gets the definitions it lacks, whole --
+    definitions = _definition_blocks(text, lines) if annex_parts else []
     # -- without annexes the body is the whole text and holds every definition itself --
     body_source = _with_definitions(body_text, definitions) if annex_parts else body_text
     converter = _Converter(_MD.parse(body_source), body_source)

@@ -137,3 +137,21 @@ def test_a_definition_at_the_end_serves_body_and_annex():
     for blocks in (parsed.body, parsed.annexes[0].blocks):
         (note,) = (i for i in blocks[0].inlines if isinstance(i, Note))
         assert "De noot." in repr(note.blocks)
+
+
+def test_a_long_definition_after_the_annexes_reaches_the_body_whole():
+    # -- pandoc's habit: every note at the very end, after the annex marker, over several
+    # -- lines and paragraphs; the body used to get only each note's first line --
+    parsed = parse_markdown(
+        "Tekst.[^1] Meer.[^2]\n\n<!-- bijlage: Bijlage I -->\n\nBijlage.[^2]\n\n"
+        "[^1]: Eerste regel\n    met vervolgregel.\n\n    Tweede alinea.\n\n"
+        "[^2]: Een lijst:\n\n    - punt een\n    - punt twee\n"
+    )
+    first, second = (i for i in parsed.body[0].inlines if isinstance(i, Note))
+    assert first.blocks == [
+        Paragraph([Text("Eerste regel met vervolgregel.")]),
+        Paragraph([Text("Tweede alinea.")]),
+    ]
+    assert "punt twee" in repr(second.blocks)
+    (in_annex,) = (i for i in parsed.annexes[0].blocks[0].inlines if isinstance(i, Note))
+    assert in_annex.blocks == second.blocks
