@@ -313,7 +313,14 @@ def test_export_unknown_letter_and_bad_markdown(demo_db, tmp_path, capsys):
     latin = tmp_path / "latin.md"
     latin.write_bytes("Caf\xe9".encode("latin-1"))
     code, _, err = run(capsys, "render", str(latin), "-o", str(tmp_path / "y.docx"))
-    assert code == 1 and "UTF-8" in err
+    assert code == 1 and "UTF-8" in err and "regel 1" in err
+    empty = tmp_path / "leeg.md"
+    empty.write_text("\n  \n", encoding="utf-8")
+    code, _, err = run(capsys, "render", str(empty), "-o", str(tmp_path / "z.docx"))
+    assert code == 1 and "leeg.md is leeg" in err and not (tmp_path / "z.docx").exists()
+    missing = tmp_path / "weg.md"
+    code, _, err = run(capsys, "render", str(missing), "-o", str(tmp_path / "z.docx"))
+    assert code == 1 and "weg.md bestaat niet" in err
 
 
 # -- importing open data and earlier letters, the afdoeningstabel ------------------------------

@@ -175,13 +175,24 @@ def render_markdown_file(source: Path, target: Path, *, emblem: Path | None) -> 
 def _read_markdown(source: Path) -> str:
     try:
         raw = source.read_bytes()
+    except FileNotFoundError as error:
+        raise FileProblem(f"{source} bestaat niet.") from error
+    except IsADirectoryError as error:
+        raise FileProblem(f"{source} is een map; kies een Markdown-bestand.") from error
+    except PermissionError as error:
+        raise FileProblem(f"{source} mag niet worden gelezen (geen toegang).") from error
     except OSError as error:
         raise FileProblem(
             f"{source} kan niet worden gelezen: {error.strerror or error}."
         ) from error
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
         raise FileProblem(
-            f"{source.name} is geen UTF-8-tekst (byte {error.start}). Sla het bestand op als UTF-8."
+            f"{source.name} is geen UTF-8-tekst (regel {line}, byte {error.start}). "
+            "Sla het bestand op als UTF-8."
         ) from error
+    if not text.strip():
+        raise FileProblem(f"{source.name} is leeg; er is geen brief gemaakt.")
+    return text

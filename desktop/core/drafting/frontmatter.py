@@ -5,22 +5,19 @@ Kept apart from :mod:`compose` so that rendering a file needs neither the store 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from desktop.core.domain.dutch import format_date, parse_date
 from desktop.core.domain.sender import SenderSettings
+from desktop.core.drafting.header import lines_value, text_value
 from desktop.core.drafting.markdown import clean_text, parse_markdown
 from desktop.core.drafting.model import LetterDocument, LetterMeta
 from desktop.core.errors import InvalidInput
 
 
-def _as_lines(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, list):
-        return [clean_text(str(v)) for v in value]
-    return [clean_text(line) for line in str(value).splitlines() if line.strip()]
+def _text(fm: dict[str, Any], key: str) -> str | None:
+    value = text_value(fm, key)
+    return clean_text(value) if value else None
 
 
 def compose_markdown(text: str) -> LetterDocument:
@@ -54,32 +51,24 @@ def compose_markdown(text: str) -> LetterDocument:
             f"Onbekende sleutel(s) in de kop van het document: {', '.join(unknown)}. "
             f"Toegestaan: {', '.join(sorted(known))}."
         )
-    datum = fm.get("datum")
-    if isinstance(datum, dt.date):
-        datum_text: str | None = format_date(datum)
-    elif datum:
-        datum_text = format_date(parse_date(str(datum)))
-    else:
-        datum_text = None
+    # -- every value is the text typed (desktop.core.drafting.header): a date too --
+    datum = _text(fm, "datum")
     sender = SenderSettings(
-        ministerie=clean_text(str(fm.get("ministerie") or "")),
-        directie=clean_text(str(fm.get("afzender") or fm.get("directie") or "")),
-        adres=_as_lines(fm.get("adres")),
-        website=str(fm["website"]) if fm.get("website") else None,
+        ministerie=_text(fm, "ministerie") or "",
+        directie=_text(fm, "afzender") or _text(fm, "directie") or "",
+        adres=[clean_text(line) for line in lines_value(fm, "adres")],
+        website=_text(fm, "website"),
     )
-    title = str(fm.get("titel") or fm.get("betreft") or "")
     meta = LetterMeta(
-        title=clean_text(title) or "Document",
-        kenmerk=clean_text(str(fm["kenmerk"])) if fm.get("kenmerk") else None,
-        datum=datum_text,
-        betreft=clean_text(str(fm["betreft"])) if fm.get("betreft") else None,
-        geadresseerde=_as_lines(fm.get("geadresseerde")),
-        aanhef=clean_text(str(fm["aanhef"])) if fm.get("aanhef") else None,
+        title=_text(fm, "titel") or _text(fm, "betreft") or "Document",
+        kenmerk=_text(fm, "kenmerk"),
+        datum=format_date(parse_date(datum)) if datum else None,
+        betreft=_text(fm, "betreft"),
+        geadresseerde=[clean_text(line) for line in lines_value(fm, "geadresseerde")],
+        aanhef=_text(fm, "aanhef"),
         afzender=sender,
-        ondertekenaar_functie=clean_text(str(fm["functie"])) if fm.get("functie") else None,
-        ondertekenaar_naam=clean_text(str(fm["ondertekenaar"]))
-        if fm.get("ondertekenaar")
-        else None,
+        ondertekenaar_functie=_text(fm, "functie"),
+        ondertekenaar_naam=_text(fm, "ondertekenaar"),
         letterhead=bool(fm),
         bijlagen=len(parsed.annexes),
     )

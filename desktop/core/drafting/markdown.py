@@ -13,6 +13,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from desktop.core.drafting.header import read_header
 from desktop.core.drafting.model import (
     Annex,
     Block,
@@ -45,6 +46,8 @@ _ANNEX_ANYWHERE = re.compile(r"<!--\s*bijlage", re.IGNORECASE)
 # -- what a line starts with when it can open a nested container: lines that start
 # -- otherwise (nearly all) are passed over with one string test --
 _MARKER_STARTS = frozenset(" \t>-*+0123456789")
+# -- a header that is opened but never closed: "---", then a line "sleutel: ..." --
+_UNCLOSED_HEADER = re.compile(r"---[ \t]*\n[ \t]*[A-Za-z_][\w-]*[ \t]*:")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _MAX_NESTING = 40
 # Leading container markers (quote, bullet, number) beyond this depth are dropped before
@@ -110,6 +113,7 @@ class _Converter:
         self._clean = clean_text if "&#" in source else _unchanged
         self.notes: dict[int, list[Block]] = {}
         self.front_matter: dict[str, Any] = {}
+        self.has_front_matter = False
         self._collect_footnotes()
 
     def _collect_footnotes(self) -> None:
@@ -238,15 +242,10 @@ class _Converter:
         return table
 
     def _read_front_matter(self, token: Token) -> None:
-        import yaml  # only documents with front matter pay for PyYAML's import
-
-        try:
-            data = yaml.safe_load(token.content) or {}
-        except yaml.YAMLError as exc:
-            raise InvalidInput(f"De kop (YAML) van het document is ongeldig: {exc}") from exc
-        if not isinstance(data, dict):
-            raise InvalidInput("De kop (YAML) van het document moet sleutels met waarden bevatten.")
-        self.front_matter = {str(k): v for k, v in data.items()}
+        # -- the header's first line is the one after the opening "---" (lines count from 1) --
+        first_line = (token.map[0] if token.map else 0) + 2
+        self.front_matter = read_header(token.content, first_line)
+        self.has_front_matter = True
 
     # -- inlines --------------------------------------------------------------------
 
@@ -390,7 +389,7 @@ def parse_markdown(markdown: str) -> ParsedMarkdown:
     stand anywhere, as pandoc allows.
 
     Raises:
-        InvalidInput: for invalid YAML front matter.
+        InvalidInput: for invalid YAML front matter, or front matter that is not closed.
     """
     if "\r" in markdown:
         markdown = markdown.replace("\r\n", "\n").replace("\r", "\n")
@@ -407,6 +406,11 @@ def parse_markdown(markdown: str) -> ParsedMarkdown:
     body_source = _with_definitions(body_text, definitions) if annex_parts else body_text
     converter = _Converter(_MD.parse(body_source), body_source)
     body = converter._blocks(converter.tokens)
+    if not converter.has_front_matter and _UNCLOSED_HEADER.match(text):
+        raise InvalidInput(
+            "De kop van het document begint met een regel --- maar wordt niet afgesloten: "
+            "zet een regel --- onder de laatste sleutel (of haal de eerste regel --- weg)."
+        )
     annexes: list[Annex] = []
     for title, stem, part in annex_parts:
         # Footnote definitions may sit at the end of the whole text; give each part access.

@@ -32,6 +32,7 @@ from typing import Any
 from desktop.core.domain.dutch import DUTCH_DATE_PATTERN, parse_date
 from desktop.core.domain.kamerstuk import KamerstukRef
 from desktop.core.domain.naming import motion_name, proper_case_name
+from desktop.core.drafting.header import text_value
 from desktop.core.errors import InvalidInput
 from desktop.core.importers.eu_refs import EUReference, find_eu_references
 from desktop.core.importers.letter_text import LetterText
@@ -477,10 +478,11 @@ def _letter_info(text: LetterText) -> LetterInfo:
     lines = _lines(text)
     info = LetterInfo()
     front = text.front_matter
-    info.kenmerk = str(front["kenmerk"]).strip() if front.get("kenmerk") else _kenmerk(lines)
-    if front.get("datum"):
-        value = front["datum"]
-        info.datum = value if isinstance(value, dt.date) else _date_value(str(value))
+    # -- the header's values are the text typed (desktop.core.drafting.header) --
+    kenmerk, datum, betreft = (text_value(front, key) for key in ("kenmerk", "datum", "betreft"))
+    info.kenmerk = kenmerk or _kenmerk(lines)
+    if datum:
+        info.datum = _date_value(datum)
     else:
         found = _labelled(lines, _LABEL_DATUM)
         info.datum = _date_value(found[0]) if found else None
@@ -490,8 +492,8 @@ def _letter_info(text: LetterText) -> LetterInfo:
                 if match:
                     info.datum = _date_value(match.group("v"))
                     break
-    if front.get("betreft"):
-        info.betreft = " ".join(str(front["betreft"]).split())
+    if betreft:
+        info.betreft = betreft
     else:
         found = _labelled(lines, _LABEL_BETREFT)
         info.betreft = found[0][:300] if found else None

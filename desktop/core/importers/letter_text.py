@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.core.errors import FileProblem, SourcedInputError
+from desktop.core.errors import FileProblem, InvalidInput, SourcedInputError
 
 __all__ = ["LetterText", "normalise_text", "read_letter_text"]
 
@@ -116,15 +116,13 @@ def _front_matter(text: str, name: str) -> tuple[dict[str, Any], str]:
     match = re.match(r"^---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", text, re.DOTALL)
     if not match:
         return {}, text
-    import yaml
+    from desktop.core.drafting.header import read_header
 
     try:
-        data = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        raise _error(f"De kop (YAML) van het document is ongeldig: {exc}", name) from exc
-    if not isinstance(data, dict):
-        return {}, text
-    return {str(k): v for k, v in data.items()}, text[match.end() :]
+        data = read_header(match.group(1))
+    except InvalidInput as exc:
+        raise _error(str(exc), name) from exc
+    return data, text[match.end() :]
 
 
 def _markdown_text(text: str, name: str) -> LetterText:
