@@ -83,6 +83,35 @@ def _plain(inlines: list[Inline]) -> str:
     return "".join(parts).strip()
 
 
+def _notes_as_text(inlines: list[Inline]) -> list[Inline]:
+    """A footnote's inlines with each note it cites written out in brackets where it is
+    cited: Word has no footnotes in footnotes, and the cited text must not be lost."""
+    if not any(isinstance(item, Note) for item in inlines):
+        return inlines
+    written: list[Inline] = []
+    for item in inlines:
+        if isinstance(item, Note):
+            text = _note_text(item)
+            if text:
+                written.append(Text(f" ({text})"))
+        else:
+            written.append(item)
+    return written
+
+
+def _note_text(note: Note) -> str:
+    parts = []
+    for block in note.blocks:
+        if isinstance(block, ParagraphBlock):
+            parts.append(_plain(_notes_as_text(block.inlines)))
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                for inner in item:
+                    if isinstance(inner, ParagraphBlock):
+                        parts.append(_plain(_notes_as_text(inner.inlines)))
+    return "; ".join(part for part in parts if part)
+
+
 class _Writer:
     """Writes blocks into a python-docx document: the body, its footnotes, table cells.
 
@@ -174,7 +203,7 @@ class _Writer:
             if isinstance(block, ParagraphBlock):
                 if target is None:
                     target = runs.paragraph_in(footnote, notes.text_style_id)
-                self.inlines(target, [i for i in block.inlines if not isinstance(i, Note)], notes)
+                self.inlines(target, _notes_as_text(block.inlines), notes)
                 target = None
             elif isinstance(block, ListBlock):
                 for item in block.items:
@@ -183,7 +212,7 @@ class _Writer:
                             if target is None:
                                 target = runs.paragraph_in(footnote, notes.text_style_id)
                             self.text_run(target, "– ")
-                            self.inlines(target, inner.inlines, notes)
+                            self.inlines(target, _notes_as_text(inner.inlines), notes)
                             target = None
 
     # -- blocks ---------------------------------------------------------------------

@@ -112,6 +112,10 @@ class _Converter:
         # -- reference (``&#12;``) can bring in a character Word cannot store --
         self._clean = clean_text if "&#" in source else _unchanged
         self.notes: dict[int, list[Block]] = {}
+        # -- each note's tokens, converted when first cited: a note may cite a note that is
+        # -- defined after it --
+        self._note_tokens: dict[int, list[Token]] = {}
+        self._converting: set[int] = set()
         self.front_matter: dict[str, Any] = {}
         self.has_front_matter = False
         self._collect_footnotes()
@@ -131,10 +135,22 @@ class _Converter:
                         depth -= 1
                     end += 1
                 inner = [t for t in tokens[index + 1 : end - 1] if t.type != "footnote_anchor"]
-                self.notes[int(token.meta["id"])] = self._blocks(inner)
+                self._note_tokens[int(token.meta["id"])] = inner
                 index = end
             else:
                 index += 1
+        for note_id in self._note_tokens:
+            self._note(note_id)
+
+    def _note(self, note_id: int) -> list[Block]:
+        """The blocks of a note (empty for one that cites itself, directly or not)."""
+        if note_id not in self.notes:
+            if note_id in self._converting or note_id not in self._note_tokens:
+                return []
+            self._converting.add(note_id)
+            self.notes[note_id] = self._blocks(self._note_tokens[note_id])
+            self._converting.discard(note_id)
+        return self.notes[note_id]
 
     # -- blocks ---------------------------------------------------------------------
 
@@ -290,7 +306,7 @@ class _Converter:
                     result.append(Text(alt, bold=bold, italic=italic))
             elif kind == "footnote_ref":
                 note_id = int(token.meta["id"])
-                result.append(Note(blocks=list(self.notes.get(note_id, []))))
+                result.append(Note(blocks=list(self._note(note_id))))
         return _merge(result)
 
 

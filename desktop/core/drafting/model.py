@@ -142,11 +142,10 @@ def empty_heading_indexes(blocks: list[Block]) -> set[int]:
 
 
 def _count_notes(block: Block) -> int:
+    # -- a note cited inside a note is no footnote of its own: Word has no notes in notes, so
+    # -- its text is written in the note that cites it (desktop.core.docx.writer) --
     if isinstance(block, Paragraph | Heading):
-        return sum(
-            1 + sum(_count_notes(b) for b in i.blocks) if isinstance(i, Note) else 0
-            for i in block.inlines
-        )
+        return sum(1 for i in block.inlines if isinstance(i, Note))
     if isinstance(block, ListBlock):
         return sum(_count_notes(b) for item in block.items for b in item)
     if isinstance(block, Table):

@@ -55,3 +55,24 @@ def test_pasted_control_characters_never_reach_the_file(tmp_path):
     path = _save("Tekst\x0b met\x0c stuurtekens\x01 ^[noot\x0b]", tmp_path)
     document = docx.Document(str(path))
     assert "Tekst  met  stuurtekens" in document.paragraphs[0].text
+
+
+def test_a_note_cited_inside_a_note_is_written_in_it(tmp_path):
+    # -- Word has no notes in notes: the cited text goes in brackets where it is cited (it
+    # -- used to vanish, and a citation in a list inside a note stopped the export) --
+    path = _save(
+        "Tekst.[^1]\n\n[^1]: Noot met een verwijzing[^2] en een lijst:\n\n"
+        "    - punt met noot[^2]\n\n[^2]: De geneste noot.\n\n"
+        "Nog een.[^3]\n\n[^3]: Een[^4]\n\n[^4]: Twee[^3]\n",
+        tmp_path,
+    )
+    notes = [
+        "".join(t.text or "" for t in note.iter(f"{{{W}}}t"))
+        for note in xml_part(path, "word/footnotes.xml").findall("w:footnote", NS)
+        if int(note.get(f"{{{W}}}id")) > 0
+    ]
+    assert notes == [
+        " Noot met een verwijzing (De geneste noot.) en een lijst:– punt met noot (De geneste noot.)",
+        " Een (Twee)",
+    ]
+    assert compose_markdown("A.[^1]\n\n[^1]: B[^2]\n\n[^2]: C\n").footnote_count() == 1
