@@ -318,6 +318,11 @@ def test_export_unknown_letter_and_bad_markdown(demo_db, tmp_path, capsys):
     empty.write_text("\n  \n", encoding="utf-8")
     code, _, err = run(capsys, "render", str(empty), "-o", str(tmp_path / "z.docx"))
     assert code == 1 and "leeg.md is leeg" in err and not (tmp_path / "z.docx").exists()
+    dropped = tmp_path / "kop.md"
+    dropped.write_text("# Leeg\n\n# Inleiding\n\nTekst.\n", encoding="utf-8")
+    code, out, err = run(capsys, "render", str(dropped), "-o", str(tmp_path / "k.docx"))
+    assert code == 0 and "Opgeslagen" in out
+    assert "let op: Een kop zonder tekst eronder blijft uit de brief: Leeg" in err
     missing = tmp_path / "weg.md"
     code, _, err = run(capsys, "render", str(missing), "-o", str(tmp_path / "z.docx"))
     assert code == 1 and "weg.md bestaat niet" in err

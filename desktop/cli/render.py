@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from desktop.cli.codes import EXIT_OK
@@ -16,4 +17,6 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(f"Bijlage: {annex}")
     if result.pdf:
         print(f"PDF: {result.pdf}")
+    for notice in result.notices:
+        print(f"voortgang: let op: {notice}", file=sys.stderr)
     return EXIT_OK

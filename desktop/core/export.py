@@ -35,6 +35,8 @@ class ExportResult:
     pdf: Path | None = None
     footnotes: int = 0
     version: int | None = None
+    #: what the letter leaves out or shows other than written (Dutch, for the user)
+    notices: list[str] = field(default_factory=list)
 
 
 def slug(text: str) -> str:
@@ -61,7 +63,9 @@ def write_letter(
     else:
         emblem_bytes = None
     result = ExportResult(
-        docx=atomic_write(target, partial(write_docx, word)), footnotes=document.footnote_count()
+        docx=atomic_write(target, partial(write_docx, word)),
+        footnotes=document.footnote_count(),
+        notices=list(document.notices),
     )
     if annexes_dir is not None:
         annexes_dir.mkdir(parents=True, exist_ok=True)

@@ -72,4 +72,6 @@ def compose_markdown(text: str) -> LetterDocument:
         letterhead=bool(fm),
         bijlagen=len(parsed.annexes),
     )
-    return LetterDocument(meta=meta, body=parsed.body, annexes=parsed.annexes)
+    return LetterDocument(
+        meta=meta, body=parsed.body, annexes=parsed.annexes, notices=parsed.notices
+    )

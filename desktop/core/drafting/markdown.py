@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -27,6 +27,7 @@ from desktop.core.drafting.model import (
     Paragraph,
     Table,
     Text,
+    empty_heading_indexes,
 )
 from desktop.core.errors import InvalidInput
 
@@ -46,6 +47,9 @@ _ANNEX_ANYWHERE = re.compile(r"<!--\s*bijlage", re.IGNORECASE)
 # -- what a line starts with when it can open a nested container: lines that start
 # -- otherwise (nearly all) are passed over with one string test --
 _MARKER_STARTS = frozenset(" \t>-*+0123456789")
+# -- "[^label]" left as text: markdown-it found no definition for it --
+_UNDEFINED_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
+_HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 # -- a header that is opened but never closed: "---", then a line "sleutel: ..." --
 _UNCLOSED_HEADER = re.compile(r"---[ \t]*\n[ \t]*[A-Za-z_][\w-]*[ \t]*:")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -101,6 +105,8 @@ class ParsedMarkdown:
     body: list[Block]
     annexes: list[Annex]
     front_matter: dict[str, Any]
+    #: what the letter leaves out or shows other than written, in Dutch for the user
+    notices: list[str] = field(default_factory=list)
 
 
 class _Converter:
@@ -118,6 +124,8 @@ class _Converter:
         self._converting: set[int] = set()
         self.front_matter: dict[str, Any] = {}
         self.has_front_matter = False
+        self.notices: list[str] = []
+        self.html_tags: list[str] = []  # -- HTML left as text, by tag --
         self._collect_footnotes()
 
     def _collect_footnotes(self) -> None:
@@ -151,6 +159,16 @@ class _Converter:
             self.notes[note_id] = self._blocks(self._note_tokens[note_id])
             self._converting.discard(note_id)
         return self.notes[note_id]
+
+    def _notice(self, text: str) -> None:
+        if text not in self.notices:
+            self.notices.append(text)
+
+    def _html(self, html: str) -> None:
+        match = _HTML_TAG.search(html)
+        tag = f"<{match.group(1).lower()}>" if match else " ".join(html.split())[:30]
+        if tag not in self.html_tags:
+            self.html_tags.append(tag)
 
     # -- blocks ---------------------------------------------------------------------
 
@@ -197,6 +215,7 @@ class _Converter:
                 if _PAGE_BREAK.match(token.content):
                     blocks.append(PageBreak())
                 elif not token.content.strip().startswith("<!--"):
+                    self._html(token.content)
                     blocks.append(Paragraph([Text(self._clean(token.content.strip()))]))
                 index += 1
             elif kind == "blockquote_open":
@@ -272,8 +291,16 @@ class _Converter:
         for token in tokens:
             kind = token.type
             if kind in ("text", "code_inline", "html_inline"):
-                if kind == "html_inline" and token.content.startswith("<!--"):
-                    continue
+                if kind == "html_inline":
+                    if token.content.startswith("<!--"):
+                        continue
+                    self._html(token.content)
+                elif kind == "text" and "[^" in token.content:
+                    for label in _UNDEFINED_REFERENCE.findall(token.content):
+                        self._notice(
+                            f"Voetnoot [^{label}] wordt gebruikt maar nergens gedefinieerd; "
+                            "de verwijzing staat als tekst in de brief."
+                        )
                 text = Text(self._clean(token.content), bold=bold, italic=italic)
                 if not text.text:
                     continue
@@ -302,6 +329,10 @@ class _Converter:
                 link = None
             elif kind == "image":
                 alt = self._clean(token.content or "")
+                self._notice(
+                    "Afbeeldingen worden niet in de brief opgenomen; de beschrijving staat er "
+                    f"als tekst: {alt or str(token.attrs.get('src', ''))}"
+                )
                 if alt:
                     result.append(Text(alt, bold=bold, italic=italic))
             elif kind == "footnote_ref":
@@ -420,18 +451,23 @@ def parse_markdown(markdown: str) -> ParsedMarkdown:
     definitions = _definition_blocks(text, lines) if annex_parts else []
     # -- without annexes the body is the whole text and holds every definition itself --
     body_source = _with_definitions(body_text, definitions) if annex_parts else body_text
-    converter = _Converter(_MD.parse(body_source), body_source)
+    env: dict[str, Any] = {}
+    converter = _Converter(_MD.parse(body_source, env), body_source)
     body = converter._blocks(converter.tokens)
     if not converter.has_front_matter and _UNCLOSED_HEADER.match(text):
         raise InvalidInput(
             "De kop van het document begint met een regel --- maar wordt niet afgesloten: "
             "zet een regel --- onder de laatste sleutel (of haal de eerste regel --- weg)."
         )
+    notices = converter.notices
+    html_tags = converter.html_tags
+    defined, cited = _footnote_labels(env)
     annexes: list[Annex] = []
     for title, stem, part in annex_parts:
         # Footnote definitions may sit at the end of the whole text; give each part access.
         part_source = _with_definitions(part, definitions)
-        part_converter = _Converter(_MD.parse(part_source), part_source)
+        part_env: dict[str, Any] = {}
+        part_converter = _Converter(_MD.parse(part_source, part_env), part_source)
         annexes.append(
             Annex(
                 title=clean_text(title),
@@ -439,4 +475,45 @@ def parse_markdown(markdown: str) -> ParsedMarkdown:
                 file_stem=stem,
             )
         )
-    return ParsedMarkdown(body=body, annexes=annexes, front_matter=converter.front_matter)
+        notices.extend(n for n in part_converter.notices if n not in notices)
+        html_tags.extend(t for t in part_converter.html_tags if t not in html_tags)
+        part_defined, part_cited = _footnote_labels(part_env)
+        defined |= part_defined
+        cited |= part_cited
+    notices.extend(
+        f"Voetnoot [^{label}] is gedefinieerd maar nergens gebruikt; die staat niet in de brief."
+        for label in sorted(defined - cited)
+    )
+    if html_tags:
+        notices.append(
+            "HTML wordt niet opgemaakt maar staat als tekst in de brief: " + ", ".join(html_tags)
+        )
+    for blocks in (body, *(annex.blocks for annex in annexes)):
+        notices.extend(
+            f"Een kop zonder tekst eronder blijft uit de brief: {_plain_text(blocks[index])}"
+            for index in sorted(empty_heading_indexes(blocks))
+        )
+    return ParsedMarkdown(
+        body=body, annexes=annexes, front_matter=converter.front_matter, notices=notices
+    )
+
+
+def _footnote_labels(env: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """Labels of the footnotes defined in a parse, and of those cited in it."""
+    refs = env.get("footnotes", {}).get("refs", {})
+    defined = {label[1:] for label in refs}
+    cited = {label[1:] for label, number in refs.items() if number >= 0}
+    return defined, cited
+
+
+def _plain_text(block: Block) -> str:
+    inlines = getattr(block, "inlines", [])
+    parts = [
+        item.text
+        if isinstance(item, Text)
+        else "".join(child.text for child in item.children)
+        if isinstance(item, Link)
+        else ""
+        for item in inlines
+    ]
+    return "".join(parts).strip() or "(lege kop)"

@@ -112,6 +112,8 @@ class LetterDocument:
     meta: LetterMeta
     body: list[Block] = field(default_factory=list)
     annexes: list[Annex] = field(default_factory=list)
+    #: what the Word file leaves out or shows other than written (Dutch, for the user)
+    notices: list[str] = field(default_factory=list)
 
     def footnote_count(self) -> int:
         """Number of footnotes in the whole document (body and annexes)."""

@@ -14,6 +14,8 @@ class Rendered:
     footnotes: int
     pdf: Path | None = None
     annexes: list[Path] = field(default_factory=list)
+    #: what the letter leaves out or shows other than written (Dutch, for the user)
+    notices: list[str] = field(default_factory=list)
 
 
 def render_markdown(source: Path, target: Path, *, emblem: Path | None) -> Rendered:
@@ -21,4 +23,6 @@ def render_markdown(source: Path, target: Path, *, emblem: Path | None) -> Rende
     from desktop.core.export import render_markdown_file
 
     result = render_markdown_file(source, target, emblem=emblem)
-    return Rendered(result.docx, result.footnotes, result.pdf, list(result.annexes))
+    return Rendered(
+        result.docx, result.footnotes, result.pdf, list(result.annexes), list(result.notices)
+    )

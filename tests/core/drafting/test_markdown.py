@@ -155,3 +155,22 @@ def test_a_long_definition_after_the_annexes_reaches_the_body_whole():
     assert "punt twee" in repr(second.blocks)
     (in_annex,) = (i for i in parsed.annexes[0].blocks[0].inlines if isinstance(i, Note))
     assert in_annex.blocks == second.blocks
+
+
+def test_what_the_letter_leaves_out_or_shows_as_written_is_told():
+    parsed = parse_markdown(
+        "# Leeg\n\n# Inleiding\n\nTekst met <b>vet</b>, een ![Grafiek](grafiek.png),"
+        " een onbekende[^weg] en een bekende noot.[^1]\n\n[^1]: Noot.\n\n[^over]: Ongebruikt.\n"
+        "\n<!-- bijlage: Bijlage I -->\n\n## Ook leeg\n"
+    )
+    assert parsed.notices == [
+        "Afbeeldingen worden niet in de brief opgenomen; de beschrijving staat er als "
+        "tekst: Grafiek",
+        "Voetnoot [^weg] wordt gebruikt maar nergens gedefinieerd; de verwijzing staat als "
+        "tekst in de brief.",
+        "Voetnoot [^over] is gedefinieerd maar nergens gebruikt; die staat niet in de brief.",
+        "HTML wordt niet opgemaakt maar staat als tekst in de brief: <b>",
+        "Een kop zonder tekst eronder blijft uit de brief: Leeg",
+        "Een kop zonder tekst eronder blijft uit de brief: Ook leeg",
+    ]
+    assert parse_markdown("# Kop\n\nTekst.[^1]\n\n[^1]: Noot.\n").notices == []
