@@ -65,6 +65,25 @@ def _explain(error: OSError, target: Path) -> FileProblem:
     return FileProblem(f"{target} kan niet worden opgeslagen: {error.strerror or error}.")
 
 
+def _read_umask() -> int:
+    # -- the umask can only be read by setting it; done once, at import, before any thread
+    # -- of the program could create a file meanwhile --
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+_UMASK = _read_umask()
+
+
+def _mode_for(target: Path) -> int:
+    """The permission bits the saved file should have: the old file's, or a new file's."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
 def atomic_write(target: Path, write: Callable[[BinaryIO], Any]) -> Path:
     """Write a file completely to a temporary name, then replace the target.
 
@@ -95,6 +114,10 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], Any]) -> Path:
         with os.fdopen(handle, "wb") as stream:
             write(stream)
             stream.flush()
+            # -- mkstemp makes the file readable by its owner only; the saved file gets the
+            # -- old file's permissions, or those of any new file (the umask) --
+            if hasattr(os, "fchmod"):  # -- POSIX; on Windows the folder's rights apply --
+                os.fchmod(stream.fileno(), _mode_for(target))
             os.fsync(stream.fileno())
         os.replace(temporary, target)
     except OSError as error:

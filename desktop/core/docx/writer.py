@@ -198,22 +198,51 @@ class _Writer:
         footnote = notes.add_footnote_element()
         p.append(notes.new_reference_run(footnote.id))
         # -- the skeleton's one paragraph holds the note mark; text follows in it --
-        target: CT_P | None = cast(CT_P, footnote[0])
-        for block in note.blocks or [ParagraphBlock([])]:
-            if isinstance(block, ParagraphBlock):
-                if target is None:
-                    target = runs.paragraph_in(footnote, notes.text_style_id)
-                self.inlines(target, _notes_as_text(block.inlines), notes)
-                target = None
+        self._note_blocks(footnote, note.blocks or [ParagraphBlock([])], cast(CT_P, footnote[0]))
+
+    def _note_blocks(
+        self, footnote: CT_P, blocks: list[Block], target: CT_P | None, indent: str = ""
+    ) -> None:
+        """A note's blocks as paragraphs of footnote text (the first one in ``target``).
+
+        Footnote text has no list styles: list items get their number or a dash, a nested
+        list an indent as well; a table's rows are written as lines with its cells
+        separated by a vertical bar; nothing a note holds is left out.
+        """
+        notes = self._notes
+
+        def next_paragraph() -> CT_P:
+            nonlocal target
+            paragraph = (
+                target if target is not None else runs.paragraph_in(footnote, notes.text_style_id)
+            )
+            target = None
+            return paragraph
+
+        for block in blocks:
+            if isinstance(block, ParagraphBlock | Heading):
+                paragraph = next_paragraph()
+                if indent:
+                    self.text_run(paragraph, indent)
+                self.inlines(paragraph, _notes_as_text(block.inlines), notes)
             elif isinstance(block, ListBlock):
-                for item in block.items:
-                    for inner in item:
-                        if isinstance(inner, ParagraphBlock):
-                            if target is None:
-                                target = runs.paragraph_in(footnote, notes.text_style_id)
-                            self.text_run(target, "– ")
-                            self.inlines(target, _notes_as_text(inner.inlines), notes)
-                            target = None
+                for number, item in enumerate(block.items, start=block.start):
+                    marker = f"{number}. " if block.ordered else "– "
+                    first, *rest = item or [ParagraphBlock([])]
+                    if isinstance(first, ParagraphBlock):
+                        paragraph = next_paragraph()
+                        self.text_run(paragraph, indent + marker)
+                        self.inlines(paragraph, _notes_as_text(first.inlines), notes)
+                    else:
+                        rest = [first, *rest]
+                    self._note_blocks(footnote, rest, None, indent + "   ")
+            elif isinstance(block, Table):
+                for row in [block.header, *block.rows] if block.header else block.rows:
+                    paragraph = next_paragraph()
+                    for column, cell in enumerate(row):
+                        if column:
+                            self.text_run(paragraph, " | ")
+                        self.inlines(paragraph, _notes_as_text(cell), notes)
 
     # -- blocks ---------------------------------------------------------------------
 

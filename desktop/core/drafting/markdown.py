@@ -244,7 +244,8 @@ class _Converter:
     def _list(self, tokens: Sequence[Token]) -> ListBlock:
         opener = tokens[0]
         ordered = opener.type == "ordered_list_open"
-        start = int(opener.attrs.get("start", 1) or 1) if ordered else 1
+        # -- a list may start at 0 ("0. nul"), which "or 1" used to turn into 1 --
+        start = int(str(opener.attrs.get("start", 1))) if ordered else 1
         block = ListBlock(ordered=ordered, start=start)
         index = 1
         while index < len(tokens) - 1:

@@ -1,5 +1,8 @@
 """Saving never loses the old file: locked, read-only, failing writes."""
 
+import os
+import stat
+
 import pytest
 
 from desktop.core.docx.save import atomic_write, convert_to_pdf
@@ -108,3 +111,16 @@ def test_stale_temporaries_of_an_interrupted_save_are_cleaned(tmp_path):
     fresh.write_bytes(b"bezig")
     atomic_write(tmp_path / "brief.docx", lambda s: s.write(b"x"))
     assert not stale.exists() and fresh.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions")
+def test_a_saved_file_has_the_permissions_of_a_new_file_or_of_the_old_one(tmp_path):
+    # -- the temporary file is readable by its owner only; the saved letter must not be --
+    umask = os.umask(0)
+    os.umask(umask)
+    target = tmp_path / "brief.docx"
+    atomic_write(target, lambda s: s.write(b"een"))
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+    target.chmod(0o640)
+    atomic_write(target, lambda s: s.write(b"twee"))
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640

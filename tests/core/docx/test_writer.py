@@ -76,3 +76,18 @@ def test_a_note_cited_inside_a_note_is_written_in_it(tmp_path):
         " Een (Twee)",
     ]
     assert compose_markdown("A.[^1]\n\n[^1]: B[^2]\n\n[^2]: C\n").footnote_count() == 1
+
+
+def test_a_note_keeps_its_list_numbers_nested_items_and_tables(tmp_path):
+    path = _save(
+        "Tekst.[^1]\n\n[^1]: Noot:\n\n    0. nul\n    1. een\n        - diep\n\n"
+        "    | a | b |\n    |---|---|\n    | 1 | 2 |\n",
+        tmp_path,
+    )
+    (note,) = [
+        note
+        for note in xml_part(path, "word/footnotes.xml").findall("w:footnote", NS)
+        if int(note.get(f"{{{W}}}id")) > 0
+    ]
+    lines = ["".join(t.text or "" for t in p.iter(f"{{{W}}}t")) for p in note.findall("w:p", NS)]
+    assert lines == [" Noot:", "0. nul", "1. een", "   – diep", "a | b", "1 | 2"]
