@@ -10,14 +10,14 @@ from typing import Any, BinaryIO, cast
 
 import docx
 from docx.document import Document
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.numbering import CT_Num
 from docx.oxml.parser import OxmlElement
 from docx.oxml.text.paragraph import CT_P
 from docx.parts.document import DocumentPart
 from docx.parts.story import StoryPart
-from docx.shared import Mm, Pt
+from docx.shared import Emu, Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
@@ -322,7 +322,12 @@ class _Writer:
         # -- python-docx's table API is partly untyped; Any as before --
         table: Any = cast(Any, self._body).add_table(rows=0, cols=columns, width=width)
         table.style = self.document.styles["Table Grid"]
+        table.autofit = False
         rows = ([block.header] if block.header else []) + block.rows
+        widths = _column_widths(rows, columns, width)
+        for column, column_width in enumerate(widths):
+            table.columns[column].width = column_width
+        alignments = [_ALIGNMENTS.get(a or "") for a in block.align]
         for index, cells in enumerate(rows):
             row = table.add_row()
             if index == 0 and block.header:
@@ -331,8 +336,11 @@ class _Writer:
                 tr_pr.append(header)
             for column in range(columns):
                 cell: _Cell = row.cells[column]
+                cell.width = Emu(widths[column])
                 paragraph = cell.paragraphs[0]
                 paragraph.paragraph_format.space_after = Pt(0)
+                if column < len(alignments) and alignments[column] is not None:
+                    paragraph.alignment = alignments[column]
                 inlines = cells[column] if column < len(cells) else []
                 if index == 0 and block.header:
                     inlines = [
@@ -341,6 +349,50 @@ class _Writer:
                     ]
                 self.inlines(paragraph._p, inlines)
         self.paragraph()
+
+
+_ALIGNMENTS = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+}
+# -- an average Verdana character at the body size, and a cell's left and right margins
+# -- in the Table Grid style (0.08 inch each), for sizing columns to their text --
+_CHARACTER = int(layout.BODY_SIZE * 0.55)
+_CELL_MARGINS = Mm(4.1)
+# -- a column's wish stops growing at this many characters: longer text wraps --
+_LONGEST_WISH = 60
+
+
+def _column_widths(rows: list[list[list[Inline]]], columns: int, width: int) -> list[int]:
+    """Column widths that follow the text: no column narrower than its longest word (a
+    Kamerstuk citation, whose spaces do not break, counts as one word) when the table can
+    hold that, and the rest of the width shared by how much text each column holds."""
+    longest_word = [1] * columns
+    longest_text = [1] * columns
+    for cells in rows:
+        for column, inlines in enumerate(cells[:columns]):
+            text = keep_citations_together(_plain(inlines))
+            words = text.split(" ")
+            longest_word[column] = max(longest_word[column], *(len(word) for word in words))
+            longest_text[column] = max(longest_text[column], min(len(text), _LONGEST_WISH))
+    need = [n * _CHARACTER + _CELL_MARGINS for n in longest_word]
+    want = [max(n * _CHARACTER + _CELL_MARGINS, need[c]) for c, n in enumerate(longest_text)]
+    if sum(want) <= width:  # -- everything fits on one line: share out what is left --
+        return _shares(want, width)
+    if sum(need) >= width:  # -- even the longest words do not fit side by side --
+        return _shares(need, width)
+    room = width - sum(need)
+    extra = [w - n for w, n in zip(want, need, strict=True)]
+    widths = [n + room * e // sum(extra) for n, e in zip(need, extra, strict=True)]
+    widths[-1] += width - sum(widths)
+    return widths
+
+
+def _shares(weights: list[int], width: int) -> list[int]:
+    widths = [width * w // sum(weights) for w in weights]
+    widths[-1] += width - sum(widths)
+    return widths
 
 
 def _signature(document: Document, meta: LetterMeta, last_body: Paragraph | None) -> None:

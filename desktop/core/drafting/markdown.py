@@ -262,7 +262,10 @@ class _Converter:
         row: list[list[Inline]] = []
         in_head = False
         for token in tokens:
-            if token.type == "thead_open":
+            if token.type == "th_open":
+                style = str(token.attrs.get("style", ""))
+                table.align.append(style.partition("text-align:")[2] or None)
+            elif token.type == "thead_open":
                 in_head = True
             elif token.type == "thead_close":
                 in_head = False

@@ -69,6 +69,8 @@ class Table:
 
     header: list[list[Inline]] = field(default_factory=list)
     rows: list[list[list[Inline]]] = field(default_factory=list)
+    #: per column "left", "center", "right" or None (the Markdown ``:---:`` markers)
+    align: list[str | None] = field(default_factory=list)
 
 
 @dataclass(slots=True)

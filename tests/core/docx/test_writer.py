@@ -91,3 +91,30 @@ def test_a_note_keeps_its_list_numbers_nested_items_and_tables(tmp_path):
     ]
     lines = ["".join(t.text or "" for t in p.iter(f"{{{W}}}t")) for p in note.findall("w:p", NS)]
     assert lines == [" Noot:", "0. nul", "1. een", "   – diep", "a | b", "1 | 2"]
+
+
+def test_table_columns_follow_their_text_and_alignment(tmp_path):
+    path = _save(
+        "| Motie | Kamerstuk | Stand |\n|:--|:-:|--:|\n"
+        "| Van Laar | Kamerstuk 26 485, nr. 224 | afgedaan |\n| Voordewind | 26 485, nr. 229 | open |\n",
+        tmp_path,
+    )
+    body = xml_part(path, "word/document.xml")
+    grid = [int(c.get(f"{{{W}}}w")) for c in body.findall(".//w:tblGrid/w:gridCol", NS)]
+    # -- the citation (which must not break) gets the widest column; all fill the text width --
+    assert grid[1] == max(grid) and grid[1] > 1.4 * grid[2]
+    assert abs(sum(grid) - 116 * 1440 / 25.4) < 30  # -- 116 mm in twips --
+    first_row = body.findall(".//w:tr", NS)[1]
+    widths = [
+        int(tc.find("w:tcPr/w:tcW", NS).get(f"{{{W}}}w")) for tc in first_row.findall("w:tc", NS)
+    ]
+    assert widths == grid
+    aligned = [
+        (
+            p.find("w:pPr/w:jc", NS).get(f"{{{W}}}val")
+            if p.find("w:pPr/w:jc", NS) is not None
+            else None
+        )
+        for p in first_row.iter(f"{{{W}}}p")
+    ]
+    assert aligned == ["left", "center", "right"]
