@@ -319,6 +319,53 @@ def text_box(
     return [Paragraph(first, anchor._parent)]
 
 
+def header_frame(
+    after: Paragraph,
+    lines: Iterable[tuple[str, bool]],
+    x: int,
+    y: int,
+    width: int,
+    height: int,
+) -> None:
+    """(text, bold) lines as a text frame on the page (``w:framePr``), before ``after``.
+
+    For the reference column of later pages, in the header: LibreOffice (and so the PDF
+    export) put a text box anchored there at the page's top left corner whenever the
+    header is used on one page only, as in every two-page letter; a frame stands where
+    it should in Word and LibreOffice alike.
+    """
+    twips = 635  # -- EMU per twip --
+    # -- the frame goes before ``after``: a frame must be followed by a paragraph of its own
+    # -- story (Word would draw the next paragraph into it; LibreOffice misplaces it) --
+    previous: Paragraph | None = None
+    for text, bold in lines:
+        paragraph = Paragraph(OxmlElement("w:p"), after._parent)
+        if previous is None:
+            after._p.addprevious(paragraph._p)
+        else:
+            previous._p.addnext(paragraph._p)
+        paragraph.style = "Kenmerkenveld"
+        frame = OxmlElement(
+            "w:framePr",
+            {
+                qn("w:w"): str(int(width) // twips),
+                qn("w:h"): str(int(height) // twips),
+                qn("w:hRule"): "exact",
+                qn("w:wrap"): "none",
+                qn("w:hAnchor"): "page",
+                qn("w:vAnchor"): "page",
+                qn("w:x"): str(int(x) // twips),
+                qn("w:y"): str(int(y) // twips),
+            },
+        )
+        style = paragraph._p.get_or_add_pPr().pStyle
+        assert style is not None  # -- just set --
+        style.addnext(frame)  # -- ECMA-376 order: w:pStyle, ..., w:framePr --
+        if text:
+            paragraph.add_run(text).bold = bold or None
+        previous = paragraph
+
+
 def box_paragraph(previous: Paragraph, style: str = "Kenmerkenveld") -> Paragraph:
     """Add a paragraph after ``previous`` inside the same text box."""
     element = OxmlElement("w:p")
@@ -396,8 +443,7 @@ def apply_letterhead(
     _emblem_paragraph(later, emblem, organisation)
     later_lines = reference_lines(meta, first_page=False)
     if later_lines:
-        box = text_box(later, "Kenmerk vervolgpagina", COLUMN_X, COLUMN_Y, COLUMN_WIDTH, Mm(40))
-        fill_box(box[0], later_lines)
+        header_frame(later, later_lines, COLUMN_X, COLUMN_Y, COLUMN_WIDTH, Mm(40))
     first_lines = reference_lines(meta, first_page=True)
     if first_lines:
         box = text_box(
@@ -436,8 +482,7 @@ def apply_template_letterhead(
     if section.different_first_page_header_footer and later_lines:
         header = section.header
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-        box = text_box(paragraph, "Kenmerk vervolgpagina", COLUMN_X, COLUMN_Y, COLUMN_WIDTH, Mm(40))
-        fill_box(box[0], later_lines)
+        header_frame(paragraph, later_lines, COLUMN_X, COLUMN_Y, COLUMN_WIDTH, Mm(40))
     footers = [section.footer]
     if section.different_first_page_header_footer:
         footers.append(section.first_page_footer)

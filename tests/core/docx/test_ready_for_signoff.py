@@ -19,6 +19,7 @@ from desktop.core.docx.letterhead import check_letterhead, read_letterhead_file
 from desktop.core.docx.save import convert_to_pdf
 from desktop.core.docx.writer import build_document, empty_headings, keep_citations_together
 from desktop.core.drafting.compose import annex_heading, empty_sections
+from desktop.core.drafting.frontmatter import compose_markdown
 from desktop.core.drafting.markdown import parse_markdown
 from desktop.core.drafting.model import LetterDocument, LetterMeta
 from desktop.core.drafting.templates import TemplateLibrary
@@ -163,6 +164,27 @@ def test_signature_shares_its_page_with_body_text(rendered_demo):
     before = page.split("De Minister voor")[0]
     words = re.findall(r"[a-zé]{4,}", before)
     assert len(words) > 20, page
+
+
+@pytest.mark.render
+def test_the_reference_column_of_page_two_stands_in_its_place_in_a_two_page_letter(tmp_path):
+    # -- a text box in the header stood at the page's top left corner in LibreOffice's PDF
+    # -- whenever the header served one page only, as in every two-page letter --
+    words = "Een alinea met wat tekst die de pagina vult en nog wat meer woorden. "
+    markdown = "---\nkenmerk: BZ.2026.12\nbetreft: Proef\n---\n\n" + "\n\n".join([words] * 28)
+    target = tmp_path / "twee.docx"
+    build_document(compose_markdown(markdown)).save(str(target))
+    pdf = render_pdf(target, tmp_path)
+    assert len(pdf_pages(pdf)) == 2
+    boxes = subprocess.run(
+        [require_tool("pdftotext"), "-bbox", "-f", "2", "-l", "2", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    x, y = map(float, re.search(r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>referentie', boxes).groups())
+    # -- the column starts 150 mm from the left and 45 mm from the top (425 and 128 pt) --
+    assert 425 < x < 500 and 128 < y < 200, (x, y)
 
 
 # -- 3. Bijlage I headings ------------------------------------------------------------------
