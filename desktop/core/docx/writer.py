@@ -12,6 +12,7 @@ import docx
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
 from docx.oxml.numbering import CT_Num
 from docx.oxml.parser import OxmlElement
 from docx.oxml.text.paragraph import CT_P
@@ -133,6 +134,13 @@ class _Writer:
         # -- (part, url) -> rId; python-docx would scan all relationships per link --
         self._link_ids: dict[tuple[int, str], str] = {}
         self._last: CT_P | None = None
+        # -- the paragraphs of the last row when the body so far ends with a table --
+        self._ending_row: list[CT_P] = []
+
+    def keep_ending_table_with_next(self) -> None:
+        """When the body ends with a table, keep its last row on the page of what follows."""
+        for p in self._ending_row:
+            Paragraph(p, self._body).paragraph_format.keep_with_next = True
 
     @property
     def last_paragraph(self) -> Paragraph | None:
@@ -254,6 +262,7 @@ class _Writer:
                 continue
             if isinstance(block, ParagraphBlock):
                 self._last = self.paragraph()
+                self._ending_row = []
                 self.inlines(self._last, block.inlines)
             elif isinstance(block, Heading):
                 self.inlines(self.paragraph(f"Heading {block.level}"), block.inlines)
@@ -308,6 +317,7 @@ class _Writer:
                     self.inlines(p, inner.inlines)
                     last = p
                     self._last = p
+                    self._ending_row = []
                     first_in_item = False
                 elif isinstance(inner, ListBlock):
                     self.list(inner, depth + 1)
@@ -348,7 +358,11 @@ class _Writer:
                         for i in inlines
                     ]
                 self.inlines(paragraph._p, inlines)
-        self.paragraph()
+        # -- the paragraph Word needs after a table; the signature keeps with it (and the
+        # -- table's last row with that) when the letter ends with this table --
+        self._last = self.paragraph()
+        last_row = table.rows[-1]._tr if rows else None
+        self._ending_row = [] if last_row is None else list(last_row.iter(qn("w:p")))
 
 
 _ALIGNMENTS = {
@@ -495,6 +509,8 @@ def build_document(
     writer = _Writer(document)
     writer.blocks(letter.body)
     if letter.meta.letterhead:
+        if letter.meta.ondertekenaar_functie or letter.meta.ondertekenaar_naam:
+            writer.keep_ending_table_with_next()
         _signature(document, letter.meta, writer.last_paragraph)
     for annex in letter.annexes:
         _annex(document, writer, annex)

@@ -166,6 +166,20 @@ def test_signature_shares_its_page_with_body_text(rendered_demo):
     assert len(words) > 20, page
 
 
+def test_a_letter_ending_with_a_table_keeps_its_last_row_with_the_signature():
+    markdown = (
+        "---\nkenmerk: BZ.1\nondertekenaar: A. Minister\nfunctie: De Minister\n---\n\n"
+        "Tekst.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n"
+    )
+    document = build_document(compose_markdown(markdown))
+    (table,) = document.tables
+    last, before = table.rows[-1], table.rows[-2]
+    assert all(p.paragraph_format.keep_with_next for c in last.cells for p in c.paragraphs)
+    assert not any(p.paragraph_format.keep_with_next for c in before.cells for p in c.paragraphs)
+    after_table = table._tbl.getnext()
+    assert after_table.pPr is not None and after_table.pPr.keepNext is not None
+
+
 @pytest.mark.render
 def test_the_reference_column_of_page_two_stands_in_its_place_in_a_two_page_letter(tmp_path):
     # -- a text box in the header stood at the page's top left corner in LibreOffice's PDF
