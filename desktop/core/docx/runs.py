@@ -29,6 +29,8 @@ _I = f"{{{_W}}}i"
 _BR = f"{{{_W}}}br"
 _HYPERLINK = f"{{{_W}}}hyperlink"
 _NUMPR = f"{{{_W}}}numPr"
+_IND = f"{{{_W}}}ind"
+_LEFT = qn("w:left")
 _ILVL = f"{{{_W}}}ilvl"
 _NUMID = f"{{{_W}}}numId"
 _VAL = qn("w:val")
@@ -62,6 +64,16 @@ def paragraph_before(anchor: _Element, style_id: str | None = None) -> CT_P:
 def paragraph_in(parent: _Element, style_id: str | None = None) -> CT_P:
     """A new ``w:p`` appended to ``parent`` (a footnote), optionally styled."""
     return _styled(SubElement(parent, P), style_id)
+
+
+def indented(p: _Element, left: int) -> None:
+    """Indent ``p`` (just made by :func:`paragraph_before`) by ``left`` EMU from the left."""
+    properties = p.find(_PPR)
+    if properties is None:
+        properties = SubElement(p, _PPR)
+        p.insert(0, properties)
+    # -- w:ind follows w:pStyle and w:numPr (ECMA-376 order); a fresh paragraph has no more --
+    SubElement(properties, _IND, {_LEFT: str(int(left) // 635)})
 
 
 def numbered(p: _Element, num_id: int) -> None:

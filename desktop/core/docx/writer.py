@@ -46,6 +46,8 @@ from desktop.core.drafting.model import (
 )
 
 _MAX_LIST_DEPTH = 3
+#: how far quoted text (``>``, such as the words of a motion) stands in from the margin
+QUOTE_INDENT = Mm(10)
 NBSP = "\u00a0"
 
 # -- a Kamerstuk citation: "Kamerstuk 26 485, nr. 224", "35 000 XVII, nr. 34", "nr. 12";
@@ -263,6 +265,8 @@ class _Writer:
             if isinstance(block, ParagraphBlock):
                 self._last = self.paragraph()
                 self._ending_row = []
+                if block.quote:
+                    runs.indented(self._last, QUOTE_INDENT)
                 self.inlines(self._last, block.inlines)
             elif isinstance(block, Heading):
                 self.inlines(self.paragraph(f"Heading {block.level}"), block.inlines)

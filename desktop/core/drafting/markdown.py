@@ -220,7 +220,10 @@ class _Converter:
                 index += 1
             elif kind == "blockquote_open":
                 end = self._skip(tokens, index, "blockquote_open", "blockquote_close")
-                blocks.extend(self._blocks(tokens[index + 1 : end - 1]))
+                for quoted in self._blocks(tokens[index + 1 : end - 1]):
+                    if isinstance(quoted, Paragraph):
+                        quoted.quote = True
+                    blocks.append(quoted)
                 index = end
             elif kind == "hr":
                 index += 1

@@ -44,6 +44,8 @@ class Paragraph:
     """A body paragraph."""
 
     inlines: list[Inline] = field(default_factory=list)
+    #: quoted text (a Markdown ``>`` block, such as the words of a motion): indented
+    quote: bool = False
 
 
 @dataclass(slots=True)

@@ -109,7 +109,9 @@ class _Renderer:
 
     def block(self, block: Block) -> str:
         if isinstance(block, Paragraph):
-            return f"<p>{self.inlines(block.inlines)}</p>"
+            # -- quoted text stands in from the margin, as in the Word file (10 mm) --
+            indent = ' style="margin-left:38px"' if block.quote else ""
+            return f"<p{indent}>{self.inlines(block.inlines)}</p>"
         if isinstance(block, Heading):
             # Qt's own <h1> sizes are far larger than the letter's Kop 1-3.
             return _heading(self.inlines(block.inlines), block.level)

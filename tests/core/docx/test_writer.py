@@ -118,3 +118,24 @@ def test_table_columns_follow_their_text_and_alignment(tmp_path):
         for p in first_row.iter(f"{{{W}}}p")
     ]
     assert aligned == ["left", "center", "right"]
+
+
+def test_quoted_text_stands_in_from_the_margin(tmp_path):
+    path = _save("Tekst.\n\n> De Kamer,\n>\n> verzoekt de regering.\n\nNa.\n", tmp_path)
+    body = xml_part(path, "word/document.xml")
+    indents = [
+        (
+            "".join(t.text for t in p.iter(f"{{{W}}}t")),
+            p.find("w:pPr/w:ind", NS).get(f"{{{W}}}left")
+            if p.find("w:pPr/w:ind", NS) is not None
+            else None,
+        )
+        for p in body.find("w:body", NS).findall("w:p", NS)
+        if p.find(".//w:t", NS) is not None
+    ]
+    assert indents == [
+        ("Tekst.", None),
+        ("De Kamer,", "566"),
+        ("verzoekt de regering.", "566"),
+        ("Na.", None),
+    ]
