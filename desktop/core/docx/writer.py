@@ -18,7 +18,7 @@ from docx.oxml.parser import OxmlElement
 from docx.oxml.text.paragraph import CT_P
 from docx.parts.document import DocumentPart
 from docx.parts.story import StoryPart
-from docx.shared import Emu, Mm, Pt
+from docx.shared import Emu, Mm, Pt, Twips
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
@@ -325,6 +325,15 @@ class _Writer:
                     first_in_item = False
                 elif isinstance(inner, ListBlock):
                     self.list(inner, depth + 1)
+                elif isinstance(inner, ParagraphBlock):
+                    # -- a further paragraph of the item stands in line with its text (the
+                    # -- list styles indent their text 0.25 inch a level) --
+                    p = self.paragraph()
+                    runs.indented(p, Twips(360 * (level + 1)))
+                    self.inlines(p, inner.inlines)
+                    last = p
+                    self._last = p
+                    self._ending_row = []
                 else:
                     self.blocks([inner], depth + 1)
         if last is not None and depth == 0:

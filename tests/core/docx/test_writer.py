@@ -139,3 +139,15 @@ def test_quoted_text_stands_in_from_the_margin(tmp_path):
         ("verzoekt de regering.", "566"),
         ("Na.", None),
     ]
+
+
+def test_a_further_paragraph_of_a_list_item_stands_in_line_with_its_text(tmp_path):
+    path = _save("- een\n\n  vervolg van een\n\n- twee\n  1. sub\n\n     vervolg sub\n", tmp_path)
+    body = xml_part(path, "word/document.xml").find("w:body", NS)
+    indent = {
+        "".join(t.text for t in p.iter(f"{{{W}}}t")): p.find("w:pPr/w:ind", NS)
+        for p in body.findall("w:p", NS)
+        if p.find(".//w:t", NS) is not None
+    }
+    assert indent["vervolg van een"].get(f"{{{W}}}left") == "360"
+    assert indent["vervolg sub"].get(f"{{{W}}}left") == "720"
