@@ -231,7 +231,9 @@ _CLOSING = re.compile(r"\ben\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+(?:de\s+)?d
 # Page headers and footers of the PDF edition, which end up in copied text.
 _PDF_FURNITURE = re.compile(
     r"^(?:Tweede\s+Kamer,\s+vergaderjaar\b|Tweede\s+Kamer\s+der\s+Staten-Generaal\s*[0-9]*$"
-    r"|Vergaderjaar\s+[0-9]{4}|kst-[0-9]|ISSN\b|['’]s-Gravenhage\s+[0-9]{4}$)",
+    r"|Vergaderjaar\s+[0-9]{4}|kst-[0-9]|ISSN\b"
+    # -- "’s-Gravenhage 2015", alone or, as pdftotext gives it, with the rest of the footer --
+    r"|['’]s-Gravenhage\s+[0-9]{4}(?:$|\s+Tweede\s+Kamer,\s+vergaderjaar\b))",
     _I,
 )
 
@@ -340,6 +342,53 @@ class _Clause:
     def text(self) -> str:
         """The clause so far, its lines joined."""
         return _join_lines(self.parts)
+
+
+# -- a word the PDF edition broke at the end of a line ("over-" / "heid"): lower-case
+# -- letters before the final hyphen, and lower-case letters starting the next line --
+_BROKEN_WORD = re.compile(r"([^\W\d_A-Z]+)-$")
+_CONTINUED_WORD = re.compile(r"([^\W\d_A-Z]+)\s*(.*)$")
+
+
+def _rejoin_broken_words(lines: list[tuple[int, str]]) -> list[str]:
+    """Join the words the PDF edition hyphenated at line ends again, in ``lines``.
+
+    The PDF edition (recognised by its page furniture: ``kst-``, ``ISSN``, the
+    ’s-Gravenhage footer) is typeset with hyphenation, so "over-" / "heid" is one
+    word. A compound that the text writes with its hyphen elsewhere ("imvo-convenanten")
+    keeps it, and so do a hyphen after a capital ("IMVO-" / "convenanten") and the
+    elliptic "land- en tuinbouw".
+
+    Returns:
+        The words joined, for the warning.
+    """
+    if not any(_PDF_FURNITURE.match(line) for _, line in lines):
+        return []
+    whole = " ".join(line for _, line in lines)
+    joined: list[str] = []
+    index = 0
+    while index < len(lines) - 1:
+        number, line = lines[index]
+        broken = _BROKEN_WORD.search(line)
+        following = _CONTINUED_WORD.match(lines[index + 1][1]) if broken else None
+        if broken is None or following is None:
+            index += 1
+            continue
+        head, tail = broken.group(1), following.group(1)
+        # -- a compound written so in the text itself, or the elliptic "land- en tuinbouw" --
+        if f"{head}-{tail}" in whole or tail.casefold() in ("en", "of"):
+            index += 1
+            continue
+        word_start = line.rfind(" ", 0, broken.start()) + 1
+        joined.append(line[word_start:-1] + tail)
+        lines[index] = (number, line[:-1] + tail)
+        rest = following.group(2)
+        if rest:
+            lines[index + 1] = (lines[index + 1][0], rest)
+        else:
+            del lines[index + 1]
+        index += 1
+    return joined
 
 
 def _join_lines(parts: list[str]) -> str:
@@ -750,6 +799,13 @@ def read_motion_text(text: str, *, source: str | None = None) -> tuple[Motion, l
     lines = _clean_lines(text)
     if not lines:
         raise _error("De tekst is leeg. Plak of kies de officiële tekst van een motie.", source)
+    rejoined = _rejoin_broken_words(lines)
+    if rejoined:
+        shown = ", ".join(rejoined[:6]) + (" …" if len(rejoined) > 6 else "")
+        warnings.append(
+            "De tekst komt uit de PDF-uitgave: woorden die aan het eind van een regel waren "
+            f"afgebroken, zijn weer aaneengeschreven ({shown}). Controleer ze."
+        )
 
     number_index, number_match, title_index, title_end = _find_title(lines, source)
     title_text_lines = [lines[title_index][1]]

@@ -446,6 +446,64 @@ def test_wrapped_dossier_title_and_pdf_page_header() -> None:
     assert motion.indieners == ["Jan Vos", "Van Veldhoven"]
 
 
+def test_words_the_pdf_edition_broke_at_line_ends_are_joined_again() -> None:
+    text = motion_text(
+        header=(
+            "Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2015–2016\n"
+            "34 300 XVII Vaststelling van de begrotingsstaat van Buitenlandse Han-\n"
+            "del en Ontwikkelingssamenwerking (XVII) voor het jaar 2016"
+        ),
+        title="Nr. 38 MOTIE VAN DE LEDEN JAN VOS EN VAN VELDHOVEN",
+        clauses=(
+            "overwegende dat de eerste imvo-convenanten dienen te worden gesloten en dat de over-\n"
+            "heid medezeggenschap heeft over het eindresul-\ntaat van de IMVO-\n"
+            "convenanten, de land-\nen tuinbouw en de imvo-\nconvenanten;",
+            "verzoekt de regering, een toezichthouder in het le-\nven te roepen,",
+        ),
+        signers=("Jan Vos", "Van Veldhoven"),
+        tail=(
+            "\nkst-34300-XVII-38\nISSN 0921 - 7371\n"
+            "’s-Gravenhage 2015 Tweede Kamer, vergaderjaar 2015–2016, 34 300 XVII, nr. 38 1\n"
+        ),
+    )
+    motion, warnings = read_motion_text(text)
+    assert motion.dossier_titel == (
+        "Vaststelling van de begrotingsstaat van Buitenlandse Handel en "
+        "Ontwikkelingssamenwerking (XVII) voor het jaar 2016"
+    )
+    assert motion.overwegingen == [
+        "overwegende dat de eerste imvo-convenanten dienen te worden gesloten en dat de "
+        "overheid medezeggenschap heeft over het eindresultaat van de IMVO-convenanten, "
+        "de land- en tuinbouw en de imvo-convenanten"
+    ]
+    assert motion.verzoeken == ["verzoekt de regering, een toezichthouder in het leven te roepen"]
+    assert any("overheid, eindresultaat, leven" in w and "PDF-uitgave" in w for w in warnings)
+    # -- a text without the PDF's page furniture keeps line-end hyphens as they are --
+    plain, plain_warnings = read_motion_text(
+        motion_text(
+            clauses=(
+                "overwegende dat de over-\nheid iets doet;",
+                "verzoekt de regering, iets te doen,",
+            )
+        )
+    )
+    assert plain.overwegingen == ["overwegende dat de over-heid iets doet"]
+    assert not any("PDF" in w for w in plain_warnings)
+    # -- the PDF's page footer between two clauses, as pdftotext gives it, is no clause --
+    footed = parse_motion_text(
+        motion_text(
+            clauses=(
+                "overwegende dat het eerste;",
+                "kst-34300-XVII-38\nISSN 0921 - 7371\n"
+                "’s-Gravenhage 2015 Tweede Kamer, vergaderjaar 2015–2016, 34 300 XVII, nr. 38 1",
+                "overwegende dat het tweede;",
+                "verzoekt de regering, iets te doen,",
+            )
+        )
+    )
+    assert footed.overwegingen == ["overwegende dat het eerste", "overwegende dat het tweede"]
+
+
 def test_missing_header_line_reports_the_missing_dossier_number() -> None:
     text = motion_text(header="", title="Nr. 12 MOTIE VAN HET LID TESTMAN")
     with pytest.raises(SourcedInputError) as caught:
