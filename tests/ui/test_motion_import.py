@@ -166,3 +166,40 @@ def test_a_registered_motion_is_recognised_before_opslaan(qtbot, window, monkeyp
     wait_idle(qtbot, window)
     assert dialog.existing is None and save_button(dialog).isEnabled()
     assert "Staat al in het register" not in dialog.preview.toPlainText()
+
+
+def test_the_official_text_completes_a_motion_registered_without_it(
+    qtbot, make_window, demo_db, monkeypatch
+):
+    from desktop.core.store import Store, motions
+
+    # -- as after an open-data import: the motion is there, its text is not --
+    with Store.open(demo_db) as store, store.transaction() as db:
+        motion = motions.resolve(db, "26 485, nr. 229")
+        motion.overwegingen, motion.verzoeken = [], []
+        motions.update(db, motion)
+    window = make_window(demo_db)
+    wait_idle(qtbot, window)
+    shown: list[ImportMotionDialog] = []
+
+    def ask(
+        cls: Any, parent: Any, text: str = "", *, error: str | None = None, lookup: Any = None
+    ) -> Any:
+        dialog = ImportMotionDialog(parent, text, error=error, lookup=lookup)
+        qtbot.addWidget(dialog)
+        shown.append(dialog)
+        qtbot.waitUntil(lambda: dialog.existing is not None, timeout=5_000)
+        return dialog.result_value()
+
+    monkeypatch.setattr(ImportMotionDialog, "ask", classmethod(ask))
+    window.motion_actions.import_text(TEXT)
+    wait_idle(qtbot, window)
+    (dialog,) = shown
+    assert "Staat al in het register, zonder tekst" in dialog.preview.toPlainText()
+    assert save_button(dialog).isEnabled()
+    assert window.statusBar().currentMessage() == (
+        "Bij de motie Voordewind (Kamerstuk 26 485, nr. 229) is de officiële tekst toegevoegd."
+    )
+    with Store.open(demo_db) as store:
+        completed = motions.resolve(store.db, "26 485, nr. 229")
+    assert completed.verzoeken and completed.status == motion.status

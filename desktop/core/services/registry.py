@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.domain.dutch import join_list
+from desktop.core.domain.dutch import capitalised, join_list
 from desktop.core.domain.models import (
     Commitment,
     Convenant,
@@ -37,6 +37,8 @@ from desktop.core.store import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection as Database
+
     from desktop.core.store.backup import BackupInfo
 
 
@@ -245,6 +247,50 @@ def read_motion_file(path: Path) -> tuple[Motion, list[str]]:
     return read_with_warnings(path)
 
 
+def _registered_text(db: Database, motion: Motion) -> tuple[int, bool]:
+    """Store an official motion text: a new motion, or the text of a motion the registry
+    holds without one (from open data, or entered by hand before the text was out).
+
+    Returns:
+        The motion's id, and True when an existing motion was completed.
+
+    Raises:
+        AlreadyExists: the motion is registered with its text already.
+    """
+    from desktop.core.errors import AlreadyExists
+
+    try:
+        return motions.add(db, motion), False
+    except AlreadyExists:
+        existing = (
+            motions.find(db, motion.kamerstuk) if motion.kamerstuk is not None else None
+        ) or (motions.find_by_zaaknummer(db, motion.zaaknummer) if motion.zaaknummer else None)
+        if existing is None or existing.id is None or existing.verzoeken or existing.overwegingen:
+            raise
+    # -- the text's own parts; what the registry knows (status, uitslag, notes, the Kamer's
+    # -- numbers and decisions) stays, and only what it lacks is taken from the text --
+    existing.overwegingen = motion.overwegingen
+    existing.verzoeken = motion.verzoeken
+    for name in ("indieners", "dossier_titel", "voorgesteld", "onderwerp", "vervangt", "wijziging"):
+        if not getattr(existing, name) and getattr(motion, name):
+            setattr(existing, name, getattr(motion, name))
+    if existing.kamerstuk is None and motion.kamerstuk is not None:
+        existing.kamerstuk = motion.kamerstuk
+    motions.update(db, existing)
+    return existing.id, True
+
+
+def import_motion_text(store: Store, motion: Motion) -> tuple[Motion, bool]:
+    """Register one official motion text (``Motie importeren``); see :func:`_registered_text`.
+
+    Returns:
+        The motion as stored, and True when it completed a motion already registered.
+    """
+    with store.transaction() as db:
+        motion_id, completed = _registered_text(db, motion)
+    return motions.get(store.db, motion_id), completed
+
+
 def import_motion_files(store: Store, files: Sequence[Path]) -> tuple[list[Motion], list[str]]:
     """Register official motion texts (all of them or none, in one transaction).
 
@@ -262,13 +308,30 @@ def import_motion_files(store: Store, files: Sequence[Path]) -> tuple[list[Motio
     parsed = [motion for motion, _ in read]
     # The importer's warnings for a file already start with the file's name.
     warnings = [text for _, found in read for text in found]
+    first_file: dict[str, Path] = {}
+    for path, motion in zip(files, parsed, strict=True):
+        key = motion.reference
+        if key in first_file:
+            raise AlreadyExists(
+                f"{path.name}: {capitalised(motion.name)} ({key}) staat ook in "
+                f"{first_file[key].name}; geef elke motie één keer op."
+            )
+        first_file[key] = path
     ids: list[int] = []
     with store.transaction() as db:
         for path, motion in zip(files, parsed, strict=True):
             try:
-                ids.append(motions.add(db, motion))
+                motion_id, completed = _registered_text(db, motion)
             except AlreadyExists as error:
-                raise AlreadyExists(f"{path.name}: {error}") from error
+                raise AlreadyExists(
+                    f"{path.name}: {error} De officiële tekst staat er al bij."
+                ) from error
+            ids.append(motion_id)
+            if completed:
+                warnings.append(
+                    f"{path.name}: {capitalised(motion.name)} stond al in het register "
+                    "(zonder tekst); de officiële tekst is toegevoegd."
+                )
     return [motions.get(store.db, motion_id) for motion_id in ids], warnings
 
 

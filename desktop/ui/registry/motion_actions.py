@@ -111,11 +111,18 @@ class MotionActions(QObject):
         imported = ImportMotionDialog.ask(self._window, text, error=error, lookup=self._look_up)
         if imported is None:
             return
+
+        def saved(result: tuple[Motion, bool]) -> None:
+            motion, completed = result
+            if completed:
+                message = f"Bij {motion.name} ({motion.citation}) is de officiële tekst toegevoegd."
+            else:
+                message = f"{capitalised(motion.name)} ({motion.citation}) is geïmporteerd."
+            self._saved(motion, message)
+
         self._tasks.run(
-            lambda store: operations.add_motion(store, imported.motion),
-            lambda saved: self._saved(
-                saved, f"{capitalised(saved.name)} ({saved.citation}) is geïmporteerd."
-            ),
+            lambda store: operations.import_motion_text(store, imported.motion),
+            saved,
             lambda failure: self.import_text(imported.text, str(failure)),
             on_crash=lambda _error: self.import_text(imported.text, CRASHED_WHILE_SAVING),
         )

@@ -225,6 +225,15 @@ class ImportMotionDialog(QDialog):
         if asked != self._looked_up or found is None or motion is not self.parsed:
             return
         self.existing = found
+        if not (found.verzoeken or found.overwegingen):
+            # -- registered without its text (from open data): saving adds the text --
+            self.preview.setHtml(
+                "<table width='100%' cellpadding='8' style='background:#e8f1fb'><tr><td>"
+                f"<b>Staat al in het register, zonder tekst:</b> {escape(found.name)} "
+                f"({escape(found.reference)}). Opslaan voegt de officiële tekst toe; status "
+                "en notities blijven.</td></tr></table>" + recognised_html(motion, self.warnings)
+            )
+            return
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.preview.setHtml(
             "<table width='100%' cellpadding='8' style='background:#fdecea'><tr><td>"

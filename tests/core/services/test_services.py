@@ -95,3 +95,40 @@ def test_read_motion_file_and_import_name_the_file_once(store, tmp_path):
     stored, import_warnings = registry_ops.import_motion_files(store, [path])
     assert [m.citation for m in stored] == ["Kamerstuk 26 485, nr. 229"]
     assert import_warnings == warnings  # "zonder-slot.txt: " once, not twice
+
+
+def test_the_official_text_completes_a_motion_registered_without_it(store, tmp_path):
+    # -- open data first (no dictum), the official text after: the text is added, what the
+    # -- registry knows stays; a second import is refused, and so is the same file twice --
+    from desktop.core.domain.kamerstuk import KamerstukRef
+    from desktop.core.domain.models import Motion
+    from desktop.core.errors import AlreadyExists
+
+    with store.transaction() as db:
+        motion_id = motions.add(
+            db,
+            Motion(
+                kamerstuk=KamerstukRef.of(26485, 229),
+                uitslag="aangenomen",
+                status="in uitvoering",
+                notities="Afspraak met SZW.",
+            ),
+        )
+    path = REFERENCE / "moties" / "kst-26485-229.txt"
+    stored, warnings = registry_ops.import_motion_files(store, [path])
+    assert [m.id for m in stored] == [motion_id]
+    completed = motions.get(store.db, motion_id)
+    assert completed.verzoeken and completed.overwegingen
+    assert completed.indieners == ["Voordewind"]
+    assert (completed.uitslag, completed.status, completed.notities) == (
+        "aangenomen",
+        "in uitvoering",
+        "Afspraak met SZW.",
+    )
+    assert any("de officiële tekst is toegevoegd" in w for w in warnings)
+    with pytest.raises(AlreadyExists, match="De officiële tekst staat er al bij"):
+        registry_ops.import_motion_files(store, [path])
+    copy = tmp_path / "kopie.txt"
+    copy.write_bytes(path.read_bytes())
+    with pytest.raises(AlreadyExists, match=r"staat ook in kst-26485-229\.txt"):
+        registry_ops.import_motion_files(store, [path, copy])
