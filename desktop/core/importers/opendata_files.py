@@ -166,7 +166,9 @@ class _JsonStream:
                 "Het bestand is geen UTF-8-tekst (de Tweede Kamer levert altijd UTF-8). "
                 "Download het opnieuw of sla het op als UTF-8.",
                 self.source,
-                self._line(len(self.buffer)),
+                # -- the line of the bad byte: the lines decoded so far, plus those of this
+                # -- chunk before it --
+                self._line(len(self.buffer)) + data[: exc.start].count(b"\n"),
             ) from exc
         if not data:
             self.eof = True

@@ -395,7 +395,9 @@ def _latin1(tmp_path):
         "Motie van het lid", "Motie (geïnd) van het lid"
     )
     path.write_bytes(text.encode("latin-1", errors="replace"))
-    return path, "UTF-8"
+    line = text[: text.index("geïnd")].count("\n") + 1
+    # -- the line of the first byte that is not UTF-8, not the line its chunk starts at --
+    return path, f"regel {line}: Het bestand is geen UTF-8-tekst"
 
 
 def _not_json(tmp_path):
