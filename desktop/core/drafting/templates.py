@@ -73,7 +73,11 @@ def verzoek_phrase(motion: Motion) -> str:
     """The motion's request as a clause: ``verzoekt de regering X en Y``."""
     clauses = [" ".join(v.split()).rstrip(" ,.;") for v in motion.verzoeken if v.strip()]
     if not clauses:
-        return "verzoekt de regering"
+        # -- no text in the registry yet (a motion from open data or a letter): what it is
+        # -- about, or say plainly that the request is missing, never half a sentence --
+        if motion.onderwerp:
+            return f"gaat over {' '.join(motion.onderwerp.split()).rstrip(' ,.;')}"
+        return "verzoekt de regering (de tekst van de motie staat nog niet in het register)"
     first = _REQUEST_VERB.match(clauses[0])
     cleaned = []
     for index, clause in enumerate(clauses):

@@ -149,3 +149,15 @@ def test_silent_endless_loop_is_stopped_within_the_time_limit(library, monkeypat
     assert time.monotonic() - start < 6
     # The library still works afterwards.
     assert library.render_string("{{ 1 + 1 }}", {}) == "2"
+
+
+def test_a_motion_without_its_text_reads_as_a_whole_sentence():
+    # -- from open data or an earlier letter: no requests yet; the letter said
+    # -- "De motie Van Laar (…) verzoekt de regering." --
+    ref = KamerstukRef.of(26485, 224)
+    about = Motion(kamerstuk=ref, onderwerp="toezicht op de IMVO-convenanten")
+    assert verzoek_phrase(about) == "gaat over toezicht op de IMVO-convenanten"
+    bare = Motion(kamerstuk=ref)
+    assert verzoek_phrase(bare) == (
+        "verzoekt de regering (de tekst van de motie staat nog niet in het register)"
+    )
