@@ -325,7 +325,7 @@ def test_export_unknown_letter_and_bad_markdown(demo_db, tmp_path, capsys):
     assert "let op: Een kop zonder tekst eronder blijft uit de brief: Leeg" in err
     missing = tmp_path / "weg.md"
     code, _, err = run(capsys, "render", str(missing), "-o", str(tmp_path / "z.docx"))
-    assert code == 1 and "weg.md bestaat niet" in err
+    assert code == 1 and "weg.md: het bestand bestaat niet" in err
 
 
 # -- importing open data and earlier letters, the afdoeningstabel ------------------------------

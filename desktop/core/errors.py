@@ -50,6 +50,19 @@ class TemplateProblem(UserError):
 class FileProblem(UserError):
     """A file that cannot be read or written (locked, open in Word, read-only, disk full)."""
 
+    @classmethod
+    def reading(cls, name: str, error: OSError) -> FileProblem:
+        """Why the file ``name`` cannot be read, in Dutch (for every importer and reader)."""
+        if isinstance(error, FileNotFoundError):
+            why = "het bestand bestaat niet (meer)."
+        elif isinstance(error, IsADirectoryError):
+            why = "dit is een map, geen bestand."
+        elif isinstance(error, PermissionError):
+            why = "geen toegang tot het bestand. Is het geopend in een ander programma?"
+        else:
+            why = "het bestand kan niet worden gelezen."
+        return cls(f"{name}: {why}")
+
 
 class SourcedInputError(InvalidInput):
     """Invalid input located in a file: the message names the file and line."""

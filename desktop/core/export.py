@@ -179,16 +179,8 @@ def render_markdown_file(source: Path, target: Path, *, emblem: Path | None) -> 
 def _read_markdown(source: Path) -> str:
     try:
         raw = source.read_bytes()
-    except FileNotFoundError as error:
-        raise FileProblem(f"{source} bestaat niet.") from error
-    except IsADirectoryError as error:
-        raise FileProblem(f"{source} is een map; kies een Markdown-bestand.") from error
-    except PermissionError as error:
-        raise FileProblem(f"{source} mag niet worden gelezen (geen toegang).") from error
     except OSError as error:
-        raise FileProblem(
-            f"{source} kan niet worden gelezen: {error.strerror or error}."
-        ) from error
+        raise FileProblem.reading(source.name, error) from error
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

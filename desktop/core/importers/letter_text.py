@@ -290,10 +290,8 @@ def read_letter_text(path: Path) -> LetterText:
     name = path.name
     try:
         size = path.stat().st_size
-    except FileNotFoundError as exc:
-        raise FileProblem(f"{name}: het bestand bestaat niet (meer).") from exc
     except OSError as exc:
-        raise FileProblem(f"{name}: het bestand kan niet worden gelezen.") from exc
+        raise FileProblem.reading(name, exc) from exc
     if path.is_dir():
         raise FileProblem(f"{name}: dit is een map, geen bestand.")
     if size == 0:

@@ -990,16 +990,8 @@ def read_motion_file(path: Path) -> tuple[Motion, list[str]]:
     name = path.name
     try:
         data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise FileProblem(f"{name}: het bestand bestaat niet (meer).") from exc
-    except IsADirectoryError as exc:
-        raise FileProblem(f"{name}: dit is een map, geen bestand.") from exc
-    except PermissionError as exc:
-        raise FileProblem(
-            f"{name}: geen toegang tot het bestand. Is het geopend in een ander programma?"
-        ) from exc
     except OSError as exc:
-        raise FileProblem(f"{name}: het bestand kan niet worden gelezen.") from exc
+        raise FileProblem.reading(name, exc) from exc
     text = _decode(data, name)
     if not text.strip():
         raise _error("Het bestand is leeg.", name)

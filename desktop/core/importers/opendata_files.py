@@ -572,12 +572,8 @@ def read_open_data_file(
     report: Progress = progress or (lambda _count: None)
     try:
         handle = path.open("rb")
-    except FileNotFoundError as exc:
-        raise FileProblem(f"{name}: het bestand bestaat niet (meer).") from exc
-    except IsADirectoryError as exc:
-        raise FileProblem(f"{name}: dit is een map, geen bestand.") from exc
     except OSError as exc:
-        raise FileProblem(f"{name}: het bestand kan niet worden gelezen.") from exc
+        raise FileProblem.reading(name, exc) from exc
     with handle:
         head = _sniff(handle)
         stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
