@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
@@ -142,7 +143,10 @@ def test_a_text_without_the_closing_formula_shows_the_warning_and_can_be_saved(q
     assert dialog.warnings == [] and "Let op" not in dialog.preview.toPlainText()
 
 
-def test_a_registered_motion_is_recognised_before_opslaan(qtbot, window, monkeypatch):
+def _record_dialogs(
+    qtbot: Any, monkeypatch: Any, answer: Callable[[ImportMotionDialog], Any]
+) -> list[ImportMotionDialog]:
+    """Open the real dialog (with the registry lookup) on Motie importeren, and answer it."""
     shown: list[ImportMotionDialog] = []
 
     def ask(
@@ -151,9 +155,14 @@ def test_a_registered_motion_is_recognised_before_opslaan(qtbot, window, monkeyp
         dialog = ImportMotionDialog(parent, text, error=error, lookup=lookup)
         qtbot.addWidget(dialog)
         shown.append(dialog)
-        return None
+        return answer(dialog)
 
     monkeypatch.setattr(ImportMotionDialog, "ask", classmethod(ask))
+    return shown
+
+
+def test_a_registered_motion_is_recognised_before_opslaan(qtbot, window, monkeypatch):
+    shown = _record_dialogs(qtbot, monkeypatch, lambda dialog: None)
     window.motion_actions.import_text(TEXT)
     (dialog,) = shown
     qtbot.waitUntil(lambda: dialog.existing is not None, timeout=5_000)
@@ -180,18 +189,12 @@ def test_the_official_text_completes_a_motion_registered_without_it(
         motions.update(db, motion)
     window = make_window(demo_db)
     wait_idle(qtbot, window)
-    shown: list[ImportMotionDialog] = []
 
-    def ask(
-        cls: Any, parent: Any, text: str = "", *, error: str | None = None, lookup: Any = None
-    ) -> Any:
-        dialog = ImportMotionDialog(parent, text, error=error, lookup=lookup)
-        qtbot.addWidget(dialog)
-        shown.append(dialog)
+    def save_once_looked_up(dialog: ImportMotionDialog) -> Any:
         qtbot.waitUntil(lambda: dialog.existing is not None, timeout=5_000)
         return dialog.result_value()
 
-    monkeypatch.setattr(ImportMotionDialog, "ask", classmethod(ask))
+    shown = _record_dialogs(qtbot, monkeypatch, save_once_looked_up)
     window.motion_actions.import_text(TEXT)
     wait_idle(qtbot, window)
     (dialog,) = shown
