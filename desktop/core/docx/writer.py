@@ -40,9 +40,13 @@ from desktop.core.drafting.model import (
     Table,
     Text,
     empty_heading_indexes,
+    plain_text,
 )
 from desktop.core.drafting.model import (
     Paragraph as ParagraphBlock,
+)
+from desktop.core.drafting.model import (
+    empty_headings as empty_headings,  # -- the writer leaves these out (re-exported) --
 )
 
 _MAX_LIST_DEPTH = 3
@@ -70,22 +74,6 @@ def keep_citations_together(text: str) -> str:
     return _CITATION.sub(lambda m: m.group(0).replace(" ", NBSP), text)
 
 
-def empty_headings(blocks: list[Block]) -> list[str]:
-    """Titles of headings with no text under them (the next block is a heading of the same
-    or a higher level, or nothing follows); the writer leaves these out."""
-    return [_plain(blocks[i].inlines) for i in empty_heading_indexes(blocks)]  # type: ignore[union-attr]
-
-
-def _plain(inlines: list[Inline]) -> str:
-    parts = []
-    for item in inlines:
-        if isinstance(item, Text):
-            parts.append(item.text)
-        elif isinstance(item, Link):
-            parts.append("".join(child.text for child in item.children))
-    return "".join(parts).strip()
-
-
 def _notes_as_text(inlines: list[Inline]) -> list[Inline]:
     """A footnote's inlines with each note it cites written out in brackets where it is
     cited: Word has no footnotes in footnotes, and the cited text must not be lost."""
@@ -106,12 +94,12 @@ def _note_text(note: Note) -> str:
     parts = []
     for block in note.blocks:
         if isinstance(block, ParagraphBlock):
-            parts.append(_plain(_notes_as_text(block.inlines)))
+            parts.append(plain_text(_notes_as_text(block.inlines)))
         elif isinstance(block, ListBlock):
             for item in block.items:
                 for inner in item:
                     if isinstance(inner, ParagraphBlock):
-                        parts.append(_plain(_notes_as_text(inner.inlines)))
+                        parts.append(plain_text(_notes_as_text(inner.inlines)))
     return "; ".join(part for part in parts if part)
 
 
@@ -399,7 +387,7 @@ def _column_widths(rows: list[list[list[Inline]]], columns: int, width: int) -> 
     longest_text = [1] * columns
     for cells in rows:
         for column, inlines in enumerate(cells[:columns]):
-            text = keep_citations_together(_plain(inlines))
+            text = keep_citations_together(plain_text(inlines))
             words = text.split(" ")
             longest_word[column] = max(longest_word[column], *(len(word) for word in words))
             longest_text[column] = max(longest_text[column], min(len(text), _LONGEST_WISH))

@@ -27,7 +27,7 @@ from desktop.core.drafting.model import (
     Paragraph,
     Table,
     Text,
-    empty_heading_indexes,
+    empty_headings,
 )
 from desktop.core.errors import InvalidInput
 
@@ -497,8 +497,8 @@ def parse_markdown(markdown: str) -> ParsedMarkdown:
         )
     for blocks in (body, *(annex.blocks for annex in annexes)):
         notices.extend(
-            f"Een kop zonder tekst eronder blijft uit de brief: {_plain_text(blocks[index])}"
-            for index in sorted(empty_heading_indexes(blocks))
+            f"Een kop zonder tekst eronder blijft uit de brief: {title or '(lege kop)'}"
+            for title in empty_headings(blocks)
         )
     return ParsedMarkdown(
         body=body, annexes=annexes, front_matter=converter.front_matter, notices=notices
@@ -511,16 +511,3 @@ def _footnote_labels(env: dict[str, Any]) -> tuple[set[str], set[str]]:
     defined = {label[1:] for label in refs}
     cited = {label[1:] for label, number in refs.items() if number >= 0}
     return defined, cited
-
-
-def _plain_text(block: Block) -> str:
-    inlines = getattr(block, "inlines", [])
-    parts = [
-        item.text
-        if isinstance(item, Text)
-        else "".join(child.text for child in item.children)
-        if isinstance(item, Link)
-        else ""
-        for item in inlines
-    ]
-    return "".join(parts).strip() or "(lege kop)"

@@ -131,6 +131,23 @@ class LetterDocument:
         return blocks
 
 
+def plain_text(inlines: list[Inline]) -> str:
+    """The text of inlines: runs and link texts, without notes or line breaks."""
+    parts = []
+    for item in inlines:
+        if isinstance(item, Text):
+            parts.append(item.text)
+        elif isinstance(item, Link):
+            parts.append("".join(child.text for child in item.children))
+    return "".join(parts).strip()
+
+
+def empty_headings(blocks: list[Block]) -> list[str]:
+    """Titles of headings with no text under them (see :func:`empty_heading_indexes`);
+    the Word file leaves these out."""
+    return [plain_text(blocks[i].inlines) for i in sorted(empty_heading_indexes(blocks))]  # type: ignore[union-attr]
+
+
 def empty_heading_indexes(blocks: list[Block]) -> set[int]:
     """Which headings have no text under them (the next block is a heading of the same or a
     higher level, or nothing follows): the Word file leaves these out, and so does the preview.
